@@ -1,0 +1,1 @@
+"""Subcommands of ``jingkong``: one module each, each with ``register(subparsers)``."""

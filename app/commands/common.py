@@ -1,0 +1,45 @@
+"""What every subcommand shares: the ``--db``/``--json`` options, opening the store, and results."""
+
+from __future__ import annotations
+
+import argparse
+from dataclasses import dataclass
+from typing import Any
+
+from app.store import Store
+
+
+class CommandError(Exception):
+    """Bad input to a command: printed as one line on stderr, exit code 2."""
+
+
+@dataclass
+class Result:
+    """What a command prints: ``data`` with ``--json``, else ``text``."""
+
+    data: Any
+    text: str
+    exit_code: int = 0
+
+
+def add_store_options(parser: argparse.ArgumentParser, json_flag: bool = True) -> None:
+    parser.add_argument("--db", metavar="PATH|URL", help="store file or SQLAlchemy URL (default: the embedded store data/jingkong.gpkg, or $JINGKONG_DB)")
+    if json_flag:
+        parser.add_argument("--json", action="store_true", help="print machine-readable JSON")
+
+
+def open_store(args: argparse.Namespace) -> Store:
+    return Store.open(args.db)
+
+
+def parse_ids(text: str | None, what: str) -> list[int] | None:
+    """``"1,2,3"`` -> [1, 2, 3]; a bad item is named in the error."""
+    if text is None:
+        return None
+    out = []
+    for item in text.split(","):
+        item = item.strip()
+        if not item.isdigit():
+            raise CommandError(f"{what}: {item!r} is not a whole number")
+        out.append(int(item))
+    return out

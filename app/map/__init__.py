@@ -1,0 +1,1 @@
+"""pyqtgraph items and the map canvas: they draw models and never touch the store."""

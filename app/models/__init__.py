@@ -1,0 +1,1 @@
+"""Qt-free domain logic: layers, selection, indicators, warnings, tracing, dispatch."""

@@ -1,0 +1,81 @@
+"""The console's shared state that every panel and the map listen to — Qt-free and evented.
+
+Panels never call each other: they set fields here and react to the events of the fields they care about.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from psygnal import SignalGroup, Signal
+
+
+@dataclass(frozen=True)
+class Choropleth:
+    """A request to colour one admin level by a value per unit code (NaN or missing: no data)."""
+
+    title: str
+    level: str  # "town" | "village" | "grid"
+    values: dict[str, float] = field(default_factory=dict)
+    unit: str = ""
+    higher_is_worse: bool = True
+
+
+class ConsoleContext:
+    """Selection, as-of date and the active choropleth.
+
+    Events (``context.events.<name>.connect(cb)``): ``selected_unit(code | None)``,
+    ``as_of(date)``, ``choropleth(Choropleth | None)``, ``highlighted_persons(list[int])``.
+    """
+
+    class _Events(SignalGroup):
+        selected_unit = Signal(object)
+        as_of = Signal(object)
+        choropleth = Signal(object)
+        highlighted_persons = Signal(object)
+
+    def __init__(self, as_of: dt.date) -> None:
+        self.events = self._Events()
+        self._selected_unit: str | None = None
+        self._as_of = as_of
+        self._choropleth: Choropleth | None = None
+        self._highlighted_persons: list[int] = []
+
+    @property
+    def selected_unit(self) -> str | None:
+        return self._selected_unit
+
+    @selected_unit.setter
+    def selected_unit(self, code: str | None) -> None:
+        if code != self._selected_unit:
+            self._selected_unit = code
+            self.events.selected_unit.emit(code)
+
+    @property
+    def as_of(self) -> dt.date:
+        return self._as_of
+
+    @as_of.setter
+    def as_of(self, value: dt.date) -> None:
+        if value != self._as_of:
+            self._as_of = value
+            self.events.as_of.emit(value)
+
+    @property
+    def choropleth(self) -> Choropleth | None:
+        return self._choropleth
+
+    @choropleth.setter
+    def choropleth(self, value: Choropleth | None) -> None:
+        self._choropleth = value
+        self.events.choropleth.emit(value)
+
+    @property
+    def highlighted_persons(self) -> list[int]:
+        return self._highlighted_persons
+
+    @highlighted_persons.setter
+    def highlighted_persons(self, person_ids: list[int]) -> None:
+        self._highlighted_persons = list(person_ids)
+        self.events.highlighted_persons.emit(self._highlighted_persons)

@@ -1,0 +1,1 @@
+"""Read queries, one module per domain. They return numpy arrays and plain dataclasses, never ORM rows."""

@@ -1,0 +1,172 @@
+"""Opening and creating stores: one schema on an embedded SQLite/GeoPackage file or on PostgreSQL/PostGIS.
+
+``Store`` is the one handle the rest of the program holds: an SQLAlchemy engine plus what it knows about the
+backend. Everything above the store asks it for connections or sessions and never builds engines itself.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from sqlalchemy import Connection, Engine, create_engine, event, inspect, select, text
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError, OperationalError
+from sqlalchemy.orm import Session, sessionmaker
+
+from app.store import geopackage
+from app.store.errors import SchemaVersionError, StoreError
+from app.store.tables import FEATURE_TABLES, Base
+from app.store.tables.meta import Meta
+
+SCHEMA_VERSION = 1
+ROOT = Path(__file__).resolve().parents[2]
+DEFAULT_STORE = ROOT / "data" / "jingkong.gpkg"
+
+# Migrations from version N to N+1, run in one transaction when an older store is opened.
+MIGRATIONS: dict[int, Callable[[Connection], None]] = {}
+
+
+def default_store_path() -> Path:
+    """The embedded store: ``$JINGKONG_DB`` if it names a file, else ``data/jingkong.gpkg``."""
+    env = os.environ.get("JINGKONG_DB")
+    return Path(env) if env and "://" not in env else DEFAULT_STORE
+
+
+def resolve_url(db: str | os.PathLike[str] | None) -> str:
+    """A store URL from a path, an SQLAlchemy URL, or nothing (the embedded default)."""
+    if db is None:
+        env = os.environ.get("JINGKONG_DB")
+        db = env if env else default_store_path()
+    text_db = os.fspath(db)
+    if "://" in text_db:
+        try:
+            url = make_url(text_db)
+        except ArgumentError:
+            raise StoreError(f"not a store path or URL: {text_db!r}") from None
+        if url.get_backend_name() not in ("sqlite", "postgresql"):
+            raise StoreError(f"unsupported store backend {url.get_backend_name()!r}: use a file path, sqlite:// or postgresql+psycopg://")
+        return text_db
+    return f"sqlite:///{Path(text_db).expanduser().resolve()}"
+
+
+def sqlite_path(url: str) -> Path | None:
+    parsed = make_url(url)
+    return Path(parsed.database) if parsed.get_backend_name() == "sqlite" and parsed.database else None
+
+
+def _make_engine(url: str) -> Engine:
+    if make_url(url).get_backend_name() == "sqlite":
+        engine = create_engine(url, connect_args={"timeout": 10, "check_same_thread": False})
+
+        @event.listens_for(engine, "connect")
+        def _pragmas(dbapi_conn, _record) -> None:  # noqa: ANN001
+            cur = dbapi_conn.cursor()
+            cur.execute("PRAGMA foreign_keys = ON")
+            cur.execute("PRAGMA busy_timeout = 10000")
+            cur.execute("PRAGMA cache_size = -200000")
+            cur.close()
+
+        return engine
+    return create_engine(url, pool_pre_ping=True)
+
+
+class Store:
+    """A Jingkong store at ``url``. Use :meth:`open` for an existing store, :meth:`create` for a new one."""
+
+    def __init__(self, url: str, engine: Engine) -> None:
+        self.url = url
+        self.engine = engine
+        self._sessions = sessionmaker(engine, expire_on_commit=False)
+
+    @property
+    def dialect(self) -> str:
+        return self.engine.dialect.name
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.dialect == "sqlite"
+
+    @property
+    def display_name(self) -> str:
+        """The store as a user would name it, without a password."""
+        path = sqlite_path(self.url)
+        return str(path) if path else make_url(self.url).render_as_string(hide_password=True)
+
+    @classmethod
+    def open(cls, db: str | os.PathLike[str] | None = None) -> Store:
+        """Open an existing store, migrating an older schema; raise StoreError with the reason if it can't."""
+        url = resolve_url(db)
+        path = sqlite_path(url)
+        if path is not None and not path.exists():
+            raise StoreError(f"no store at {path} (create one with: jingkong demo --out {path})")
+        engine = _make_engine(url)
+        try:
+            with engine.begin() as conn:
+                if not inspect(conn).has_table(Meta.__tablename__):
+                    raise StoreError(f"{_safe(url)} is not a Jingkong store (no {Meta.__tablename__} table)")
+                version = int(conn.scalar(select(Meta.value).where(Meta.key == "schema_version")) or 0)
+                _migrate(conn, version)
+        except OperationalError as exc:
+            engine.dispose()
+            raise StoreError(f"cannot open store {_safe(url)}: {exc.orig}") from None
+        except StoreError:
+            engine.dispose()
+            raise
+        return cls(url, engine)
+
+    @classmethod
+    def connect_new(cls, url: str) -> Store:
+        """A handle on a store URL that may be empty; :func:`create_schema` fills it."""
+        return cls(url, _make_engine(url))
+
+    def session(self) -> Session:
+        return self._sessions()
+
+    @contextmanager
+    def begin(self) -> Iterator[Connection]:
+        """A connection in a transaction: committed on success, rolled back on any error."""
+        with self.engine.begin() as conn:
+            yield conn
+
+    def meta(self) -> dict[str, str]:
+        with self.engine.connect() as conn:
+            return dict(conn.execute(select(Meta.key, Meta.value)).all())
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+
+def _safe(url: str) -> str:
+    return make_url(url).render_as_string(hide_password=True)
+
+
+def _migrate(conn: Connection, version: int) -> None:
+    if version > SCHEMA_VERSION:
+        raise SchemaVersionError(
+            f"this store has schema version {version}, newer than this Jingkong ({SCHEMA_VERSION}): update Jingkong"
+        )
+    if version < 1:
+        raise SchemaVersionError(f"store schema version {version} is not one Jingkong can read")
+    while version < SCHEMA_VERSION:
+        MIGRATIONS[version](conn)
+        version += 1
+        conn.execute(text("UPDATE jingkong_meta SET value = :v WHERE key = 'schema_version'"), {"v": str(version)})
+
+
+def create_schema(conn: Connection, meta: dict[str, str]) -> None:
+    """Create every table (dropping old ones) and, on SQLite, the GeoPackage registration."""
+    if conn.dialect.name == "postgresql":
+        conn.exec_driver_sql("CREATE EXTENSION IF NOT EXISTS postgis")
+    Base.metadata.drop_all(conn)
+    Base.metadata.create_all(conn)
+    if conn.dialect.name == "sqlite":
+        geopackage.initialise(conn)
+        for table, geometry_type in FEATURE_TABLES.items():
+            geopackage.register_layer(conn, table, geometry_type)
+    else:
+        for table in FEATURE_TABLES:
+            conn.exec_driver_sql(f"CREATE INDEX IF NOT EXISTS ix_{table}_geom ON {table} USING gist (geom)")
+    conn.execute(Meta.__table__.insert(), [{"key": k, "value": v} for k, v in {"schema_version": str(SCHEMA_VERSION), **meta}.items()])

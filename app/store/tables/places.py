@@ -1,0 +1,59 @@
+"""Entity library 3 — places and checkpoints (卡口), with their QR-code scan records."""
+
+from __future__ import annotations
+
+import enum
+
+from shapely import Geometry
+from sqlalchemy import ForeignKey, Index
+from sqlalchemy.orm import Mapped, mapped_column
+
+from app.store.geometry import GeometryType
+from app.store.tables.base import Base, BigPK, IntPK, Name, Seconds, Small
+
+
+class PlaceKind(enum.IntEnum):
+    VENUE = 0
+    CHECKPOINT = 1
+
+
+class Direction(enum.IntEnum):
+    NONE = 0
+    INBOUND = 1
+    OUTBOUND = 2
+
+
+VENUE_CATEGORIES = ("market", "supermarket", "restaurant", "factory", "school", "hospital", "office",
+                    "station", "hotel", "mall", "temple", "park")
+CHECKPOINT_CATEGORIES = ("highway", "railway", "national_road", "provincial_road", "port")
+
+
+class Place(Base):
+    __tablename__ = "places"
+    __table_args__ = (Index("ix_places_grid", "grid_id"), {"sqlite_autoincrement": True})
+
+    id: Mapped[IntPK]
+    kind: Mapped[Small]
+    category: Mapped[Name]
+    name: Mapped[Name]
+    grid_id: Mapped[int | None] = mapped_column(ForeignKey("admin_units.id"))
+    city_id: Mapped[int] = mapped_column(ForeignKey("cities.id"))
+    geom: Mapped[Geometry] = mapped_column(GeometryType("POINT"))
+
+
+class Scan(Base):
+    """One QR-code scan: a person at a place. Checkpoint scans carry a direction and where from."""
+
+    __tablename__ = "scans"
+    __table_args__ = (
+        Index("ix_scans_person_at", "person_id", "at"),
+        Index("ix_scans_place_at", "place_id", "at"),
+        Index("ix_scans_at", "at"),
+    )
+
+    id: Mapped[BigPK]
+    person_id: Mapped[int] = mapped_column(ForeignKey("persons.id"))
+    place_id: Mapped[int] = mapped_column(ForeignKey("places.id"))
+    at: Mapped[Seconds]
+    direction: Mapped[Small]
+    from_city_id: Mapped[int | None] = mapped_column(ForeignKey("cities.id"))
