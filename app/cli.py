@@ -47,11 +47,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     if isinstance(result, int):
         return result
-    if getattr(args, "json", False):
-        json.dump(result.data, sys.stdout, ensure_ascii=False, indent=2, default=str)
-        sys.stdout.write("\n")
-    else:
-        sys.stdout.write(result.text.rstrip("\n") + "\n")
+    try:
+        if getattr(args, "json", False):
+            json.dump(result.data, sys.stdout, ensure_ascii=False, indent=2, default=str)
+            sys.stdout.write("\n")
+        else:
+            sys.stdout.write(result.text.rstrip("\n") + "\n")
+        sys.stdout.flush()
+    except BrokenPipeError:  # output piped into e.g. `head`: not an error of ours
+        sys.stdout = None  # type: ignore[assignment]
     return result.exit_code
 
 

@@ -13,7 +13,7 @@ from typing import Any
 import numpy as np
 import shapely
 from geoalchemy2 import Geometry as PostGISGeometry
-from sqlalchemy import LargeBinary
+from sqlalchemy import LargeBinary, func, type_coerce
 from sqlalchemy.engine import Dialect
 from sqlalchemy.types import TypeDecorator
 
@@ -111,3 +111,10 @@ class GeometryType(TypeDecorator):
 
     def process_result_value(self, value: Any, dialect: Dialect) -> shapely.Geometry | None:
         return decode(value)
+
+
+def raw_geometry(column: Any, dialect_name: str) -> Any:
+    """A select expression giving a geometry column as WKB/GeoPackage bytes, for :func:`decode_many`."""
+    if dialect_name == "postgresql":
+        return func.ST_AsBinary(column)
+    return type_coerce(column, LargeBinary)

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 import numpy as np
 from sqlalchemy import func, select
 
-from app.store.geometry import decode_many
+from app.store.geometry import decode_many, raw_geometry
 from app.store.store import Store
 from app.store.tables.admin import AdminUnit, GridLeader, Level
 
@@ -32,8 +32,8 @@ class AdminLevel:
 
 
 def load_level(store: Store, level: Level) -> AdminLevel:
-    geom_col = func.ST_AsBinary(AdminUnit.__table__.c.geom) if store.dialect == "postgresql" else AdminUnit.__table__.c.geom
     t = AdminUnit.__table__
+    geom_col = raw_geometry(t.c.geom, store.dialect)
     query = (
         select(t.c.id, t.c.code, t.c.name_zh, t.c.name_pinyin, t.c.parent_id, t.c.population,
                t.c.households, t.c.area_km2, geom_col.label("geom"))

@@ -11,6 +11,7 @@ from app.store.tables import (  # noqa: F401  (imported for their tables)
     quarantine,
     testing,
     vaccination,
+    warnings,
 )
 from app.store.tables.base import Base
 

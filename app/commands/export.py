@@ -1,0 +1,36 @@
+"""``jingkong export``: layers to GeoPackage/GeoJSON/Shapefile, tables to CSV."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from app.commands.common import CommandError, Result, add_store_options, open_store
+from app.store.export import FORMATS, LAYER_NAMES, export_layer, export_table
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    p = subparsers.add_parser(
+        "export", help="export layers or tables",
+        description="Export a map layer (format from the extension: .gpkg, .geojson, .shp) or a table to CSV.",
+    )
+    what = p.add_mutually_exclusive_group(required=True)
+    what.add_argument("--layer", help="layer: " + ", ".join(LAYER_NAMES))
+    what.add_argument("--table", help="table name (written as CSV)")
+    p.add_argument("--out", required=True, type=Path, help="output file")
+    add_store_options(p)
+    p.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> Result:
+    if args.layer and args.out.suffix.lower() not in FORMATS:
+        raise CommandError(f"--out {args.out}: use a .gpkg, .geojson or .shp file for a layer")
+    if args.table and args.out.suffix.lower() != ".csv":
+        raise CommandError(f"--out {args.out}: tables are written as .csv")
+    store = open_store(args)
+    try:
+        n = export_layer(store, args.layer, args.out) if args.layer else export_table(store, args.table, args.out)
+    finally:
+        store.close()
+    what = args.layer or args.table
+    return Result({"exported": what, "rows": n, "out": str(args.out)}, f"exported {what}: {n:,} rows -> {args.out}")

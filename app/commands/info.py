@@ -1,0 +1,40 @@
+"""``jingkong info``: what a store holds, per entity library and per admin level."""
+
+from __future__ import annotations
+
+import argparse
+
+from app.commands.common import Result, add_store_options, open_store
+from app.store.queries.admin import level_counts
+from app.store.queries.summary import library_counts, records_total, table_counts
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    p = subparsers.add_parser("info", help="counts per entity library and admin level",
+                              description="Show a store's admin levels, entity libraries and record counts.")
+    add_store_options(p)
+    p.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> Result:
+    store = open_store(args)
+    try:
+        levels = level_counts(store)
+        counts = table_counts(store)
+        meta = store.meta()
+        data = {
+            "store": store.display_name, "backend": store.dialect, "schema_version": int(meta["schema_version"]),
+            "scale": meta.get("scale"), "seed": meta.get("seed"),
+            "period": [meta.get("period_start"), meta.get("period_end")],
+            "levels": {k: levels.get(k, 0) for k in ("county", "town", "village", "grid")},
+            "libraries": library_counts(counts), "tables": counts, "records_total": records_total(counts),
+        }
+    finally:
+        store.close()
+    lines = [f"store     {data['store']} ({data['backend']}, schema {data['schema_version']}, scale {data['scale']}, seed {data['seed']})",
+             f"period    {data['period'][0]} .. {data['period'][1]}",
+             "levels    " + ", ".join(f"{k} {v:,}" for k, v in data["levels"].items())]
+    for lib, tables in data["libraries"].items():
+        lines.append(f"  {lib:<24} " + ", ".join(f"{t} {n:,}" for t, n in tables.items()))
+    lines.append(f"records   {data['records_total']:,}")
+    return Result(data, "\n".join(lines))

@@ -1,0 +1,215 @@
+"""``generate_store``: build the demo county for a scale and seed into a new store, all or nothing.
+
+SQLite stores are written to a side file and renamed into place when complete; PostgreSQL stores are
+loaded in one transaction. Either way a failed or cancelled run leaves the previous store untouched.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+import shapely
+from sqlalchemy import Connection, Index
+
+from app.store import geopackage
+from app.store.bulk import bulk_insert
+from app.store.demo import records, scenarios
+from app.store.demo.geography import SCHEMATIC_NOTE, Geography, build_geography, to_geographic
+from app.store.demo.infrastructure import build_infrastructure
+from app.store.demo.people import CITIES, OUTBREAK_CITY_ID, People, generate_people
+from app.store.demo.scale import OUTBREAK_CITY, OUTBREAK_SINCE, PERIOD_END, PERIOD_START, SCALES, Scale
+from app.store.geometry import encode_for, gpkg_blobs
+from app.store.store import Store, create_schema, resolve_url, sqlite_path
+from app.store.tables import RECORD_TABLES, Base
+from app.store.tables.admin import Level
+from app.store.tables.persons import PersonKind
+from app.timebase import to_seconds
+
+Progress = Callable[[float, str], None]
+# Tables whose indexes are built after loading: far faster than keeping them up to date row by row.
+BULK_TABLES = ("persons", "scans", "test_samples", "vaccinations", "clinic_visits", "pharmacy_purchases")
+
+
+class Cancelled(Exception):
+    """Generation was cancelled; nothing was written."""
+
+
+@dataclass
+class GenerationReport:
+    store: str
+    scale: str
+    seed: int
+    seconds: float
+    rows: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def records_total(self) -> int:
+        return sum(n for t, n in self.rows.items() if t in RECORD_TABLES)
+
+
+class _Writer:
+    """Loads tables into one connection, reporting progress and honouring cancellation."""
+
+    def __init__(self, conn: Connection, total_rows: int, progress: Progress, should_cancel: Callable[[], bool]) -> None:
+        self.conn, self.total, self.done = conn, max(total_rows, 1), 0
+        self.progress, self.should_cancel = progress, should_cancel
+        self.rows: dict[str, int] = {}
+
+    def write(self, table: str, columns: dict[str, np.ndarray], geoms: np.ndarray | None = None) -> None:
+        if self.should_cancel():
+            raise Cancelled()
+        if geoms is not None:
+            dialect = self.conn.dialect.name
+            columns = {**columns, "geom": gpkg_blobs(geoms) if dialect == "sqlite" else [encode_for(dialect, g) for g in geoms]}
+            if dialect == "sqlite":
+                geopackage.update_extent(self.conn, table, tuple(shapely.total_bounds(geoms)))
+        n = bulk_insert(self.conn, table, columns)
+        self.rows[table] = self.rows.get(table, 0) + n
+        self.done += n
+        self.progress(0.25 + 0.7 * min(self.done / self.total, 1.0), f"{table}: {self.rows[table]:,}")
+
+
+def _concat(parts: list[dict[str, np.ndarray]], order_by: str) -> dict[str, np.ndarray]:
+    merged = {k: np.concatenate([p[k] for p in parts]) for k in parts[0]}
+    order = np.argsort(merged[order_by], kind="stable")
+    return {k: v[order] for k, v in merged.items()}
+
+
+def _admin_columns(geo: Geography, people: People) -> tuple[dict[str, np.ndarray], np.ndarray]:
+    n = len(geo.level)
+    parent = np.asarray(geo.parent)
+    kinds = people.columns["kind"]
+    home = people.home_grid_row
+    in_county = (home >= 0) & (kinds != PersonKind.NATIVE_ELSEWHERE)
+    population = np.bincount(home[in_county], minlength=n)
+    residents = np.bincount(home[in_county & (kinds == PersonKind.RESIDENT)], minlength=n)
+    # Roll grid counts up: grids -> villages -> towns -> county (parents always precede children).
+    for level in (Level.GRID, Level.VILLAGE, Level.TOWN):
+        rows = geo.indices(level)
+        np.add.at(population, parent[rows], population[rows])
+        np.add.at(residents, parent[rows], residents[rows])
+    projected = np.asarray(geo.geoms, dtype=object)
+    return {
+        "id": np.arange(1, n + 1),
+        "level": np.asarray(geo.level),
+        "code": np.asarray(geo.code, dtype=object),
+        "parent_id": np.where(parent >= 0, parent + 1, None).astype(object),
+        "name_zh": np.asarray(geo.name_zh, dtype=object),
+        "name_pinyin": np.asarray(geo.name_pinyin, dtype=object),
+        "kind": np.asarray(geo.kind, dtype=object),
+        "terrain": np.asarray(geo.terrain, dtype=object),
+        "population": population,
+        "households": np.round(residents / 3.4).astype(np.int64),
+        "area_km2": np.round(shapely.area(projected) / 1e6, 6),
+    }, to_geographic(projected)
+
+
+def _recreate_bulk_indexes(conn: Connection, drop: bool) -> None:
+    for name in BULK_TABLES:
+        for index in Base.metadata.tables[name].indexes:
+            if drop:
+                conn.exec_driver_sql(f"DROP INDEX IF EXISTS {index.name}")
+            else:
+                Index.create(index, conn)
+
+
+def generate_store(db: str | os.PathLike[str] | None, scale: str = "small", seed: int = 1,
+                   progress: Progress | None = None, should_cancel: Callable[[], bool] | None = None) -> GenerationReport:
+    """Generate the demo county into ``db`` (path or URL), replacing what is there only on success."""
+    if scale not in SCALES:
+        raise ValueError(f"unknown scale {scale!r} (choose {', '.join(SCALES)})")
+    progress = progress or (lambda _f, _m: None)
+    should_cancel = should_cancel or (lambda: False)
+    started = time.perf_counter()
+    url = resolve_url(db)
+    target = sqlite_path(url)
+    part = target.with_name(target.name + ".part") if target else None
+    if target:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        part.unlink(missing_ok=True)
+    store = Store.connect_new(f"sqlite:///{part}" if part else url)
+    try:
+        rows = _generate_into(store, SCALES[scale], seed, progress, should_cancel)
+        if part:
+            with store.engine.connect() as conn:
+                conn.exec_driver_sql("ANALYZE")
+                conn.exec_driver_sql("PRAGMA journal_mode = WAL")
+            store.close()
+            for suffix in ("-wal", "-shm"):
+                Path(str(target) + suffix).unlink(missing_ok=True)
+            os.replace(part, target)
+    except BaseException:
+        store.close()
+        if part:
+            for suffix in ("", "-wal", "-shm", "-journal"):
+                Path(str(part) + suffix).unlink(missing_ok=True)
+        raise
+    finally:
+        store.close()
+    progress(1.0, "done")
+    return GenerationReport(str(target) if target else url, scale, seed, time.perf_counter() - started, rows)
+
+
+def _generate_into(store: Store, scale: Scale, seed: int, progress: Progress, should_cancel: Callable[[], bool]) -> dict[str, int]:
+    streams = [np.random.default_rng(s) for s in np.random.SeedSequence([seed, 1]).spawn(6)]
+    progress(0.0, "geography")
+    geo = build_geography(seed)
+    if should_cancel():
+        raise Cancelled()
+    progress(0.08, "people")
+    people = generate_people(streams[0], geo, scale)
+    infra = build_infrastructure(streams[1], geo)
+    if should_cancel():
+        raise Cancelled()
+    progress(0.15, "records")
+    scans_parts = [records.venue_scans(streams[2], people, infra, scale.venue_scans),
+                   records.checkpoint_scans(streams[2], people, infra, scale.checkpoint_scans)]
+    sample_parts = [records.samples(streams[3], people, infra, scale)]
+    planted = scenarios.plant(streams[4], people, infra, scale)
+    rng = streams[5]
+    tables: list[tuple[str, dict[str, np.ndarray], np.ndarray | None]] = []
+    admin, admin_geoms = _admin_columns(geo, people)
+    tables.append(("admin_units", admin, admin_geoms))
+    tables.append(("grid_leaders", infra.grid_leaders.columns, None))
+    tables.append(("cities", _cities(), None))
+    tables.append(("risk_areas", {"id": np.array([1]), "city_id": np.array([OUTBREAK_CITY_ID]), "level": np.array([2]),
+                                  "since_at": np.array([to_seconds(OUTBREAK_SINCE)]), "until_at": np.array([None], object)}, None))
+    tables.append(("persons", people.columns, None))
+    for name, table in (("places", infra.places), ("cameras", infra.cameras), ("facilities", infra.facilities)):
+        tables.append((name, table.columns, table.geoms_projected))
+    if should_cancel():
+        raise Cancelled()
+    tables.append(("scans", _concat(scans_parts + planted.scans, "at"), None))
+    tables.append(("test_samples", _concat(sample_parts + planted.samples, "sampled_at"), None))
+    tables.append(("vaccinations", _concat([records.vaccinations(rng, people, infra)], "at"), None))
+    tables.append(("quarantine_orders", _concat(planted.quarantine, "start_at"), None))
+    tables.append(("transfers", _concat(planted.transfers, "pickup_at"), None))
+    tables.append(("clinic_visits", _concat([records.clinic_visits(rng, people, infra, scale.clinic_visits)], "at"), None))
+    tables.append(("pharmacy_purchases", _concat([records.purchases(rng, people, infra, scale.purchases)], "at"), None))
+    progress(0.25, "writing")
+    meta = {
+        "scale": scale.name, "seed": str(seed), "period_start": PERIOD_START.isoformat(), "period_end": PERIOD_END.isoformat(),
+        "outbreak_city": OUTBREAK_CITY, "outline": SCHEMATIC_NOTE, "generator": "jingkong demo", **planted.meta,
+    }
+    with store.begin() as conn:
+        if conn.dialect.name == "sqlite":
+            conn.exec_driver_sql("PRAGMA synchronous = OFF")
+        create_schema(conn, meta)
+        _recreate_bulk_indexes(conn, drop=True)
+        writer = _Writer(conn, sum(len(next(iter(c.values()))) for _, c, _ in tables), progress, should_cancel)
+        for name, columns, geoms in tables:
+            writer.write(name, columns, geoms)
+        progress(0.96, "indexes")
+        _recreate_bulk_indexes(conn, drop=False)
+    return writer.rows
+
+
+def _cities() -> dict[str, np.ndarray]:
+    return {"id": np.arange(1, len(CITIES) + 1), "name_zh": np.array([c[0] for c in CITIES], dtype=object),
+            "name_pinyin": np.array([c[1] for c in CITIES], dtype=object), "province": np.array([c[2] for c in CITIES], dtype=object)}
+
