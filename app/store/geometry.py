@@ -91,18 +91,22 @@ class GeometryType(TypeDecorator):
 
     impl = LargeBinary
     cache_ok = True
+    # Read by GeoAlchemy2's DDL hooks on PostgreSQL: they then build the GiST index for the column.
+    spatial_index = True
+    use_N_D_index = False
 
     def __init__(self, geometry_type: str = "GEOMETRY", srid: int = STORE_SRID) -> None:
         super().__init__()
         self.geometry_type = geometry_type
         self.srid = srid
 
-    def load_dialect_impl(self, dialect: Dialect) -> Any:
-        if dialect.name == "postgresql":
+    def load_dialect_impl(self, dialect: Dialect | None) -> Any:
+        # GeoAlchemy2's DDL hooks ask with no dialect: answer "not ours" so they leave the column alone.
+        if dialect is not None and dialect.name == "postgresql":
             return dialect.type_descriptor(
                 PostGISGeometry(self.geometry_type, srid=self.srid, spatial_index=False)
             )
-        return dialect.type_descriptor(LargeBinary())
+        return LargeBinary() if dialect is None else dialect.type_descriptor(LargeBinary())
 
     def process_bind_param(self, value: Any, dialect: Dialect) -> Any:
         if value is None or isinstance(value, (bytes, str)):

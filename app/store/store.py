@@ -13,7 +13,7 @@ from pathlib import Path
 
 from sqlalchemy import Connection, Engine, create_engine, event, inspect, select, text
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import ArgumentError, OperationalError
+from sqlalchemy.exc import ArgumentError, DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.store import geopackage
@@ -109,7 +109,7 @@ class Store:
                     raise StoreError(f"{_safe(url)} is not a Jingkong store (no {Meta.__tablename__} table)")
                 version = int(conn.scalar(select(Meta.value).where(Meta.key == "schema_version")) or 0)
                 _migrate(conn, version)
-        except OperationalError as exc:
+        except DBAPIError as exc:
             engine.dispose()
             raise StoreError(f"cannot open store {_safe(url)}: {exc.orig}") from None
         except StoreError:
@@ -166,7 +166,4 @@ def create_schema(conn: Connection, meta: dict[str, str]) -> None:
         geopackage.initialise(conn)
         for table, geometry_type in FEATURE_TABLES.items():
             geopackage.register_layer(conn, table, geometry_type)
-    else:
-        for table in FEATURE_TABLES:
-            conn.exec_driver_sql(f"CREATE INDEX IF NOT EXISTS ix_{table}_geom ON {table} USING gist (geom)")
     conn.execute(Meta.__table__.insert(), [{"key": k, "value": v} for k, v in {"schema_version": str(SCHEMA_VERSION), **meta}.items()])

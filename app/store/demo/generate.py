@@ -155,8 +155,13 @@ def generate_store(db: str | os.PathLike[str] | None, scale: str = "small", seed
     return GenerationReport(str(target) if target else url, scale, seed, time.perf_counter() - started, rows)
 
 
+def random_streams(seed: int) -> list[np.random.Generator]:
+    """Independent generators per stage, so changing one stage does not reshuffle the others."""
+    return [np.random.default_rng(s) for s in np.random.SeedSequence([seed, 1]).spawn(6)]
+
+
 def _generate_into(store: Store, scale: Scale, seed: int, progress: Progress, should_cancel: Callable[[], bool]) -> dict[str, int]:
-    streams = [np.random.default_rng(s) for s in np.random.SeedSequence([seed, 1]).spawn(6)]
+    streams = random_streams(seed)
     progress(0.0, "geography")
     geo = build_geography(seed)
     if should_cancel():

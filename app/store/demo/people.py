@@ -55,6 +55,7 @@ class People:
     home_grid_row: np.ndarray  # row in Geography order, -1 without a home grid
     present: np.ndarray  # bool: in the county during the period (residents, floating)
     returned_at: np.ndarray  # seconds a native returned (0 if not)
+    clear_ids: np.ndarray  # identity numbers in clear: kept in memory only, never written anywhere
 
     def __len__(self) -> int:
         return len(self.age)
@@ -177,4 +178,4 @@ def generate_people(rng: np.random.Generator, geo: Geography, scale: Scale) -> P
     parent = np.asarray(geo.parent)
     home_town = np.where(home >= 0, parent[parent[np.maximum(home, 0)]], -1)
     present = (kinds != PersonKind.NATIVE_ELSEWHERE)
-    return People(columns, age, home_town, home, present, returned_at)
+    return People(columns, age, home_town, home, present, returned_at, numbers)

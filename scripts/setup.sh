@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Installs what Jingkong needs on a fresh Debian machine: system libraries for Qt (offscreen and X11),
+# CJK fonts, PostgreSQL + PostGIS for the backend tests, then the Python package with its test extras.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+PACKAGES=(postgresql postgresql-15-postgis-3 xvfb xauth fonts-noto-cjk libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1
+  libxcb-image0 libxcb-render-util0 libxcb-shape0 libxcb-randr0 libxcb-xinerama0 libxcb-xkb1 libxkbcommon0
+  libxkbcommon-x11-0 libegl1 libgl1 libfontconfig1 libdbus-1-3 libglib2.0-0)
+
+if command -v apt-get >/dev/null 2>&1; then
+  missing=()
+  for p in "${PACKAGES[@]}"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" || missing+=("$p")
+  done
+  if [ ${#missing[@]} -gt 0 ]; then
+    SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+    echo "installing system packages: ${missing[*]}"
+    $SUDO apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${missing[@]}" >/dev/null
+  fi
+fi
+
+python3 -m pip install -q --disable-pip-version-check -e ".[test]"

@@ -1,0 +1,39 @@
+"""Shared fixtures. Qt runs offscreen; stores are built by the tests themselves."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import pytest  # noqa: E402
+
+from tests.factories import World  # noqa: E402
+
+
+@pytest.fixture
+def world(tmp_path) -> World:  # noqa: ANN001
+    """An empty store with the 1-2-4-8 test hierarchy (see tests/factories.py)."""
+    w = World.create(tmp_path / "world.gpkg")
+    yield w
+    w.store.close()
+
+
+@pytest.fixture(scope="session")
+def postgres():  # noqa: ANN201
+    """A PostgreSQL/PostGIS server for the session (skips, or fails on CI, where none is installed)."""
+    from tests.postgres import PostgresServer
+
+    server = PostgresServer()
+    yield server
+    server.stop()
+
+
+@pytest.fixture(scope="session")
+def tiny_store_path(tmp_path_factory) -> str:  # noqa: ANN001
+    """A tiny demo county (seed 1), generated once per test session. Treat it as read-only."""
+    from app.store.demo.generate import generate_store
+
+    path = tmp_path_factory.mktemp("tiny") / "tiny.gpkg"
+    generate_store(path, "tiny", 1)
+    return str(path)
