@@ -24,6 +24,7 @@ PROJECTED_EPSG = 4549
 TOWNS_CSV = Path(__file__).resolve().parents[3] / "resources" / "yueqing_towns.csv"
 N_VILLAGES = 514
 N_GRIDS = 7977
+N_TOWN_ATOMS = 2500
 COUNTY_AREA_KM2 = 1390.0
 SCHEMATIC_NOTE = "示意图 · schematic boundary, not an official boundary"
 
@@ -154,6 +155,22 @@ def partition(poly: shapely.Geometry, n: int, rng: np.random.Generator, relax: i
     return [_polygonal(c) for c in cells]
 
 
+def town_partition(county: shapely.Geometry, towns: list[TownSeed]) -> np.ndarray:
+    """Town cells with natural, irregular borders: small "atoms" of land go to the nearest town seat.
+
+    Plain Voronoi cells of the seats would have ruler-straight borders; dissolving atoms follows their
+    edges instead. The atoms come from a fixed stream, so town borders are the same for every seed.
+    """
+    fwd = to_projected()
+    sx, sy = fwd.transform([t.lon for t in towns], [t.lat for t in towns])
+    seats = np.column_stack([sx, sy])
+    atoms = np.asarray(partition(county, N_TOWN_ATOMS, np.random.default_rng(N_TOWN_ATOMS), relax=1), dtype=object)
+    centres = shapely.get_coordinates(shapely.point_on_surface(atoms))
+    distance = np.linalg.norm(centres[:, None, :] - seats[None, :, :], axis=2)
+    owner = np.argmin(distance, axis=1)
+    return np.array([shapely.coverage_union_all(atoms[owner == t]) for t in range(len(towns))], dtype=object)
+
+
 def _village_numbering(town: TownSeed, n: int, rng: np.random.Generator) -> list[tuple[str, bool]]:
     """(3-digit code, is community) per village: NBS numbers communities from 001 and villages from 201."""
     n_comm = int(round(n * 0.7)) if town.kind == "subdistrict" else min(2, n // 8)
@@ -168,10 +185,7 @@ def build_geography(seed: int) -> Geography:
     geo = Geography()
     county_i = geo.add(Level.COUNTY, "330382", "乐清市", "Yueqing", "county", None, -1, _polygonal(county), 0, 0)
 
-    fwd = to_projected()
-    sx, sy = fwd.transform([t.lon for t in towns], [t.lat for t in towns])
-    seeds = np.column_stack([sx, sy])
-    town_cells = _cells(seeds, county)
+    town_cells = town_partition(county, towns)
     areas = shapely.area(town_cells) / 1e6
     pops = np.array([t.pop_weight for t in towns])
     n_villages = apportion(np.sqrt(pops * areas), N_VILLAGES, minimum=3)
