@@ -9,9 +9,21 @@ from __future__ import annotations
 import datetime as dt
 from functools import cached_property
 
+from app.models.admin_atlas import AdminAtlas
+from app.models.cameras import CameraLinks
 from app.models.context import ConsoleContext
+from app.models.dispatch.service import TaskService
+from app.models.drill import DrillPath
+from app.models.engine_runs import ScreeningRun, TraceRun
+from app.models.indicators import IndicatorEngine
+from app.models.layers import LayerList
+from app.models.map_layers import build_layers
+from app.models.search import UnitSearch
+from app.models.thematic import Thematic
+from app.models.warnings.service import WarningService
 from app.store import Store
 from app.store.queries.admin import level_counts
+from app.store.queries.points import CameraSet, load_cameras, load_facilities, load_places
 
 
 class Console:
@@ -33,6 +45,55 @@ class Console:
     @cached_property
     def level_counts(self) -> dict[str, int]:
         return level_counts(self.store)
+
+    @cached_property
+    def indicators(self) -> IndicatorEngine:
+        """The indicator engine; computed on first question (seconds at full scale: views compute it off the GUI thread)."""
+        return IndicatorEngine(self.store, (self.period_start or self.period_end, self.period_end))
+
+    @cached_property
+    def atlas(self) -> AdminAtlas:
+        return AdminAtlas(self.store)
+
+    @cached_property
+    def thematic(self) -> Thematic:
+        return Thematic(self.atlas, self.context)
+
+    @cached_property
+    def cameras(self) -> CameraSet:
+        return load_cameras(self.store)
+
+    @cached_property
+    def layers(self) -> LayerList:
+        return build_layers(load_places(self.store), load_facilities(self.store), self.cameras)
+
+    @cached_property
+    def drill(self) -> DrillPath:
+        return DrillPath(self.atlas)
+
+    @cached_property
+    def unit_search(self) -> UnitSearch:
+        return UnitSearch(self.atlas)
+
+    @cached_property
+    def camera_links(self) -> CameraLinks:
+        return CameraLinks(self.cameras, self.atlas, self.context)
+
+    @cached_property
+    def tasks(self) -> TaskService:
+        return TaskService(self.store)
+
+    @cached_property
+    def warnings(self) -> WarningService:
+        return WarningService(self.store)
+
+    @cached_property
+    def screening(self) -> ScreeningRun:
+        return ScreeningRun(self.store, self.context, self.tasks)
+
+    @cached_property
+    def tracing(self) -> TraceRun:
+        return TraceRun(self.store, self.context, self.tasks)
 
     def close(self) -> None:
         self.store.close()

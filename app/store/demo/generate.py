@@ -174,9 +174,11 @@ def _generate_into(store: Store, scale: Scale, seed: int, progress: Progress, sh
     progress(0.15, "records")
     scans_parts = [records.venue_scans(streams[2], people, infra, scale.venue_scans),
                    records.checkpoint_scans(streams[2], people, infra, scale.checkpoint_scans)]
-    sample_parts = [records.samples(streams[3], people, infra, scale)]
-    planted = scenarios.plant(streams[4], people, infra, scale)
     rng = streams[5]
+    visits = records.clinic_visits(rng, people, infra, scale.clinic_visits)
+    purchases = records.purchases(rng, people, infra, scale.purchases)
+    sample_parts = [records.samples(streams[3], people, infra, scale, purchases, visits)]
+    planted = scenarios.plant(streams[4], people, infra, scale)
     tables: list[tuple[str, dict[str, np.ndarray], np.ndarray | None]] = []
     admin, admin_geoms = _admin_columns(geo, people)
     tables.append(("admin_units", admin, admin_geoms))
@@ -194,8 +196,8 @@ def _generate_into(store: Store, scale: Scale, seed: int, progress: Progress, sh
     tables.append(("vaccinations", _concat([records.vaccinations(rng, people, infra)], "at"), None))
     tables.append(("quarantine_orders", _concat(planted.quarantine, "start_at"), None))
     tables.append(("transfers", _concat(planted.transfers, "pickup_at"), None))
-    tables.append(("clinic_visits", _concat([records.clinic_visits(rng, people, infra, scale.clinic_visits)], "at"), None))
-    tables.append(("pharmacy_purchases", _concat([records.purchases(rng, people, infra, scale.purchases)], "at"), None))
+    tables.append(("clinic_visits", _concat([visits], "at"), None))
+    tables.append(("pharmacy_purchases", _concat([purchases], "at"), None))
     progress(0.25, "writing")
     meta = {
         "scale": scale.name, "seed": str(seed), "period_start": PERIOD_START.isoformat(), "period_end": PERIOD_END.isoformat(),

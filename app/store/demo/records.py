@@ -57,22 +57,33 @@ def checkpoint_scans(rng: np.random.Generator, people: People, inf: Infrastructu
     return {"person_id": persons + 1, "place_id": place + 1, "at": at, "direction": direction, "from_city_id": from_city}
 
 
-def samples(rng: np.random.Generator, people: People, inf: Infrastructure, scale: Scale) -> Columns:
-    """Routine testing of key occupations, one county-wide round, and walk-in tests."""
-    target = scale.samples
+def samples(rng: np.random.Generator, people: People, inf: Infrastructure, scale: Scale,
+            purchases: Columns, visits: Columns) -> Columns:
+    """Weekly testing of key occupations once the outbreak response starts (a few lapse), one county-wide
+    round, tests after fever-clinic visits and fever-drug purchases, and walk-ins."""
+    since = to_seconds(OUTBREAK_SINCE)
     present = np.flatnonzero(people.present)
-    occ = people.columns["occupation"]
     key_codes = [OCCUPATIONS.index(o) for o in KEY_OCCUPATIONS]
-    key = present[np.isin(occ[present], key_codes)]
-    mass_n, key_n = int(target * 0.45), int(target * 0.35)
-    mass = rng.choice(present, min(mass_n, len(present)), replace=False)
-    mass_t = to_seconds(OUTBREAK_SINCE) + 4 * DAY + rng.integers(0, 2, len(mass)) * DAY + rng.integers(7 * 3600, 20 * 3600, len(mass))
-    routine = key[rng.integers(0, len(key), key_n)] if len(key) else np.empty(0, np.int64)
-    walk_n = target - len(mass) - len(routine)
-    walk_in = present[_draw(rng, activity(people)[present] + 0.05, walk_n)]
-    persons = np.concatenate([mass, routine, walk_in])
-    at = np.concatenate([mass_t, times(rng, len(routine) + walk_n, hourly=CLINIC_HOURS)])
-    return sample_rows(rng, inf, people, persons, at)
+    key = present[np.isin(people.columns["occupation"][present], key_codes)]
+    phase = rng.integers(0, 7 * DAY, len(key))
+    lapse = np.where(rng.random(len(key)) < 0.015, since + rng.integers(0, END_S - since, len(key)), END_S)
+    weeks = (END_S - since) // (7 * DAY) + 1
+    key_t = since + phase[:, None] + np.arange(weeks)[None, :] * 7 * DAY + rng.integers(-12, 13, (len(key), weeks)) * 3600
+    keep = (key_t <= lapse[:, None]) & (key_t >= since)
+    routine, routine_t = np.broadcast_to(key[:, None], key_t.shape)[keep], key_t[keep]
+    mass = rng.choice(present, int(len(present) * 0.25), replace=False)
+    mass_t = since + 4 * DAY + rng.integers(0, 2, len(mass)) * DAY + rng.integers(7 * 3600, 20 * 3600, len(mass))
+    # Most who visit a fever clinic or buy fever, cough or antibiotic medicine are tested soon after.
+    fever_visit = visits["fever_clinic"] & (rng.random(len(visits["at"])) < 0.95)
+    drug_buy = (purchases["drug"] < 3) & (rng.random(len(purchases["at"])) < 0.85)
+    follow = np.concatenate([visits["person_id"][fever_visit], purchases["person_id"][drug_buy]]) - 1
+    follow_t = np.concatenate([visits["at"][fever_visit] + rng.integers(600, 6 * 3600, fever_visit.sum()),
+                               purchases["at"][drug_buy] + rng.integers(4 * 3600, 40 * 3600, drug_buy.sum())])
+    walk_in = present[_draw(rng, activity(people)[present] + 0.05, scale.walk_in_samples)]
+    persons = np.concatenate([routine, mass, follow, walk_in])
+    at = np.concatenate([routine_t, mass_t, follow_t, times(rng, len(walk_in), hourly=CLINIC_HOURS)])
+    inside = at <= END_S
+    return sample_rows(rng, inf, people, persons[inside], at[inside])
 
 
 def sample_rows(rng: np.random.Generator, inf: Infrastructure, people: People, persons: np.ndarray, at: np.ndarray,

@@ -55,8 +55,9 @@ class Scale:
         return self.of(320_000)
 
     @property
-    def samples(self) -> int:
-        return self.of(2_600_000)
+    def walk_in_samples(self) -> int:
+        """Tests nobody asked for (besides routine, mass-round and follow-up tests)."""
+        return self.of(250_000)
 
     @property
     def clinic_visits(self) -> int:

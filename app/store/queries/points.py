@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 import numpy as np
 import shapely
-from sqlalchemy import Table, func, select
+from sqlalchemy import LargeBinary, Table, func, select, type_coerce
 
 from app.store.geometry import decode_many
 from app.store.store import Store
@@ -40,7 +40,8 @@ class CameraSet(PointSet):
 
 
 def _geom_column(store: Store, table: Table):  # noqa: ANN202
-    return func.ST_AsBinary(table.c.geom) if store.dialect == "postgresql" else table.c.geom
+    # raw blobs, decoded in one vectorised call below rather than row by row by the column type
+    return func.ST_AsBinary(table.c.geom) if store.dialect == "postgresql" else type_coerce(table.c.geom, LargeBinary)
 
 
 def _columns(rows: list, n: int) -> list[tuple]:

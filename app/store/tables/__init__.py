@@ -9,6 +9,7 @@ from app.store.tables import (  # noqa: F401  (imported for their tables)
     persons,
     places,
     quarantine,
+    tasks,
     testing,
     vaccination,
     warnings,

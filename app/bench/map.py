@@ -1,0 +1,127 @@
+"""Benchmark group ``map``: drawing and interaction speed of the county map at 1600 × 1000, offscreen.
+
+Cases: grid_redraw (uncached full repaint of the grid choropleth with outlines), grid_redraw_zoomed (the
+same at a twentieth of the county's area), pan_repaint, recolour (new values → repainted), hover (hit-test and
+highlight), startup (a fresh process to an exposed main window; reports its resident memory).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import time
+
+import numpy as np
+
+from app.bench import BenchContext, Case
+
+WIDTH, HEIGHT = 1600, 1000
+
+
+class _MapBench:
+    def __init__(self, db: str | None) -> None:
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+        from PySide6.QtWidgets import QApplication
+
+        from app.console import Console
+        from app.map.canvas import MapCanvas
+
+        self.app = QApplication.instance() or QApplication([])
+        self.console = c = Console.open(db)
+        self.canvas = MapCanvas(c.atlas, c.layers, c.thematic, c.drill, c.context, lambda u, r: str(u.data.codes[r]),
+                                lambda: ("", []))
+        self.canvas.resize(WIDTH, HEIGHT)
+        self.canvas.show()
+        self.app.processEvents()
+        x0, y0, x1, y1 = c.atlas.extent()
+        rng = np.random.default_rng(1)
+        self.points = np.column_stack([rng.uniform(x0, x1, 256), rng.uniform(y0, y1, 256)])
+        self.turn = 0
+
+    def settle(self) -> None:
+        self.app.processEvents()
+        self.canvas.viewport().repaint()
+
+    def whole_county(self) -> None:
+        self.canvas.zoom_to_extent()
+        self.settle()
+
+    def zoomed(self) -> None:
+        from PySide6.QtCore import QRectF
+
+        x0, y0, x1, y1 = self.console.atlas.extent()
+        side = np.sqrt((x1 - x0) * (y1 - y0) / 20)  # a twentieth of the county's area, centred on it
+        cx, cy = (x0 + x1) / 2, (y0 + y1) / 2
+        self.canvas.vb.setRange(QRectF(cx - side * 0.8, cy - side / 2, side * 1.6, side), padding=0)
+        self.settle()
+
+    def redraw(self) -> None:
+        """Throw away every item's cached pixels, then repaint the whole viewport synchronously."""
+        for item in self.canvas.scene().items():
+            item.update()
+        self.canvas.viewport().repaint()
+
+    def pan(self) -> None:
+        self.turn += 1
+        step = 40 * self.canvas.view_width_m() / WIDTH * (1 if self.turn % 20 < 10 else -1)
+        self.canvas.vb.translateBy(x=step)
+        self.app.processEvents()  # the one repaint a pan schedules
+
+    def recolour(self) -> None:
+        self.turn += 1
+        self.console.thematic.show_field(("population", "households", "density")[self.turn % 3], self.console.thematic.level)
+        self.canvas.viewport().repaint()
+
+    def hover(self) -> None:
+        self.turn += 1
+        x, y = self.points[self.turn % len(self.points)]
+        self.canvas.hover_at(float(x), float(y))
+
+
+def _startup(db: str | None, notes: dict[str, object]) -> None:
+    args = [sys.executable, "-m", "app.bench.map", "--startup-probe"] + ([db] if db else [])
+    out = subprocess.run(args, check=True, capture_output=True, text=True, env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
+    notes.update(json.loads(out.stdout.strip().splitlines()[-1]))
+
+
+def cases(ctx: BenchContext) -> list[Case]:
+    state: dict[str, _MapBench] = {}
+
+    def bench() -> _MapBench:
+        if "b" not in state:
+            state["b"] = _MapBench(ctx.db)
+        return state["b"]
+
+    startup_notes: dict[str, object] = {}
+    return [
+        Case("grid_redraw", lambda: bench().redraw(), setup=lambda: bench().whole_county()),
+        Case("grid_redraw_zoomed", lambda: bench().redraw(), setup=lambda: bench().zoomed()),
+        Case("pan_repaint", lambda: bench().pan(), setup=lambda: bench().zoomed()),
+        Case("recolour", lambda: bench().recolour(), setup=lambda: bench().whole_county()),
+        Case("hover", lambda: bench().hover(), setup=lambda: bench().whole_county()),
+        Case("startup", lambda: _startup(ctx.db, startup_notes), runs=3, notes=startup_notes),
+    ]
+
+
+def _probe(db: str | None) -> None:
+    """Start the console like a user would and print the resident memory once the window is exposed."""
+    import psutil
+    from PySide6.QtWidgets import QApplication
+
+    from app.console import Console
+    from app.views.main_window import MainWindow
+
+    app = QApplication([])
+    window = MainWindow(Console.open(db))
+    window.show()
+    app.processEvents()
+    window.canvas.viewport().repaint()
+    print(json.dumps({"rss_mb": round(psutil.Process().memory_info().rss / 2**20)}))
+    sys.stdout.flush()
+    os._exit(0)  # measured: leave now, without waiting for background workers (record counts, panels)
+
+
+if __name__ == "__main__" and sys.argv[1:2] == ["--startup-probe"]:
+    _probe(sys.argv[2] if len(sys.argv) > 2 else None)

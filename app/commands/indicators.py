@@ -1,0 +1,88 @@
+"""``jingkong indicators``: the indicator catalogue, and indicator values for the units of a level."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+
+from app.commands.common import CommandError, Result, add_store_options
+from app.console import Console
+from app.models.indicators import Catalogue, load_catalogue
+from app.models.indicators.table import level_table
+from app.store.tables.admin import Level
+
+LEVELS = [level.key for level in Level]
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    p = subparsers.add_parser("indicators", help="the indicator catalogue and indicator values per unit",
+                              description="List the indicator catalogue (--list), or compute indicators for every "
+                                          "unit of a level as of a date (--level).")
+    p.add_argument("--list", action="store_true", help="print the catalogue")
+    p.add_argument("--level", choices=LEVELS, help="admin level to compute for")
+    p.add_argument("--units", metavar="CODE,…", help="only these unit codes (of --level)")
+    p.add_argument("--ids", metavar="ID,…", help="only these indicator ids")
+    p.add_argument("--group", help="only the indicators of this group")
+    p.add_argument("--as-of", metavar="YYYY-MM-DD", help="as of this date (default: the last day of the data)")
+    add_store_options(p)
+    p.set_defaults(run=run)
+
+
+def split(text: str | None) -> list[str] | None:
+    return None if text is None else [t.strip() for t in text.split(",") if t.strip()]
+
+
+def chosen_ids(catalogue: Catalogue, ids: str | None, group: str | None) -> list[str] | None:
+    """Indicator ids from ``--ids`` and ``--group``; CommandError naming an unknown one."""
+    chosen = split(ids)
+    unknown = [i for i in chosen or [] if i not in {x.id for x in catalogue}]
+    if unknown:
+        raise CommandError(f"unknown indicator id(s) {', '.join(unknown)} (see: jingkong indicators --list)")
+    if group is not None:
+        if group not in {g.id for g in catalogue.groups}:
+            raise CommandError(f"unknown group {group!r} (groups: {', '.join(g.id for g in catalogue.groups)})")
+        chosen = [i.id for i in catalogue.in_group(group) if chosen is None or i.id in chosen]
+    return chosen
+
+
+def parse_as_of(text: str | None, console: Console) -> dt.date:
+    if text is None:
+        return console.period_end
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise CommandError(f"--as-of: not a date: {text!r} (expected YYYY-MM-DD)") from None
+
+
+def run(args: argparse.Namespace) -> Result:
+    if args.list:
+        return _list(load_catalogue(), chosen_ids(load_catalogue(), args.ids, args.group))
+    if args.level is None:
+        raise CommandError("give --list, or --level county|town|village|grid")
+    console = Console.open(args.db)
+    try:
+        engine = console.indicators
+        ids = chosen_ids(engine.catalogue, args.ids, args.group)
+        as_of = parse_as_of(args.as_of, console)
+        try:
+            table = level_table(engine, Level[args.level.upper()], as_of, ids, split(args.units))
+        except KeyError as exc:
+            raise CommandError(str(exc).strip("'\"")) from None
+    finally:
+        console.close()
+    data = table.as_dict()
+    lines = [f"{table.level.key} indicators as of {as_of}: {len(table.codes)} units × {len(table.indicators)} indicators"]
+    for code, values in list(data.items())[:50]:
+        lines.append(code + "  " + "  ".join(f"{k}={'—' if v is None else f'{v:g}'}" for k, v in list(values.items())[:8]))
+    if len(data) > 50:
+        lines.append(f"… {len(data) - 50} more units (use --units, or --json)")
+    return Result(data, "\n".join(lines))
+
+
+def _list(catalogue: Catalogue, ids: list[str] | None) -> Result:
+    rows = [i for i in catalogue if ids is None or i.id in ids]
+    data = [{"id": i.id, "name_zh": i.name_zh, "name_en": i.name_en, "group": i.group, "unit": i.unit,
+             "formula": i.formula, "good": i.good,
+             "thresholds": None if i.warning is None else {"warning": i.warning, "alarm": i.alarm}} for i in rows]
+    text = "\n".join(f"{i.id:<28} {i.group:<12} {i.unit:<8} {i.name_zh}  {i.name_en}" for i in rows)
+    return Result(data, text + f"\n{len(rows)} indicators")

@@ -1,0 +1,82 @@
+"""``jingkong report``: chosen indicators for every unit of a level, written as an XLSX workbook or a CSV file."""
+
+from __future__ import annotations
+
+import argparse
+import csv
+from pathlib import Path
+
+from openpyxl import Workbook
+from openpyxl.styles import Font
+
+from app.commands.common import CommandError, Result, add_store_options
+from app.commands.indicators import LEVELS, chosen_ids, parse_as_of, split
+from app.console import Console
+from app.models.indicators.table import IndicatorTable, level_table, plain_value
+from app.store.tables.admin import Level
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    p = subparsers.add_parser("report", help="write indicators of every unit of a level to XLSX or CSV",
+                              description="Write chosen indicators (--ids / --group; default all) for all units of a "
+                                          "level as of a date to an .xlsx workbook or a .csv file.")
+    p.add_argument("--level", choices=LEVELS, default="town", help="admin level (default town)")
+    p.add_argument("--ids", metavar="ID,…", help="indicator ids")
+    p.add_argument("--group", help="the indicators of this group")
+    p.add_argument("--units", metavar="CODE,…", help="only these unit codes")
+    p.add_argument("--as-of", metavar="YYYY-MM-DD", help="as of this date (default: the last day of the data)")
+    p.add_argument("--out", required=True, metavar="FILE.xlsx|FILE.csv", help="where to write the report")
+    add_store_options(p)
+    p.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> Result:
+    out = Path(args.out)
+    if out.suffix.lower() not in (".xlsx", ".csv"):
+        raise CommandError(f"--out must end in .xlsx or .csv, not {out.name!r}")
+    if not out.parent.exists():
+        raise CommandError(f"--out: no directory {out.parent}")
+    console = Console.open(args.db)
+    try:
+        engine = console.indicators
+        ids = chosen_ids(engine.catalogue, args.ids, args.group)
+        as_of = parse_as_of(args.as_of, console)
+        try:
+            table = level_table(engine, Level[args.level.upper()], as_of, ids, split(args.units))
+        except KeyError as exc:
+            raise CommandError(str(exc).strip("'\"")) from None
+        names = {code: engine.tree.name(code) for code in table.codes}
+    finally:
+        console.close()
+    (write_xlsx if out.suffix.lower() == ".xlsx" else write_csv)(table, names, out)
+    data = {"out": str(out), "level": table.level.key, "as_of": str(as_of), "units": len(table.codes),
+            "indicators": len(table.indicators)}
+    return Result(data, f"wrote {len(table.codes)} {table.level.key} units × {len(table.indicators)} indicators as of {as_of} to {out}")
+
+
+def _cells(table: IndicatorTable, names: dict[str, str]) -> list[list[object]]:
+    return [[code, names.get(code, ""), *(plain_value(v) for v in row)]
+            for code, row in zip(table.codes, table.values)]
+
+
+def write_csv(table: IndicatorTable, names: dict[str, str], out: Path) -> None:
+    """One header row of indicator ids (names are in ``jingkong indicators --list``), one row per unit."""
+    with out.open("w", newline="", encoding="utf-8-sig") as f:  # the BOM lets Excel read the Chinese names
+        writer = csv.writer(f)
+        writer.writerow(["code", "name", *(i.id for i in table.indicators)])
+        writer.writerows(["" if c is None else c for c in row] for row in _cells(table, names))
+
+
+def write_xlsx(table: IndicatorTable, names: dict[str, str], out: Path) -> None:
+    """A sheet with Chinese names (and units) over indicator ids as headers, one row per unit, frozen headers."""
+    book = Workbook()
+    sheet = book.active
+    sheet.title = f"{table.level.key} {table.as_of}"
+    sheet.append(["单位代码", "单位名称", *(f"{i.name_zh}（{i.unit}）" if i.unit else i.name_zh for i in table.indicators)])
+    sheet.append(["code", "name", *(i.id for i in table.indicators)])
+    for row in _cells(table, names):
+        sheet.append(row)
+    for cell in (*sheet[1], *sheet[2]):
+        cell.font = Font(bold=True)
+    sheet.freeze_panes = "C3"
+    book.save(out)

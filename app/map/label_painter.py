@@ -1,0 +1,112 @@
+"""Unit labels for one level: placed only where they fit inside their unit and clear of each other."""
+
+from __future__ import annotations
+
+from functools import cached_property
+
+import numpy as np
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPen, QPixmap
+
+from app.map.layer_painter import LayerPainter
+from app.models.admin_atlas import UnitLevel
+from app.store.tables.admin import Level
+
+PAD = 2  # halo room around a label's text, pixels
+FONT_PX = {Level.COUNTY: 16, Level.TOWN: 15, Level.VILLAGE: 12, Level.GRID: 11}
+
+
+class LabelPainter(LayerPainter):
+    """Names (codes for grids) at each unit's inner point, most populous first, no overlaps."""
+
+    def __init__(self, units: UnitLevel) -> None:
+        self.level = units.level
+        d = units.data
+        self._texts = [str(c) for c in d.codes] if units.level == Level.GRID else [str(n) for n in d.names_zh]
+        self._xy = units.label_points
+        b = units.bounds
+        self._size = np.column_stack([b[:, 2] - b[:, 0], b[:, 3] - b[:, 1]])
+        self._order = np.argsort(-d.population, kind="stable")
+        self._font = QFont()
+        self._font.setPixelSize(FONT_PX[units.level])
+        if units.level <= Level.TOWN:
+            self._font.setBold(True)
+        metrics = QFontMetricsF(self._font)
+        self._text_h = metrics.height()
+        self._ascent = metrics.ascent()
+        self._pixmaps: dict[tuple[int, float], QPixmap] = {}
+        self._layout_key: tuple[float, ...] | None = None
+        self._layout_cache = (np.zeros(0, np.int64), np.zeros(0), np.zeros(0))
+        self._halo = QPen(QColor(255, 255, 255, 230), 3.0)
+        self._halo.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
+
+    @cached_property
+    def _text_w(self) -> np.ndarray:
+        """Label widths, measured on first use (thousands of grid codes: not at start-up)."""
+        metrics = QFontMetricsF(self._font)
+        return np.array([metrics.horizontalAdvance(t) for t in self._texts])
+
+    def _layout(self, transform) -> tuple[np.ndarray, np.ndarray, np.ndarray]:  # noqa: ANN001
+        """Rows and offsets (left, baseline) from the view's origin of the labels placed at this scale.
+
+        Placement covers the whole level, not just the view, so a pan only shifts it: labels stay put and a
+        pan repaint costs no placement.
+        """
+        key = (transform.m11(), transform.m12(), transform.m21(), transform.m22())
+        if key != self._layout_key:
+            self._layout_key = key
+            scale = abs(transform.m11()) or 1.0
+            x, y = self._xy[:, 0], self._xy[:, 1]
+            dx = transform.m11() * x + transform.m21() * y
+            dy = transform.m12() * x + transform.m22() * y
+            fits = (self._size[:, 0] * scale * 1.1 >= self._text_w + 6) & (self._size[:, 1] * scale >= self._text_h)
+            cells: dict[tuple[int, int], list[QRectF]] = {}  # placed labels by 64-px cell: overlap checks stay local
+            rows, lefts, baselines = [], [], []
+            for row in self._order[fits[self._order]]:
+                w = self._text_w[row]
+                rect = QRectF(dx[row] - w / 2 - 2, dy[row] - self._text_h / 2 - 1, w + 4, self._text_h + 2)
+                keys = [(cx, cy) for cx in range(int(rect.left()) // 64, int(rect.right()) // 64 + 1)
+                        for cy in range(int(rect.top()) // 64, int(rect.bottom()) // 64 + 1)]
+                if any(rect.intersects(o) for k in keys for o in cells.get(k, ())):
+                    continue
+                for k in keys:
+                    cells.setdefault(k, []).append(rect)
+                rows.append(row)
+                lefts.append(rect.left() + 2)
+                baselines.append(rect.top() + 1 + self._ascent)
+            self._layout_cache = (np.asarray(rows, np.int64), np.asarray(lefts), np.asarray(baselines))
+        return self._layout_cache
+
+    def placed(self, transform, width: float, height: float) -> list[tuple[int, float, float]]:  # noqa: ANN001
+        """(unit row, left, baseline) in device pixels of the placed labels that show on a device of this size."""
+        if not len(self._xy):
+            return []
+        rows, lefts, baselines = self._layout(transform)
+        lefts, baselines = lefts + transform.dx(), baselines + transform.dy()
+        show = (lefts + self._text_w[rows] > 0) & (lefts < width) & (baselines > 0) & (baselines - self._text_h < height)
+        return list(zip(rows[show].tolist(), lefts[show].tolist(), baselines[show].tolist()))
+
+    def _pixmap(self, row: int, ratio: float) -> QPixmap:
+        """The label with its white halo, rendered once per device pixel ratio (text outlines are slow)."""
+        key = (row, ratio)
+        if key not in self._pixmaps:
+            pix = QPixmap(round((self._text_w[row] + 2 * PAD) * ratio), round((self._text_h + 2 * PAD) * ratio))
+            pix.setDevicePixelRatio(ratio)
+            pix.fill(Qt.GlobalColor.transparent)
+            painter = QPainter(pix)
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+            path = QPainterPath()
+            path.addText(QPointF(PAD, PAD + self._ascent), self._font, self._texts[row])
+            painter.strokePath(path, self._halo)
+            painter.fillPath(path, QColor("#1a202c"))
+            painter.end()
+            self._pixmaps[key] = pix
+        return self._pixmaps[key]
+
+    def paint(self, p: QPainter, exposed: QRectF) -> None:
+        device = p.device()
+        ratio = device.devicePixelRatioF()
+        labels = self.placed(p.transform(), device.width() / ratio, device.height() / ratio)
+        p.resetTransform()
+        for row, left, baseline in labels:
+            p.drawPixmap(QPointF(left - PAD, baseline - self._ascent - PAD), self._pixmap(row, ratio))

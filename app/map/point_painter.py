@@ -1,0 +1,55 @@
+"""A point layer drawn as one pre-rendered symbol per point, culled to the exposed area."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen, QPixmap, QPolygonF
+
+from app.map.layer_painter import LayerPainter
+from app.models.layers import PointLayer
+
+SYMBOL_PX = 11
+
+
+def symbol_pixmap(colour: str, symbol: str, size: int = SYMBOL_PX) -> QPixmap:
+    pix = QPixmap(size, size)
+    pix.fill(Qt.GlobalColor.transparent)
+    p = QPainter(pix)
+    p.setRenderHint(QPainter.RenderHint.Antialiasing)
+    p.setPen(QPen(QColor("white"), 1.2))
+    p.setBrush(QColor(colour))
+    r, c = size / 2 - 1.2, size / 2
+    path = QPainterPath()
+    if symbol == "s":
+        path.addRect(QRectF(c - r * 0.85, c - r * 0.85, 1.7 * r, 1.7 * r))
+    elif symbol in ("t", "d"):
+        pts = ([(c, c - r), (c + r, c + r * 0.8), (c - r, c + r * 0.8)] if symbol == "t"
+               else [(c, c - r), (c + r, c), (c, c + r), (c - r, c)])
+        path.addPolygon(QPolygonF([QPointF(x, y) for x, y in pts]))
+        path.closeSubpath()
+    else:
+        path.addEllipse(QPointF(c, c), r * 0.8, r * 0.8)
+    p.drawPath(path)
+    p.end()
+    return pix
+
+
+class PointPainter(LayerPainter):
+    """Draws ``layer``'s points in screen-sized symbols."""
+
+    def __init__(self, layer: PointLayer) -> None:
+        self.layer = layer
+        self._pix = symbol_pixmap(layer.colour, layer.symbol)
+
+    def paint(self, p: QPainter, exposed: QRectF) -> None:
+        x, y = self.layer.x, self.layer.y
+        margin = exposed.width() * 0.01  # symbols of points just outside still overhang into view
+        r = exposed.adjusted(-margin, -margin, margin, margin)
+        inside = (x >= r.left()) & (x <= r.right()) & (y >= r.top()) & (y <= r.bottom())
+        t = p.transform()
+        dx = t.m11() * x[inside] + t.m21() * y[inside] + t.dx()
+        dy = t.m12() * x[inside] + t.m22() * y[inside] + t.dy()
+        p.resetTransform()
+        half = SYMBOL_PX / 2
+        for px, py in zip(dx, dy):
+            p.drawPixmap(QPointF(px - half, py - half), self._pix)

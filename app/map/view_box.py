@@ -1,0 +1,30 @@
+"""The map's view box: pan with the left button, box-zoom with Shift+drag, wheel zoom, clicks as signals."""
+
+from __future__ import annotations
+
+import pyqtgraph as pg
+from PySide6.QtCore import QPointF, Qt, Signal
+
+
+class MapViewBox(pg.ViewBox):
+    """Emits ``sigClicked(QPointF)`` and ``sigDoubleClicked(QPointF)`` in map coordinates (metres)."""
+
+    sigClicked = Signal(QPointF)
+    sigDoubleClicked = Signal(QPointF)
+
+    def __init__(self) -> None:
+        super().__init__(lockAspect=True, enableMenu=False)
+        self.setMouseMode(pg.ViewBox.PanMode)
+
+    def mouseDragEvent(self, ev, axis=None) -> None:  # noqa: ANN001, N802
+        box = ev.button() == Qt.MouseButton.LeftButton and bool(ev.modifiers() & Qt.KeyboardModifier.ShiftModifier)
+        self.state["mouseMode"] = pg.ViewBox.RectMode if box else pg.ViewBox.PanMode
+        super().mouseDragEvent(ev, axis)
+        self.state["mouseMode"] = pg.ViewBox.PanMode
+
+    def mouseClickEvent(self, ev) -> None:  # noqa: ANN001, N802
+        if ev.button() != Qt.MouseButton.LeftButton:
+            return
+        ev.accept()
+        point = self.mapSceneToView(ev.scenePos())
+        (self.sigDoubleClicked if ev.double() else self.sigClicked).emit(QPointF(point))

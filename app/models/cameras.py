@@ -1,0 +1,87 @@
+"""Camera feed links: the cameras inside a unit or nearest a point, and where each stream really is.
+
+``CameraLinks`` emits ``events.listing(list[CameraRow])`` whenever the listed cameras change.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+from psygnal import Signal, SignalGroup
+
+from app.models.admin_atlas import AdminAtlas
+from app.models.context import ConsoleContext
+from app.models.projection import to_display
+from app.store.queries.points import CameraSet
+from app.store.tables.admin import Level
+from app.store.tables.cameras import CAMERA_KINDS
+
+SAMPLES = Path(__file__).resolve().parents[2] / "resources" / "samples"
+SAMPLE_SCHEME = "sample://"
+
+
+def resolve_stream(url: str) -> str:
+    """The URL a player opens: ``sample://NAME`` becomes the shipped clip's file URL; others pass through."""
+    if url.startswith(SAMPLE_SCHEME):
+        return (SAMPLES / url[len(SAMPLE_SCHEME):]).as_uri()
+    return url
+
+
+@dataclass(frozen=True)
+class CameraRow:
+    code: str
+    name: str
+    kind: str  # one of CAMERA_KINDS
+    status: int  # CameraStatus
+    url: str
+    distance_m: float | None = None
+
+
+class CameraLinks:
+    """Lists cameras for the selected unit (mode ``unit``) or near the last clicked point (mode ``nearest``)."""
+
+    class _Events(SignalGroup):
+        listing = Signal(object)
+
+    def __init__(self, cameras: CameraSet, atlas: AdminAtlas, context: ConsoleContext, nearest_n: int = 10) -> None:
+        self.events = self._Events()
+        self.mode = "unit"
+        self.nearest_n = nearest_n
+        self.rows: list[CameraRow] = []
+        self._cams = cameras
+        self._x, self._y = to_display(cameras.lon, cameras.lat)
+        grids = atlas.levels[Level.GRID].index
+        grid_codes = {int(i): c for i, c in zip(atlas.levels[Level.GRID].data.ids, atlas.levels[Level.GRID].data.codes)}
+        self._grid_code = np.array([grid_codes.get(int(g), "") for g in cameras.grid_ids], dtype=object)
+        self._known = np.array([c in grids for c in self._grid_code], dtype=bool)
+        context.events.selected_unit.connect(self._on_selected_unit_change)
+        self.show_unit(context.selected_unit)
+
+    def _on_selected_unit_change(self, code: str | None) -> None:
+        if self.mode == "unit":
+            self.show_unit(code)
+
+    def show_unit(self, code: str | None) -> None:
+        rows = np.flatnonzero(self._known & np.char.startswith(self._grid_code.astype(str), code)) if code else []
+        self._publish([self._row(i) for i in rows])
+
+    def pick_point(self, x: float, y: float) -> None:
+        """A click on the map at display coordinates; lists the nearest cameras in ``nearest`` mode."""
+        if self.mode != "nearest" or not len(self._x):
+            return
+        d = np.hypot(self._x - x, self._y - y)
+        n = min(self.nearest_n, len(d))
+        rows = np.argpartition(d, n - 1)[:n]
+        rows = rows[np.argsort(d[rows])]
+        self._publish([self._row(i, float(d[i])) for i in rows])
+
+    def _row(self, i: int, distance: float | None = None) -> CameraRow:
+        c = self._cams
+        kind = CAMERA_KINDS[c.kinds[i]] if 0 <= c.kinds[i] < len(CAMERA_KINDS) else str(c.kinds[i])
+        return CameraRow(str(c.codes[i]), str(c.names[i]), kind, int(c.status[i]), str(c.urls[i]), distance)
+
+    def _publish(self, rows: list[CameraRow]) -> None:
+        self.rows = rows
+        self.events.listing.emit(rows)

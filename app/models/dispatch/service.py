@@ -1,0 +1,213 @@
+"""The task service: create tasks routed to the right unit, move them through their lifecycle, claim them.
+
+Every write is a compare-and-set on ``tasks.version`` made as the first statement of its transaction, so
+two consoles (or a console and a script) on one store never lose an update or both claim a task; a lost
+race re-reads the task and decides again, unless the caller pinned the version it saw.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from functools import cached_property
+from typing import Any
+
+import shapely
+from shapely.errors import GEOSException
+from sqlalchemy import Connection
+
+from app.models.dispatch.catalogue import check_kind, check_priority, check_source
+from app.models.dispatch.changes import Change, apply, cancel_children, event_row, settle_parent
+from app.models.dispatch.errors import AlreadyClaimed, IllegalTransition, StaleTask, TaskError, TaskNotFound
+from app.models.dispatch.lifecycle import check_transition, parse_status
+from app.models.dispatch.routing import Router
+from app.models.dispatch.sla import ServiceLevels, load_service_levels
+from app.store import Store
+from app.store.queries import task_writes as w
+from app.store.queries.tasks import (EventRow, TaskFilter, TaskRow, home_grids, task_count, task_events, task_people,
+                                     task_row, unit_directory)
+from app.store.tables.tasks import CLOSED_STATUSES, OPEN_STATUSES, TaskStatus
+
+S = TaskStatus
+_RETRIES = 8
+
+
+@dataclass(frozen=True)
+class TaskSpec:
+    """One task to create (the keyword arguments of :meth:`TaskService.create` but ``by``)."""
+
+    kind: str
+    source: str
+    title: str
+    target_unit_code: str | None = None
+    person_ids: Sequence[int] = ()
+    priority: int = 2
+    source_ref: str | None = None
+    note: str = ""
+    parent_id: int | None = None
+    target_wkt: str | None = None  # a point or polygon (EPSG:4490 WKT); routed by the unit given, else the county
+
+
+def _check_wkt(wkt: str) -> None:
+    try:
+        geometry = shapely.from_wkt(wkt)
+    except GEOSException:
+        raise TaskError(f"not a WKT point or polygon: {wkt[:60]!r}") from None
+    if geometry.geom_type not in ("Point", "Polygon", "MultiPolygon"):
+        raise TaskError(f"a task targets a point or a polygon, not a {geometry.geom_type}")
+
+
+class TaskService:
+    """Tasks over one store. ``clock`` returns Unix seconds (tests pass their own)."""
+
+    def __init__(self, store: Store, clock: Callable[[], int] | None = None,
+                 levels: ServiceLevels | None = None) -> None:
+        self.store = store
+        self.clock = clock or (lambda: int(time.time()))
+        self.levels = levels or load_service_levels()
+        w.ensure_tables(store)
+
+    @cached_property
+    def router(self) -> Router:
+        return Router(unit_directory(self.store))
+
+    # --- creating ---------------------------------------------------------------------------------
+    def create(self, *, kind: str, source: str, title: str, target_unit_code: str | None = None,
+               person_ids: Sequence[int] = (), priority: int = 2, source_ref: str | None = None,
+               by: str = "system", note: str = "", parent_id: int | None = None,
+               target_wkt: str | None = None) -> int:
+        """Create one task (status new) and return its id."""
+        spec = TaskSpec(kind, source, title, target_unit_code, tuple(person_ids), priority, source_ref, note,
+                        parent_id, target_wkt)
+        return self.create_many([spec], by)[0]
+
+    def create_many(self, specs: Sequence[TaskSpec], by: str = "system") -> list[int]:
+        """Create tasks in one transaction (all or none); ids in the order of ``specs``."""
+        rows = self.prepare(specs)
+        with self.store.begin() as conn:
+            return self.insert(conn, rows, specs, by, self.clock())
+
+    def prepare(self, specs: Sequence[TaskSpec]) -> list[dict[str, Any]]:
+        """Check specs and route them (reads only): the task rows to insert, without times."""
+        grids = home_grids(self.store, [p for s in specs for p in s.person_ids])
+        parents = {p: self.get(p) for p in {s.parent_id for s in specs} if p is not None}
+        rows = []
+        for spec in specs:
+            check_kind(spec.kind)
+            check_source(spec.source)
+            check_priority(spec.priority)
+            if not spec.title.strip():
+                raise TaskError("a task needs a title")
+            if spec.target_wkt is not None:
+                _check_wkt(spec.target_wkt)
+            missing = [p for p in spec.person_ids if p not in grids]
+            if missing:
+                raise TaskError(f"no person with id {missing[0]}")
+            if spec.parent_id is not None and S(parents[spec.parent_id].status) in CLOSED_STATUSES:
+                raise TaskError(f"parent task {spec.parent_id} is closed")
+            target = self.router.by_code(spec.target_unit_code) if spec.target_unit_code else None
+            who = (self.router.assignee(target.id) if target is not None
+                   else self.router.for_people(grids[p] for p in spec.person_ids))
+            rows.append({"kind": spec.kind, "source": spec.source, "source_ref": spec.source_ref,
+                         "title": spec.title.strip(), "priority": spec.priority, "status": int(S.NEW),
+                         "target_unit_id": target.id if target else None, "target_wkt": spec.target_wkt,
+                         "assignee_unit_id": who.unit_id, "assignee_code": who.code, "assignee_role": who.role,
+                         "assignee_name": who.name, "parent_id": spec.parent_id})
+        return rows
+
+    def insert(self, conn: Connection, rows: Sequence[dict[str, Any]], specs: Sequence[TaskSpec], by: str,
+               now: int) -> list[int]:
+        """Insert prepared rows inside the caller's transaction, with their people and creation events."""
+        for row, spec in zip(rows, specs):
+            row.update(created_at=now, updated_at=now, version=1,
+                       due_at=row.get("due_at") or now + self.levels.due_after(spec.kind, spec.priority))
+        ids = w.insert_tasks(conn, rows)
+        w.insert_people(conn, [{"task_id": i, "person_id": p} for i, s in zip(ids, specs) for p in dict.fromkeys(s.person_ids)])
+        w.insert_events(conn, [event_row(i, now, by, "create", s.note, None, r["status"]) for i, s, r in zip(ids, specs, rows)])
+        return ids
+
+    # --- reading ----------------------------------------------------------------------------------
+    def get(self, task_id: int) -> TaskRow:
+        with self.store.engine.connect() as conn:
+            row = task_row(conn, task_id)
+        if row is None:
+            raise TaskNotFound(f"no task with id {task_id}")
+        return row
+
+    def events(self, task_id: int) -> list[EventRow]:
+        """The task's audit trail, oldest first."""
+        self.get(task_id)
+        return task_events(self.store, task_id)
+
+    def people(self, task_id: int) -> list[int]:
+        return task_people(self.store, task_id)
+
+    # --- changing ---------------------------------------------------------------------------------
+    def transition(self, task_id: int, status: str | int | TaskStatus, *, by: str, note: str = "",
+                   expected_version: int | None = None) -> TaskRow:
+        """Move a task one legal step; refuse an illegal one with the reason. Returns the updated row."""
+        target = parse_status(status)
+
+        def decide(row: TaskRow) -> Change:
+            check_transition(row.id, S(row.status), target)
+            if target in (S.DONE, S.FAILED) and self._open_children(row.id):
+                raise IllegalTransition(f"task {row.id} has open child tasks: it closes when they close")
+            values = {"claimed_by": row.claimed_by or by} if target == S.ACKNOWLEDGED else {}
+            return Change("transition", (target,), values, note)
+
+        return self.change(task_id, decide, by=by, expected_version=expected_version)
+
+    def claim(self, task_id: int, *, by: str, expected_version: int | None = None) -> TaskRow:
+        """Take a dispatched task for ``by`` (it becomes acknowledged). Exactly one of racing claims wins."""
+        if not by.strip():
+            raise TaskError("a claim needs the name of who claims")
+
+        def decide(row: TaskRow) -> Change:
+            if row.claimed_by and row.claimed_by != by:
+                raise AlreadyClaimed(f"task {row.id} is already claimed by {row.claimed_by}")
+            if row.claimed_by == by:
+                raise AlreadyClaimed(f"task {row.id} is already yours ({by})")
+            check_transition(row.id, S(row.status), S.ACKNOWLEDGED)
+            return Change("claim", (S.ACKNOWLEDGED,), {"claimed_by": by}, f"claimed by {by}")
+
+        return self.change(task_id, decide, by=by, expected_version=expected_version)
+
+    def note(self, task_id: int, note: str, *, by: str) -> TaskRow:
+        """Add a note to the audit trail. The task itself is unchanged (same version), so a note never makes
+        someone else's pending action stale."""
+        if not note.strip():
+            raise TaskError("a note needs some text")
+        row = self.get(task_id)
+        with self.store.begin() as conn:
+            w.insert_events(conn, [event_row(task_id, self.clock(), by, "note", note.strip())])
+        return row
+
+    def change(self, task_id: int, decide: Callable[[TaskRow], Change], *, by: str,
+               expected_version: int | None = None,
+               after: Callable[[Connection, TaskRow, int], None] | None = None) -> TaskRow:
+        """Decide a change from the task's current row and compare-and-set it; on a lost race, re-read and
+        decide again (``decide`` raises if the new state no longer allows it). ``after`` writes more in the
+        same transaction. Cancelling cascades down; a child's change rolls up into its parent."""
+        for _ in range(_RETRIES):
+            row = self.get(task_id)
+            if expected_version is not None and row.version != expected_version:
+                raise StaleTask(f"task {task_id} was changed by someone else since you read it "
+                                f"(version {expected_version}, now {row.version}): reload and try again")
+            change = decide(row)
+            now = self.clock()
+            with self.store.begin() as conn:
+                if apply(conn, row, change, by, now):
+                    if after is not None:
+                        after(conn, row, now)
+                    if change.steps and change.steps[-1] == S.CANCELLED:
+                        cancel_children(conn, row.id, by, now)
+                    if change.steps and row.parent_id is not None:
+                        settle_parent(conn, row.parent_id, now)
+                    break
+        else:
+            raise StaleTask(f"task {task_id} keeps changing under us: try again")
+        return self.get(task_id)
+
+    def _open_children(self, task_id: int) -> int:
+        return task_count(self.store, TaskFilter(statuses=tuple(int(s) for s in OPEN_STATUSES), parent_id=task_id))

@@ -1,0 +1,106 @@
+"""The engine's inputs in one place: people as lookups by id, the point tables per grid, and records.
+
+``Sources`` is read once for a full computation; an incremental refresh builds a narrower one holding
+only the records of the people that new records touch (``records``/``persons`` in that scope).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from app.models.indicators.tree import Slots, UnitTree
+from app.store.queries import indicator_statics as statics
+from app.store.queries.indicators import READERS, Scope, persons, warnings
+from app.store.store import Store
+from app.store.tables.persons import PersonKind
+
+Arrays = dict[str, np.ndarray]
+AGE_BANDS = (("a0_2", 0, 3), ("a3_11", 3, 12), ("a12_17", 12, 18), ("a18_59", 18, 60), ("a60_69", 60, 70),
+             ("a70_79", 70, 80), ("a80p", 80, 999))
+
+
+def age_band(birth_days: np.ndarray, on: dt.date) -> np.ndarray:
+    """Index into AGE_BANDS of each person's age in whole years on ``on`` (birth days are CST day numbers)."""
+    born = np.asarray(birth_days, np.int64).astype("datetime64[D]")
+    years = born.astype("datetime64[Y]")
+    months = born.astype("datetime64[M]")
+    month = (months - years.astype("datetime64[M]")).astype(np.int64) + 1
+    day = (born - months.astype("datetime64[D]")).astype(np.int64) + 1
+    # Compare (month, day), not day of year, so that leap years do not move birthdays.
+    before_birthday = month * 32 + day > on.month * 32 + on.day
+    age = on.year - 1970 - years.astype(np.int64) - before_birthday
+    edges = np.array([lo for _, lo, _ in AGE_BANDS[1:]])
+    return np.searchsorted(edges, age, side="right")
+
+
+@dataclass(eq=False)
+class People:
+    """Person attributes as dense arrays indexed by person id (grid -1 for unknown ids or no home grid)."""
+
+    grid: np.ndarray
+    kind: np.ndarray
+    band: np.ndarray
+    occupation: np.ndarray
+
+    @classmethod
+    def empty(cls) -> People:
+        z = np.zeros(1, np.int64)
+        return cls(z - 1, z, z, z)
+
+    def extend(self, rows: Arrays, tree: UnitTree, reference: dt.date) -> None:
+        """Take in person rows (new people, or all of them)."""
+        size = int(rows["id"].max(initial=0)) + 1
+        if size > len(self.grid):
+            grow = size - len(self.grid)
+            self.grid = np.r_[self.grid, np.full(grow, -1, np.int64)]
+            self.kind, self.band, self.occupation = (np.r_[a, np.zeros(grow, np.int64)] for a in (self.kind, self.band, self.occupation))
+        ids = rows["id"]
+        self.grid[ids] = tree.grid_rows(rows["grid"])
+        self.kind[ids] = rows["kind"]
+        self.band[ids] = age_band(rows["birth"], reference)
+        self.occupation[ids] = rows["occupation"]
+
+    def present(self, ids: np.ndarray) -> np.ndarray:
+        """Whether each person lives in the county (a resident or floating resident with a home grid)."""
+        k = self.kind[ids]
+        return (self.grid[ids] >= 0) & ((k == PersonKind.RESIDENT) | (k == PersonKind.FLOATING))
+
+
+@dataclass(eq=False)
+class Sources:
+    """What the producers read: lookups, the point tables, and the person and record rows in scope."""
+
+    tree: UnitTree
+    slots: Slots
+    people: People
+    units: statics.UnitRows
+    persons: Arrays  # person rows in scope
+    records: dict[str, Arrays]
+    static: dict[str, Arrays] = field(default_factory=dict)  # places, cameras, facilities, leaders, risk, tasks, warnings
+    place_grid: np.ndarray = field(default_factory=lambda: np.zeros(0, np.int64))
+    place_kind: np.ndarray = field(default_factory=lambda: np.zeros(0, np.int64))
+    home_city: int = 0
+
+
+def read_statics(store: Store, tree: UnitTree, limits: dict[str, int]) -> tuple[dict[str, Arrays], np.ndarray, np.ndarray]:
+    """Point, task and warning tables and risk periods; plus place id -> grid row and place id -> kind lookups."""
+    places = statics.places(store)
+    size = int(places["id"].max(initial=0)) + 1
+    place_grid, place_kind = np.full(size, -1, np.int64), np.zeros(size, np.int64)
+    place_grid[places["id"]] = tree.grid_rows(places["grid"])
+    place_kind[places["id"]] = places["kind"]
+    static = {"places": places, "cameras": statics.cameras(store), "facilities": statics.facilities(store),
+              "leaders": {"grid": statics.grid_leaders(store)}, "risk": statics.risk_periods(store),
+              "tasks": statics.tasks(store), "warnings": warnings(store, Scope(limits=limits))}
+    return static, place_grid, place_kind
+
+
+def read_records(store: Store, scope: Scope) -> dict[str, Arrays]:
+    return {table: read(store, scope) for table, read in READERS.items()}
+
+
+def read_persons(store: Store, scope: Scope) -> Arrays:
+    return persons(store, scope)

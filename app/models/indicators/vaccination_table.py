@@ -1,0 +1,44 @@
+"""Vaccination coverage of towns or villages by age band and dose: the table that took a day by hand."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+import numpy as np
+
+from app.models.indicators.engine import IndicatorEngine
+from app.models.indicators.producers.vaccination import DOSES, VACCINE_BANDS
+from app.store.tables.admin import Level
+
+BAND_LABELS = ("3–11", "12–17", "18–59", "60–69", "70–79", "80+")
+
+
+@dataclass(frozen=True)
+class VaccinationTable:
+    """Row-aligned with ``codes``: ``population[i, band]`` and ``vaccinated[i, band, dose]`` (people with that dose)."""
+
+    level: Level
+    as_of: dt.date
+    codes: list[str]
+    names: list[str]
+    population: np.ndarray
+    vaccinated: np.ndarray
+
+    @property
+    def coverage(self) -> np.ndarray:
+        """Percent of each band with each dose (NaN where a band has nobody)."""
+        pop = self.population[:, :, None].astype(float)
+        return np.divide(self.vaccinated * 100.0, pop, out=np.full(self.vaccinated.shape, np.nan), where=pop > 0)
+
+
+def vaccination_table(engine: IndicatorEngine, level: Level, as_of: dt.date) -> VaccinationTable:
+    """The table for every unit of ``level`` (towns or villages; any level works) as of ``as_of``."""
+    engine.ensure()
+    slot = engine.slot(as_of)
+    cube = engine.cube
+    population = np.column_stack([cube.at(f"pop_{band}", level, slot) for band, _, _ in VACCINE_BANDS])
+    vaccinated = np.stack([np.column_stack([cube.at(f"vax_d{d}_{band}", level, slot) for d in DOSES])
+                           for band, _, _ in VACCINE_BANDS], axis=1)
+    return VaccinationTable(level, as_of, [str(c) for c in engine.tree.codes[level]],
+                            [str(n) for n in engine.tree.names[level]], population, vaccinated)

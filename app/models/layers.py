@@ -1,0 +1,84 @@
+"""The map's layers and their order: admin polygon layers and point layers, each with evented state.
+
+Every layer emits ``layer.events.<attr>`` for ``visible``, ``opacity`` and ``labels`` (visual changes only).
+``LayerList.events.order`` fires when the drawing order changes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+from psygnal import Signal, SignalGroup, evented
+
+from app.store.tables.admin import Level
+
+
+@evented
+@dataclass(eq=False)
+class Layer:
+    """What every layer has. ``max_view_m``: drawn only when the view is at most this wide (level of detail)."""
+
+    key: str
+    title_zh: str
+    title_en: str
+    visible: bool = True
+    opacity: float = 1.0
+    labels: bool = True
+    max_view_m: float = float("inf")
+
+    def shown_at(self, view_width_m: float) -> bool:
+        return self.visible and view_width_m <= self.max_view_m
+
+
+@evented
+@dataclass(eq=False)
+class PolygonLayer(Layer):
+    """An admin level; its outlines and, when it carries the thematic map, its fills."""
+
+    level: Level = Level.TOWN
+
+
+@evented
+@dataclass(eq=False)
+class PointLayer(Layer):
+    """Points in the display CRS drawn with one symbol; ``names`` for tooltips."""
+
+    x: np.ndarray = field(default_factory=lambda: np.zeros(0))
+    y: np.ndarray = field(default_factory=lambda: np.zeros(0))
+    names: np.ndarray = field(default_factory=lambda: np.zeros(0, object))
+    colour: str = "#1f77b4"
+    symbol: str = "o"  # "o" circle, "s" square, "t" triangle, "d" diamond
+
+    def __len__(self) -> int:
+        return len(self.x)
+
+
+class LayerList:
+    """Layers bottom to top; ``events.order`` fires on every reorder."""
+
+    class _Events(SignalGroup):
+        order = Signal()
+
+    def __init__(self, layers: list[Layer]) -> None:
+        self.events = self._Events()
+        self._layers = list(layers)
+
+    def __iter__(self):  # noqa: ANN204
+        return iter(self._layers)
+
+    def __len__(self) -> int:
+        return len(self._layers)
+
+    def __getitem__(self, key: str) -> Layer:
+        return next(layer for layer in self._layers if layer.key == key)
+
+    def keys(self) -> list[str]:
+        return [layer.key for layer in self._layers]
+
+    def move(self, key: str, to: int) -> None:
+        """Put a layer at position ``to`` (0 = bottom)."""
+        layer = self[key]
+        self._layers.remove(layer)
+        self._layers.insert(max(0, min(to, len(self._layers))), layer)
+        self.events.order.emit()

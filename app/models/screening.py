@@ -1,0 +1,157 @@
+"""Cohort screening (排查): everyone linked to a risk area, correlated with every record, and classified.
+
+An area is a city named in the natives-elsewhere register (people registered there or scanned at its places)
+or a polygon in store coordinates (people scanned at places inside it). Each person is then
+
+- **returned** — a county record (checkpoint or venue scan, test, clinic visit, purchase, vaccination,
+  quarantine order) at or after they were first linked to the area in the window; the earliest is the evidence;
+- **planning** — not returned, but a declared return (报备) is on file;
+- **still_there** — registered there, or scanned there within ``recent_days`` of the window's end;
+- **unknown** — none of these.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import shapely
+
+from app.models.as_of import period_end
+from app.models.screening_result import Screening
+from app.models.units import unit_codes_by_level
+from app.store.queries import cohorts as q
+from app.store.queries.health_records import home_grids
+from app.store.queries.people import masked_ids
+from app.store.queries.points import load_facilities, load_places
+from app.store.store import Store
+from app.timebase import DAY
+
+
+class ScreeningError(ValueError):
+    """An area or window that cannot be screened."""
+
+
+@dataclass(frozen=True)
+class Area:
+    label: str
+    city_id: int | None = None
+    polygon: shapely.Geometry | None = None
+
+
+def city_area(store: Store, name: str) -> Area:
+    city = q.city_by_name(store, name.strip())
+    if city is None or city == q.COUNTY_CITY_ID:
+        raise ScreeningError(f"no city named {name!r} outside the county (known: {', '.join(q.city_names(store)[:12])}…)")
+    return Area(name.strip(), city_id=int(city))
+
+
+def polygon_area(wkt: str) -> Area:
+    """A polygon given as WKT in store coordinates (EPSG:4490 longitude/latitude)."""
+    try:
+        geom = shapely.from_wkt(wkt)
+    except shapely.errors.ShapelyError as exc:
+        raise ScreeningError(f"malformed WKT polygon: {exc}") from None
+    if geom is None or geom.is_empty or geom.geom_type not in ("Polygon", "MultiPolygon") or not geom.is_valid:
+        raise ScreeningError("the area must be a valid, non-empty WKT Polygon or MultiPolygon")
+    return Area("polygon", polygon=geom)
+
+
+@dataclass(frozen=True)
+class Cohort:
+    """The area's people, with when each was first linked to it in the window and how."""
+
+    person_id: np.ndarray  # sorted
+    link_at: np.ndarray
+    registered: np.ndarray  # bool: in the natives-elsewhere register for the city
+    first_scan: np.ndarray  # earliest scan in the area (-1: none)
+    last_there: np.ndarray  # time of the latest scan in the area (-1: none)
+    last_scan: np.ndarray
+
+
+def _link(store: Store, area: Area, since: int, until: int) -> tuple[Cohort, np.ndarray, np.ndarray]:
+    """The cohort plus the ids of the places and facilities that are *in the area* (not county evidence)."""
+    if area.city_id is not None:
+        reg = q.registered_in(store, area.city_id)
+        area_places, area_facilities = q.places_of_city(store, area.city_id), np.zeros(0, np.int64)
+        arrivals = q.arrivals_from(store, area.city_id, since, until)
+    else:
+        reg, empty = np.zeros(0, np.int64), np.zeros(0, np.int64)
+        places, facilities = load_places(store), load_facilities(store)
+        area_places = places.ids[shapely.contains_xy(area.polygon, places.lon, places.lat)]
+        area_facilities = facilities.ids[shapely.contains_xy(area.polygon, facilities.lon, facilities.lat)]
+        arrivals = {"id": empty, "person_id": empty, "at": empty}
+    there = q.scans_at_places(store, area_places, since, until)
+    people = np.unique(np.concatenate([reg, there["person_id"], arrivals["person_id"]]))
+    first = np.full(len(people), np.iinfo(np.int64).max)
+    first_scan, last, last_scan = (np.full(len(people), -1) for _ in range(3))
+    order = np.lexsort((there["at"], there["person_id"]))  # by person, then time
+    who, at, sid = there["person_id"][order], there["at"][order], there["id"][order]
+    if len(who):
+        head = np.r_[True, who[1:] != who[:-1]]  # each person's earliest scan there
+        tail = np.r_[who[1:] != who[:-1], True]  # and latest
+        first[np.searchsorted(people, who[head])], first_scan[np.searchsorted(people, who[head])] = at[head], sid[head]
+        last[np.searchsorted(people, who[tail])], last_scan[np.searchsorted(people, who[tail])] = at[tail], sid[tail]
+    np.minimum.at(first, np.searchsorted(people, arrivals["person_id"]), arrivals["at"])
+    registered = np.isin(people, reg)
+    first[registered] = since
+    return Cohort(people, first, registered, first_scan, last, last_scan), area_places, area_facilities
+
+
+def _county_evidence(store: Store, cohort: Cohort, area_places: np.ndarray, area_facilities: np.ndarray,
+                     since: int, until: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Per cohort person: (table index, record id, time) of the earliest county record at or after its link (-1: none)."""
+    records = q.county_records(store, cohort.person_id, since, until)
+    county_places = np.setdiff1d(q.county_places(store), area_places)
+    parts = []
+    for t, (table, rows) in enumerate(records.items()):
+        ok = np.isin(rows["where"], county_places) if table == "scans" else ~np.isin(rows["where"], area_facilities)
+        parts.append(np.column_stack([np.full(int(ok.sum()), t), rows["id"][ok], rows["person_id"][ok], rows["at"][ok]]))
+    allrec = np.concatenate(parts) if parts else np.zeros((0, 4), np.int64)
+    pi = np.searchsorted(cohort.person_id, allrec[:, 2])
+    after = allrec[:, 3] >= cohort.link_at[pi]
+    allrec, pi = allrec[after], pi[after]
+    table, rid, at = (np.full(len(cohort.person_id), -1) for _ in range(3))
+    order = np.lexsort((allrec[:, 3], pi))  # by person, then time
+    pi, allrec = pi[order], allrec[order]
+    head = np.r_[True, pi[1:] != pi[:-1]] if len(pi) else np.zeros(0, bool)  # each person's earliest record
+    table[pi[head]], rid[pi[head]], at[pi[head]] = allrec[head, 0], allrec[head, 1], allrec[head, 3]
+    return table, rid, at
+
+
+def default_window(store: Store, area: Area) -> tuple[int, int]:
+    """Until the end of the store's period; since the city became a risk area, else 14 days before."""
+    until = period_end(store.meta())
+    since = q.risk_since(store, area.city_id) if area.city_id is not None else None
+    return (since if since is not None else until - 14 * DAY), until
+
+
+def screen(store: Store, area: Area, since: int | None = None, until: int | None = None, recent_days: int = 3) -> Screening:
+    """Screen everyone linked to ``area`` in ``[since, until]`` (defaults: :func:`default_window`)."""
+    d_since, d_until = default_window(store, area)
+    since, until = (d_since if since is None else since), (d_until if until is None else until)
+    if since > until:
+        raise ScreeningError("the window's start is after its end")
+    cohort, area_places, area_facilities = _link(store, area, since, until)
+    table, rid, at = _county_evidence(store, cohort, area_places, area_facilities, since, until)
+    declared = q.declarations(store, cohort.person_id)["declared_at"]
+    recent = cohort.last_there >= until - recent_days * DAY
+    cls = np.select([rid >= 0, declared >= 0, cohort.registered | recent], [0, 1, 2], 3)
+    evidence = []
+    for i, pid in enumerate(cohort.person_id.tolist()):
+        ev: list[dict[str, object]] = []
+        if cohort.registered[i]:
+            ev.append({"table": "persons", "id": pid, "at": None, "why": "registered_there"})
+        if cohort.first_scan[i] >= 0:
+            ev.append({"table": "scans", "id": int(cohort.first_scan[i]), "at": int(cohort.link_at[i]), "why": "scanned_there"})
+        if cls[i] == 0:
+            ev.append({"table": q.RECORD_TABLES[table[i]][0], "id": int(rid[i]), "at": int(at[i]), "why": "county_record"})
+        elif cls[i] == 1:
+            ev.append({"table": "persons", "id": pid, "at": int(declared[i]), "why": "declared_return"})
+        elif recent[i]:
+            ev.append({"table": "scans", "id": int(cohort.last_scan[i]), "at": int(cohort.last_there[i]), "why": "last_seen_there"})
+        evidence.append(ev)
+    grids = home_grids(store, cohort.person_id)["grid_id"]
+    masked = masked_ids(store, cohort.person_id)
+    return Screening(area.label, since, until, cohort.person_id, cls.astype(np.int64), grids, unit_codes_by_level(store, grids),
+                     np.array([masked[p] for p in cohort.person_id.tolist()], dtype=object), evidence)

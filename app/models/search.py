@@ -1,0 +1,59 @@
+"""Finding admin units by Chinese name, pinyin (with or without spaces, or initials) or code."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from app.models.admin_atlas import AdminAtlas
+
+_NOT_ALNUM = re.compile(r"[^0-9a-z]")
+
+
+@dataclass(frozen=True)
+class Match:
+    code: str
+    name_zh: str
+    name_pinyin: str
+    level: int
+
+    @property
+    def display(self) -> str:
+        return f"{self.name_zh}  {self.name_pinyin}  {self.code}"
+
+
+def _compact(text: str) -> str:
+    return _NOT_ALNUM.sub("", text.lower())
+
+
+def _initials(pinyin: str) -> str:
+    return "".join(word[0] for word in re.split(r"[\s\-']+", pinyin.lower()) if word)
+
+
+class UnitSearch:
+    """An index over every unit; ``find`` ranks exact, then prefix, then substring matches, coarse levels first."""
+
+    def __init__(self, atlas: AdminAtlas) -> None:
+        self._rows: list[tuple[Match, str, str]] = []
+        for level, units in atlas.levels.items():
+            for code, zh, py in zip(units.data.codes, units.data.names_zh, units.data.names_pinyin):
+                self._rows.append((Match(code, zh, py, int(level)), _compact(py), _initials(py)))
+
+    def find(self, text: str, limit: int = 20) -> list[Match]:
+        query = text.strip()
+        key = _compact(query)
+        if not query:
+            return []
+        ranked: list[tuple[int, int, str, Match]] = []
+        for match, pinyin, initials in self._rows:
+            if query == match.name_zh or query == match.code or (key and key in (pinyin, initials)):
+                rank = 0
+            elif match.name_zh.startswith(query) or match.code.startswith(query) or (key and pinyin.startswith(key)):
+                rank = 1
+            elif query in match.name_zh or (key and (key in pinyin or initials.startswith(key))):
+                rank = 2
+            else:
+                continue
+            ranked.append((rank, match.level, match.code, match))
+        ranked.sort(key=lambda r: r[:3])
+        return [r[3] for r in ranked[:limit]]

@@ -1,0 +1,34 @@
+"""Display fields of people (masked forms only) and unit codes, for the engines' results."""
+
+from __future__ import annotations
+
+import numpy as np
+from sqlalchemy import bindparam, text
+
+from app.store.queries.arrays import IN_CHUNK
+from app.store.store import Store
+
+
+def masked_ids(store: Store, person_ids: np.ndarray) -> dict[int, str]:
+    """person id -> masked identity number (the only form ever shown)."""
+    ids = np.unique(np.asarray(person_ids, np.int64)).tolist()
+    statement = text("SELECT id, id_masked FROM persons WHERE id IN :ids").bindparams(bindparam("ids", expanding=True))
+    out: dict[int, str] = {}
+    with store.engine.connect() as conn:
+        for start in range(0, len(ids), IN_CHUNK):
+            out.update(conn.execute(statement, {"ids": ids[start : start + IN_CHUNK]}).all())
+    return out
+
+
+def unit_codes(store: Store) -> dict[int, str]:
+    """unit id -> hierarchical code, for every admin unit."""
+    with store.engine.connect() as conn:
+        return dict(conn.execute(text("SELECT id, code FROM admin_units")).all())
+
+
+def person_exists(store: Store, person_id: int) -> bool:
+    with store.engine.connect() as conn:
+        return conn.execute(text("SELECT 1 FROM persons WHERE id = :id"), {"id": person_id}).first() is not None
+
+
+__all__ = ["masked_ids", "person_exists", "unit_codes"]

@@ -1,0 +1,97 @@
+"""Writing the dispatch queue inside a caller's transaction: inserts and compare-and-set updates.
+
+On SQLite a writer should make its first statement a write (it then holds the write lock and reads the
+latest data); callers read what they need beforehand on another connection and write here afterwards.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from sqlalchemy import Connection, insert, inspect, select, update
+
+from app.store.queries.tasks import TaskRow, task_row
+from app.store.store import Store
+from app.store.tables.base import Base
+from app.store.tables.quarantine import QuarantineKind, QuarantineOrder, Transfer
+from app.store.tables.tasks import Task, TaskEvent, TaskPerson, Trip
+
+
+def ensure_tables(store: Store) -> None:
+    """Add the dispatch tables, or indexes added since, to a store made before them (no-op when present)."""
+    tables = [Task.__table__, TaskEvent.__table__, TaskPerson.__table__, Trip.__table__]
+    with store.begin() as conn:
+        inspector = inspect(conn)
+        if not inspector.has_table(Trip.__tablename__):
+            Base.metadata.create_all(conn, tables=tables)
+        present = {i["name"] for i in inspector.get_indexes(Task.__tablename__)}
+        for index in Task.__table__.indexes:
+            if index.name not in present:
+                index.create(conn, checkfirst=True)
+
+
+def insert_tasks(conn: Connection, rows: Sequence[Mapping[str, Any]]) -> list[int]:
+    """Insert tasks and return their ids in the order given."""
+    if not rows:
+        return []
+    t = Task.__table__
+    result = conn.execute(insert(t).returning(t.c.id, sort_by_parameter_order=True), list(rows))
+    return [int(i) for i in result.scalars()]
+
+
+def insert_events(conn: Connection, rows: Sequence[Mapping[str, Any]]) -> None:
+    if rows:
+        conn.execute(insert(TaskEvent.__table__), list(rows))
+
+
+def insert_people(conn: Connection, rows: Sequence[Mapping[str, Any]]) -> None:
+    if rows:
+        conn.execute(insert(TaskPerson.__table__), list(rows))
+
+
+def compare_and_set(conn: Connection, task_id: int, version: int, values: Mapping[str, Any]) -> bool:
+    """Apply ``values`` only if the task is still at ``version``; bump the version. True if it was applied."""
+    t = Task.__table__
+    statement = (update(t).where(t.c.id == task_id, t.c.version == version)
+                 .values(**values, version=t.c.version + 1))
+    return conn.execute(statement).rowcount == 1
+
+
+def lock_task(conn: Connection, task_id: int) -> TaskRow | None:
+    """The task's current row, locked until the transaction ends (PostgreSQL; SQLite holds the write lock)."""
+    t = Task.__table__
+    conn.execute(select(t.c.id).where(t.c.id == task_id).with_for_update())
+    return task_row(conn, task_id)
+
+
+def children(conn: Connection, parent_id: int) -> list[TaskRow]:
+    t = Task.__table__
+    ids = conn.scalars(select(t.c.id).where(t.c.parent_id == parent_id).order_by(t.c.id).with_for_update()).all()
+    return [row for i in ids if (row := task_row(conn, i)) is not None]
+
+
+def insert_trip(conn: Connection, values: Mapping[str, Any]) -> None:
+    conn.execute(insert(Trip.__table__).values(**values))
+
+
+def update_trip(conn: Connection, task_id: int, values: Mapping[str, Any]) -> None:
+    r = Trip.__table__
+    conn.execute(update(r).where(r.c.task_id == task_id).values(**values))
+
+
+def record_arrivals(conn: Connection, person_ids: Sequence[int], facility_id: int, trip: Mapping[str, Any],
+                    arrived_at: int, quarantine_days: int, reason: int) -> None:
+    """People delivered to a quarantine facility: a transfer record and a centralised order for each."""
+    if not person_ids:
+        return
+    conn.execute(insert(Transfer.__table__), [
+        {"person_id": p, "facility_id": facility_id, "vehicle": trip["vehicle"], "origin": trip["origin"],
+         "pickup_at": trip["pickup_at"], "arrival_at": arrived_at} for p in person_ids])
+    conn.execute(insert(QuarantineOrder.__table__), [
+        {"person_id": p, "kind": int(QuarantineKind.CENTRALISED), "reason": reason, "facility_id": facility_id,
+         "start_at": arrived_at, "end_at": arrived_at + quarantine_days * 86_400} for p in person_ids])
+
+
+__all__ = ["children", "compare_and_set", "ensure_tables", "insert_events", "insert_people", "insert_tasks", "insert_trip",
+           "lock_task", "record_arrivals", "update_trip"]

@@ -1,0 +1,220 @@
+"""Reading the dispatch queue: one page of tasks filtered and sorted in SQL, counts, audit trails, changes.
+
+Nothing here loads the whole queue: pages come back ``LIMIT``-ed, counts are ``COUNT(*)``, and the change
+token is ``max(task_events.id)`` — one index probe that another console's write always moves.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from sqlalchemy import Connection, Select, func, or_, select
+from sqlalchemy.orm import aliased
+
+from app.store.queries.arrays import IN_CHUNK
+from app.store.store import Store
+from app.store.tables.admin import AdminUnit, GridLeader
+from app.store.tables.persons import Person
+from app.store.tables.tasks import OPEN_STATUSES, SORT_KEYS, Task, TaskEvent, TaskPerson
+
+
+
+@dataclass(frozen=True)
+class TaskFilter:
+    """Which tasks a queue shows and in what order. Empty tuples mean "any"."""
+
+    statuses: tuple[int, ...] = ()
+    kinds: tuple[str, ...] = ()
+    sources: tuple[str, ...] = ()
+    priorities: tuple[int, ...] = ()
+    unit_code: str | None = None  # tasks assigned to this unit or any unit below it
+    text: str = ""  # a part of the title
+    overdue_at: int | None = None  # only open tasks due before this time
+    parent_id: int | None = None
+    roots_only: bool = False
+    person_id: int | None = None
+    sort: str = "due_at"
+    descending: bool = False
+
+
+@dataclass(frozen=True)
+class TaskRow:
+    id: int
+    kind: str
+    source: str
+    source_ref: str | None
+    title: str
+    priority: int
+    status: int
+    target_unit_id: int | None
+    target_code: str | None
+    target_name: str | None
+    target_wkt: str | None
+    assignee_unit_id: int
+    assignee_code: str
+    assignee_role: str
+    assignee_name: str | None
+    assignee_unit_name: str
+    claimed_by: str | None
+    escalated_unit_id: int | None
+    escalated_at: int | None
+    parent_id: int | None
+    facility_id: int | None
+    created_at: int
+    due_at: int
+    updated_at: int
+    closed_at: int | None
+    version: int
+
+
+@dataclass(frozen=True)
+class EventRow:
+    id: int
+    task_id: int
+    at: int
+    by: str
+    action: str
+    from_status: int | None
+    to_status: int | None
+    note: str
+
+
+@dataclass(frozen=True)
+class UnitRow:
+    id: int
+    level: int
+    code: str
+    parent_id: int | None
+    name_zh: str
+    leader: str | None
+
+
+def _rows() -> Select:
+    t, target, assignee = Task.__table__, aliased(AdminUnit), aliased(AdminUnit)
+    return (
+        select(t, target.code.label("target_code"), target.name_zh.label("target_name"),
+               assignee.name_zh.label("assignee_unit_name"))
+        .outerjoin(target, target.id == t.c.target_unit_id)
+        .join(assignee, assignee.id == t.c.assignee_unit_id)
+    )
+
+
+def _where(query: Select, f: TaskFilter) -> Select:
+    t = Task.__table__
+    if f.statuses:
+        query = query.where(t.c.status.in_(f.statuses))
+    if f.kinds:
+        query = query.where(t.c.kind.in_(f.kinds))
+    if f.sources:
+        query = query.where(t.c.source.in_(f.sources))
+    if f.priorities:
+        query = query.where(t.c.priority.in_(f.priorities))
+    if f.unit_code:
+        # codes nest by prefix: a range (not LIKE) so both backends use the index
+        upper = f.unit_code[:-1] + chr(ord(f.unit_code[-1]) + 1)
+        query = query.where(t.c.assignee_code >= f.unit_code, t.c.assignee_code < upper)
+    if f.text:
+        query = query.where(t.c.title.contains(f.text, autoescape=True))
+    if f.overdue_at is not None:
+        query = query.where(t.c.due_at < f.overdue_at, t.c.status.in_([int(s) for s in OPEN_STATUSES]))
+    if f.parent_id is not None:
+        query = query.where(t.c.parent_id == f.parent_id)
+    if f.roots_only:
+        query = query.where(t.c.parent_id.is_(None))
+    if f.person_id is not None:
+        query = query.where(t.c.id.in_(select(TaskPerson.task_id).where(TaskPerson.person_id == f.person_id)))
+    return query
+
+
+def task_page(store: Store, f: TaskFilter, offset: int = 0, limit: int = 200) -> list[TaskRow]:
+    """Rows ``offset .. offset+limit`` of the filtered queue, sorted (ties broken by id)."""
+    if f.sort not in SORT_KEYS:
+        raise ValueError(f"cannot sort tasks by {f.sort!r} (keys: {', '.join(SORT_KEYS)})")
+    t = Task.__table__
+    key = t.c[f.sort]
+    order = [key.desc(), t.c.id.desc()] if f.descending else [key.asc(), t.c.id.asc()]
+    query = _where(_rows(), f).order_by(*order).offset(offset).limit(limit)
+    with store.engine.connect() as conn:
+        return [TaskRow(**row._mapping) for row in conn.execute(query)]
+
+
+def task_count(store: Store, f: TaskFilter) -> int:
+    query = _where(select(func.count()).select_from(Task.__table__), f)
+    with store.engine.connect() as conn:
+        return int(conn.scalar(query) or 0)
+
+
+def task_row(conn: Connection, task_id: int) -> TaskRow | None:
+    row = conn.execute(_rows().where(Task.__table__.c.id == task_id)).first()
+    return TaskRow(**row._mapping) if row else None
+
+
+def task_events(store: Store, task_id: int) -> list[EventRow]:
+    e = TaskEvent.__table__
+    with store.engine.connect() as conn:
+        rows = conn.execute(select(e).where(e.c.task_id == task_id).order_by(e.c.id))
+        return [EventRow(**row._mapping) for row in rows]
+
+
+def task_people(store: Store, task_id: int) -> list[int]:
+    p = TaskPerson.__table__
+    with store.engine.connect() as conn:
+        return list(conn.scalars(select(p.c.person_id).where(p.c.task_id == task_id).order_by(p.c.person_id)))
+
+
+def escalation_candidates(store: Store, now: int, last_before: int, limit: int) -> list[TaskRow]:
+    """Open tasks past due that were never escalated, or last escalated at or before ``last_before``;
+    the ``limit`` longest overdue."""
+    t = Task.__table__
+    query = (_rows().where(t.c.status.in_([int(s) for s in OPEN_STATUSES]), t.c.due_at < now,
+                           or_(t.c.escalated_at.is_(None), t.c.escalated_at <= last_before))
+             .order_by(t.c.due_at, t.c.id).limit(limit))
+    with store.engine.connect() as conn:
+        return [TaskRow(**row._mapping) for row in conn.execute(query)]
+
+
+def child_status_counts(conn: Connection, parent_id: int) -> dict[int, int]:
+    t = Task.__table__
+    query = select(t.c.status, func.count()).where(t.c.parent_id == parent_id).group_by(t.c.status)
+    return {int(s): int(n) for s, n in conn.execute(query)}
+
+
+def change_token(store: Store) -> int:
+    """Grows whenever any console changes any task (every change appends an event)."""
+    with store.engine.connect() as conn:
+        return int(conn.scalar(select(func.max(TaskEvent.__table__.c.id))) or 0)
+
+
+def open_tasks_by_unit(store: Store) -> dict[int, int]:
+    """assignee unit id -> number of open tasks, for the map."""
+    t = Task.__table__
+    query = (select(t.c.assignee_unit_id, func.count()).where(t.c.status.in_([int(s) for s in OPEN_STATUSES]))
+             .group_by(t.c.assignee_unit_id))
+    with store.engine.connect() as conn:
+        return {int(u): int(n) for u, n in conn.execute(query)}
+
+
+def unit_directory(store: Store) -> list[UnitRow]:
+    """Every admin unit with its grid leader's name (grids only): what routing needs."""
+    a, g = AdminUnit.__table__, GridLeader.__table__
+    query = (select(a.c.id, a.c.level, a.c.code, a.c.parent_id, a.c.name_zh, g.c.name.label("leader"))
+             .outerjoin(g, g.c.grid_id == a.c.id))
+    with store.engine.connect() as conn:
+        return [UnitRow(**row._mapping) for row in conn.execute(query)]
+
+
+def home_grids(store: Store, person_ids: Sequence[int]) -> dict[int, int | None]:
+    """person id -> home grid id (None when unknown), for the people that exist."""
+    p, ids = Person.__table__, sorted(set(person_ids))
+    out: dict[int, int | None] = {}
+    with store.engine.connect() as conn:
+        for start in range(0, len(ids), IN_CHUNK):
+            chunk = ids[start : start + IN_CHUNK]
+            out.update((int(i), g) for i, g in conn.execute(select(p.c.id, p.c.home_grid_id).where(p.c.id.in_(chunk))))
+    return out
+
+
+__all__ = ["SORT_KEYS", "EventRow", "TaskFilter", "TaskRow", "UnitRow", "change_token", "child_status_counts", "escalation_candidates",
+           "home_grids", "open_tasks_by_unit", "task_count", "task_events", "task_page", "task_people", "task_row",
+           "unit_directory"]

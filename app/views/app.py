@@ -1,0 +1,87 @@
+"""The GUI entry point: arguments, QApplication, language, first-start store, main window.
+
+``python main.py [--db PATH|URL] [--lang zh|en]``
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from app.console import Console
+from app.store.errors import StoreError
+from app.store.store import default_store_path
+from app.views import settings
+
+TRANSLATIONS = Path(__file__).resolve().parents[2] / "resources" / "translations"
+CJK_FONTS = ("Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", "PingFang SC", "WenQuanYi Micro Hei")
+
+
+def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="jingkong-console", description="精控 Jingkong command console")
+    parser.add_argument("--db", metavar="PATH|URL", help="store file or SQLAlchemy URL (default: the embedded store)")
+    parser.add_argument("--lang", choices=("zh", "en"), help="interface language (default: last used, else zh)")
+    return parser.parse_args(argv)
+
+
+def install_language(app: QApplication, lang: str) -> None:
+    """Simplified Chinese through our .qm plus Qt's own; English is the source language."""
+    if lang != "zh":
+        QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
+        return
+    QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
+    for name, folder in (("jingkong_zh_CN", TRANSLATIONS),
+                         ("qtbase_zh_CN", Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)))):
+        translator = QTranslator(app)
+        if translator.load(name, str(folder)):
+            app.installTranslator(translator)
+
+
+def choose_font(app: QApplication) -> None:
+    """Prefer a CJK UI font so Chinese never falls back to boxes."""
+    families = set(QFontDatabase.families())
+    for family in CJK_FONTS:
+        if family in families:
+            font = QFont(family)
+            font.setPointSizeF(max(app.font().pointSizeF(), 10.0))
+            app.setFont(font)
+            return
+
+
+def open_console(db: str | None) -> Console | None:
+    if db is None and not default_store_path().exists():
+        from app.views.first_start import create_demo_store
+
+        if not create_demo_store(default_store_path()):
+            return None
+    try:
+        return Console.open(db)
+    except StoreError as exc:
+        QMessageBox.critical(None, "Jingkong", str(exc))
+        return None
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = parse_args(sys.argv[1:] if argv is None else argv)
+    app = QApplication.instance() or QApplication([sys.argv[0]])
+    app.setOrganizationName(settings.ORGANISATION)
+    app.setApplicationName(settings.APPLICATION)
+    lang = args.lang or settings.language()
+    install_language(app, lang)
+    choose_font(app)
+    console = open_console(args.db)
+    if console is None:
+        return 1
+    from app.views.main_window import MainWindow
+
+    window = MainWindow(console, english=lang == "en")
+    window.show()
+    code = app.exec()
+    console.close()
+    return code

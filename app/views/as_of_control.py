@@ -1,0 +1,49 @@
+"""The as-of date control of the tool bar: moves every panel and the map to a day of the data together."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import QDateEdit, QHBoxLayout, QLabel, QToolButton, QWidget
+
+
+class AsOfControl(QWidget):
+    """Writes ``context.as_of``; follows ``context.events.as_of`` (without writing back)."""
+
+    def __init__(self, console, parent: QWidget | None = None) -> None:  # noqa: ANN001
+        super().__init__(parent)
+        self.context = console.context
+        first, last = console.period_start or console.period_end, console.period_end
+        self.date = QDateEdit(self)
+        self.date.setCalendarPopup(True)
+        self.date.setDisplayFormat("yyyy-MM-dd")
+        self.date.setDateRange(_qdate(first), _qdate(last))
+        self.date.setDate(_qdate(self.context.as_of))
+        self.date.setToolTip(self.tr("As of the end of this day: every panel and the map"))
+        self.date.dateChanged.connect(self._on_date_edited)
+        self.back, self.forward = QToolButton(self), QToolButton(self)
+        self.back.setText("◀")
+        self.forward.setText("▶")
+        self.back.clicked.connect(lambda: self.step(-1))
+        self.forward.clicked.connect(lambda: self.step(1))
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        for widget in (QLabel(self.tr("As of"), self), self.back, self.date, self.forward):
+            layout.addWidget(widget)
+        self.context.events.as_of.connect(self._on_as_of_change)
+
+    def step(self, days: int) -> None:
+        self.date.setDate(self.date.date().addDays(days))  # clamped to the data period by the date range
+
+    def _on_date_edited(self, date: QDate) -> None:
+        self.context.as_of = dt.date(date.year(), date.month(), date.day())
+
+    def _on_as_of_change(self, as_of: dt.date) -> None:
+        self.date.blockSignals(True)
+        self.date.setDate(_qdate(as_of))
+        self.date.blockSignals(False)
+
+
+def _qdate(day: dt.date) -> QDate:
+    return QDate(day.year, day.month, day.day)

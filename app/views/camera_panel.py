@@ -1,0 +1,103 @@
+"""Camera feed links: the cameras in the selected unit or nearest the clicked point, and playback."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (QAbstractItemView, QButtonGroup, QHBoxLayout, QLabel, QPushButton, QRadioButton,
+                               QSpinBox, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
+
+from app.models.cameras import CameraLinks, CameraRow
+from app.store.tables.cameras import CameraStatus
+
+
+MAX_ROWS = 500  # a town can hold thousands of cameras; the list stays quick to fill and to read
+
+
+class CameraPanel(QWidget):
+    """Follows ``links.events.listing``; ``open_row(i)`` plays a camera (double-click or the Play button)."""
+
+    def __init__(self, links: CameraLinks, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._links = links
+        self.player = None  # a VideoPlayerDialog, made when a feed is first opened
+        self.in_unit = QRadioButton(self.tr("In selected unit"), self)
+        self.nearest = QRadioButton(self.tr("Nearest to click"), self)
+        self.in_unit.setChecked(links.mode == "unit")
+        self.nearest.setChecked(links.mode == "nearest")
+        group = QButtonGroup(self)
+        group.addButton(self.in_unit)
+        group.addButton(self.nearest)
+        self.in_unit.toggled.connect(self._on_mode_edit)
+        self.count = QSpinBox(self)
+        self.count.setRange(1, 100)
+        self.count.setValue(links.nearest_n)
+        self.count.valueChanged.connect(lambda n: setattr(self._links, "nearest_n", n))
+        self.summary = QLabel(self)
+        self.table = QTableWidget(0, 6, self)
+        self.table.setHorizontalHeaderLabels([self.tr("Name"), self.tr("Kind"), self.tr("Status"), self.tr("Distance"),
+                                              self.tr("Code"), self.tr("Stream")])
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().setVisible(False)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.cellDoubleClicked.connect(lambda row, _col: self.open_row(row))
+        play = QPushButton(self.tr("Play"), self)
+        play.clicked.connect(lambda: self.open_row(self.table.currentRow()))
+        modes = QHBoxLayout()
+        modes.addWidget(self.in_unit)
+        modes.addWidget(self.nearest)
+        modes.addWidget(self.count)
+        modes.addStretch(1)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.summary, 1)
+        bottom.addWidget(play)
+        box = QVBoxLayout(self)
+        box.setContentsMargins(4, 4, 4, 4)
+        box.addLayout(modes)
+        box.addWidget(self.table, 1)
+        box.addLayout(bottom)
+        links.events.listing.connect(self._on_listing_change)
+        self._on_listing_change(links.rows)
+
+    def _on_mode_edit(self) -> None:
+        self._links.mode = "unit" if self.in_unit.isChecked() else "nearest"
+
+    def _status_text(self, status: int) -> tuple[str, str]:
+        return {CameraStatus.ONLINE: (self.tr("online"), "#2f855a"), CameraStatus.OFFLINE: (self.tr("offline"), "#718096"),
+                CameraStatus.FAULT: (self.tr("fault"), "#c53030")}.get(status, (str(status), "#1a202c"))
+
+    def _kind_text(self, kind: str) -> str:
+        return {"dome": self.tr("dome"), "bullet": self.tr("bullet"), "face_capture": self.tr("face capture"),
+                "plate_recognition": self.tr("plate recognition"), "thermal": self.tr("thermal")}.get(kind, kind)
+
+    def _on_listing_change(self, rows: list[CameraRow]) -> None:
+        shown = rows[:MAX_ROWS]
+        self.table.setRowCount(len(shown))
+        for i, cam in enumerate(shown):
+            status, colour = self._status_text(cam.status)
+            distance = self.tr("%1 m").replace("%1", f"{cam.distance_m:,.0f}") if cam.distance_m is not None else ""
+            cells = [cam.name, self._kind_text(cam.kind), status, distance, cam.code, cam.url]
+            for j, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                if j == 2:
+                    item.setForeground(QColor(colour))
+                self.table.setItem(i, j, item)
+        self.table.setColumnHidden(3, all(cam.distance_m is None for cam in shown))
+        self.table.resizeColumnsToContents()
+        summary = self.tr("%n camera(s)", "", len(rows))
+        if len(shown) < len(rows):
+            summary += self.tr(", first %1 listed: select a smaller unit").replace("%1", str(MAX_ROWS))
+        self.summary.setText(summary)
+
+    def open_row(self, row: int) -> str:
+        """Play camera ``row`` of the list; returns "player" or "handler" ("" for no such row)."""
+        if not 0 <= row < len(self._links.rows):
+            return ""
+        # QtMultimedia loads its FFmpeg backend on import: pay for it only when a feed is opened
+        from app.views.video_player import VideoPlayerDialog, open_stream
+
+        if self.player is None:
+            self.player = VideoPlayerDialog(self)
+        cam = self._links.rows[row]
+        return open_stream(cam.url, self.player, f"{cam.name} {cam.code}")

@@ -1,0 +1,99 @@
+"""The county dashboard: large key-figure tiles for the command-centre wall, coloured by threshold.
+
+Each tile shows one indicator of the selected unit (the county when none) as of the as-of date, and its
+change since the day before.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+
+from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
+
+from app.models.indicators import Indicator
+from app.store.tables.admin import Level
+from app.views.indicator_format import STATUS_COLOURS, format_value
+from app.views.indicator_loader import IndicatorLoader
+
+KEY_FIGURES = ("pop_present", "coverage_1d", "positive_today", "pending", "turnaround_hours_7d", "vax_d1_cov",
+               "vax_d3_cov_elderly", "q_persons_active", "tr_under_way", "risk_arrivals_14d",
+               "fever_clinic_persons_7d", "warn_open", "camera_online_rate", "bed_occupancy", "key_screen_7d",
+               "symptom_buyers_7d")
+COLUMNS = 4
+
+
+class KeyFigureTile(QFrame):
+    """One large figure: name, value with unit, change since the day before; the value coloured by status."""
+
+    def __init__(self, indicator: Indicator, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.indicator = indicator
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setToolTip(f"{indicator.name_en}\n{indicator.formula}")
+        self.name, self.value, self.change = QLabel(indicator.name_zh, self), QLabel("—", self), QLabel(self)
+        self.value.setStyleSheet("font-size: 28pt; font-weight: bold;")
+        self.name.setStyleSheet("font-size: 12pt;")
+        layout = QVBoxLayout(self)
+        for label in (self.name, self.value, self.change):
+            layout.addWidget(label)
+
+    def show_value(self, value: float, previous: float | None) -> None:
+        self.value.setText(format_value(self.indicator, value))
+        colour = STATUS_COLOURS.get(self.indicator.status(value))
+        self.value.setStyleSheet(f"font-size: 28pt; font-weight: bold; color: {colour.name() if colour else 'palette(text)'};")
+        if previous is None or math.isnan(previous) or math.isnan(value):
+            self.change.setText("")
+        else:
+            delta = value - previous
+            self.change.setText(f"{'▲' if delta > 0 else '▼' if delta < 0 else '＝'} "
+                                f"{format_value(self.indicator, abs(delta), with_unit=False)} {self.tr('since the day before')}")
+
+
+class DashboardPanel(QWidget):
+    """Follows ``context.selected_unit`` and ``context.as_of``."""
+
+    def __init__(self, console, parent: QWidget | None = None) -> None:  # noqa: ANN001
+        super().__init__(parent)
+        self.context = console.context
+        self.engine = console.indicators
+        self.heading = QLabel(self)
+        self.heading.setStyleSheet("font-size: 16pt; font-weight: bold;")
+        self.tiles = [KeyFigureTile(self.engine.catalogue[i], self) for i in KEY_FIGURES]
+        grid = QGridLayout()
+        for n, tile in enumerate(self.tiles):
+            grid.addWidget(tile, n // COLUMNS, n % COLUMNS)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        layout.addLayout(grid, 1)
+        self.context.events.as_of.connect(self._on_as_of_change)
+        self.context.events.selected_unit.connect(self._on_selected_unit_change)
+        self.loader = IndicatorLoader.of(self.engine)
+        self.loader.sigReady.connect(self.refresh)
+        if self.loader.start():
+            self.refresh()
+        else:
+            self.heading.setText(self.tr("Computing indicators…"))
+
+    def refresh(self) -> None:
+        if not self.engine.ready:
+            return
+        code = self.context.selected_unit or str(self.engine.codes(Level.COUNTY)[0])
+        as_of = self.context.as_of
+        indicators = [t.indicator for t in self.tiles]
+        try:
+            values = self.engine.unit_values(code, as_of, indicators)
+        except (KeyError, ValueError) as exc:
+            self.heading.setText(str(exc).strip("'\""))
+            return
+        day_before = as_of - dt.timedelta(days=1)
+        previous = self.engine.unit_values(code, day_before, indicators) if day_before >= self.engine.period[0] else {}
+        self.heading.setText(f"{self.engine.tree.name(code)} · {as_of}")
+        for tile in self.tiles:
+            tile.show_value(values[tile.indicator.id], previous.get(tile.indicator.id))
+
+    def _on_as_of_change(self, _as_of: object) -> None:
+        self.refresh()
+
+    def _on_selected_unit_change(self, _code: str | None) -> None:
+        self.refresh()

@@ -1,0 +1,22 @@
+"""How indicator values and their threshold status look in the panels."""
+
+from __future__ import annotations
+
+import math
+
+from PySide6.QtGui import QColor
+
+from app.models.indicators import Indicator
+
+STATUS_COLOURS = {"ok": QColor("#2e7d32"), "warning": QColor("#f9a825"), "alarm": QColor("#c62828")}
+STATUS_TINTS = {"ok": QColor(46, 125, 50, 40), "warning": QColor(249, 168, 37, 70), "alarm": QColor(198, 40, 40, 70)}
+
+
+def format_value(indicator: Indicator, value: float, with_unit: bool = True) -> str:
+    """``1,234`` for counts, ``85.3%`` for percentages, two decimals otherwise; ``—`` for no value."""
+    if value is None or math.isnan(value):
+        return "—"
+    if indicator.unit == "%":
+        return f"{value:.1f}%" if with_unit else f"{value:.1f}"
+    text = f"{value:,.0f}" if float(value).is_integer() or abs(value) >= 1000 else f"{value:,.2f}"
+    return f"{text} {indicator.unit}".rstrip() if with_unit else text

@@ -1,0 +1,147 @@
+"""The indicator panel: every indicator of the selected unit by group — value, the parent's value, rank among
+siblings, coloured by threshold — with a 30-day sparkline; clicking an indicator colours the map by it."""
+
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtWidgets import QAbstractItemView, QComboBox, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
+
+from app.models.context import Choropleth
+from app.models.indicators.unit_profile import ProfileRow, choropleth_values, unit_profile
+from app.store.tables.admin import Level
+from app.views.indicator_format import STATUS_TINTS, format_value
+from app.views.indicator_loader import IndicatorLoader
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+class IndicatorProfileModel(QAbstractTableModel):
+    """Rows of a unit profile: indicator, value, parent's value, rank among siblings."""
+
+    def __init__(self, parent=None) -> None:  # noqa: ANN001
+        super().__init__(parent)
+        self.rows: list[ProfileRow] = []
+        self.headers = [self.tr("Indicator"), self.tr("Value"), self.tr("Parent"), self.tr("Rank")]
+
+    def set_rows(self, rows: list[ProfileRow]) -> None:
+        self.beginResetModel()
+        self.rows = rows
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self.headers)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid():
+            return None
+        row, column = self.rows[index.row()], index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            ind = row.indicator
+            return (ind.name_zh, format_value(ind, row.value), format_value(ind, row.parent_value),
+                    f"{row.rank}/{row.siblings}" if row.rank else "—")[column]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return f"{row.indicator.name_en}\n{row.indicator.id} = {row.indicator.formula}"
+        if role == Qt.ItemDataRole.BackgroundRole and column == 1:
+            return STATUS_TINTS.get(row.status)
+        if role == Qt.ItemDataRole.TextAlignmentRole and column:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> object:  # noqa: N802
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return self.headers[section]
+        return None
+
+
+class IndicatorPanel(QWidget):
+    """Follows ``context.selected_unit`` (the county when none) and ``context.as_of``; sets ``context.choropleth``."""
+
+    def __init__(self, console, parent: QWidget | None = None) -> None:  # noqa: ANN001
+        super().__init__(parent)
+        self.context = console.context
+        self.engine = console.indicators
+        self.title = QLabel(self)
+        self.title.setWordWrap(True)
+        self.group = QComboBox(self)
+        self.group.addItem(self.tr("All groups"), None)
+        for g in self.engine.catalogue.groups:
+            self.group.addItem(f"{g.name_zh} · {g.name_en}", g.id)
+        self.group.currentIndexChanged.connect(lambda _i: self.refresh())
+        self.model = IndicatorProfileModel(self)
+        self.table = QTableView(self)
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.verticalHeader().setVisible(False)
+        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.table.clicked.connect(lambda index: self.show_on_map(index.row()))
+        self.table.selectionModel().currentRowChanged.connect(lambda current, _prev: self._draw_sparkline(current.row()))
+        self.sparkline = pg.PlotWidget(self)
+        self.sparkline.setMaximumHeight(110)
+        self.sparkline.setMouseEnabled(False, False)
+        self.sparkline.hideButtons()
+        self.curve = self.sparkline.plot([], [], pen=pg.mkPen("#1565c0", width=2))
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        for widget, stretch in ((self.title, 0), (self.group, 0), (self.table, 1), (self.sparkline, 0)):
+            layout.addWidget(widget, stretch)
+        self.context.events.selected_unit.connect(self._on_selected_unit_change)
+        self.context.events.as_of.connect(self._on_as_of_change)
+        self.loader = IndicatorLoader.of(self.engine)
+        self.loader.sigReady.connect(self.refresh)
+        self.loader.sigProgress.connect(lambda f, step: self.title.setText(self.tr("Computing indicators… {0} {1:.0%}").format(step, f)))
+        self.loader.sigFailed.connect(self.title.setText)
+        if self.loader.start():
+            self.refresh()
+        else:
+            self.title.setText(self.tr("Computing indicators…"))
+
+    @property
+    def unit_code(self) -> str:
+        return self.context.selected_unit or str(self.engine.codes(Level.COUNTY)[0])
+
+    def refresh(self) -> None:
+        if not self.engine.ready:
+            return
+        group = self.group.currentData()
+        indicators = self.engine.catalogue.in_group(group) if group else list(self.engine.catalogue)
+        code, as_of = self.unit_code, self.context.as_of
+        try:
+            rows = unit_profile(self.engine, code, as_of, indicators)
+        except (KeyError, ValueError) as exc:
+            self.title.setText(str(exc).strip("'\""))
+            self.model.set_rows([])
+            return
+        self.title.setText(f"<b>{self.engine.tree.name(code)}</b> {code} · {self.tr('as of')} {as_of}")
+        current = max(self.table.currentIndex().row(), 0)
+        self.model.set_rows(rows)
+        if rows:
+            self.table.selectRow(min(current, len(rows) - 1))
+            self._draw_sparkline(min(current, len(rows) - 1))
+
+    def show_on_map(self, row: int) -> None:
+        """Colour the map (the level below the unit) by the indicator on ``row``."""
+        ind = self.model.rows[row].indicator
+        level, values = choropleth_values(self.engine, ind, self.unit_code, self.context.as_of)
+        self.context.choropleth = Choropleth(f"{ind.name_zh} {self.context.as_of}", level, values, ind.unit, ind.good != "up")
+
+    def _draw_sparkline(self, row: int) -> None:
+        if not 0 <= row < len(self.model.rows):
+            return
+        ind = self.model.rows[row].indicator
+        dates, values = self.engine.series(ind.id, self.unit_code, self.context.as_of, days=30)
+        x = np.array([d.toordinal() for d in dates], float)
+        finite = ~np.isnan(values)
+        self.curve.setData(x[finite], values[finite])
+        self.sparkline.setTitle(f"{ind.name_zh} · 30 {self.tr('days')}", size="9pt")
+
+    def _on_selected_unit_change(self, _code: str | None) -> None:
+        self.refresh()
+
+    def _on_as_of_change(self, _as_of: object) -> None:
+        self.refresh()

@@ -1,0 +1,241 @@
+"""The main window: the county map in the middle, dockable panels around it, tool bar, menus, status bar."""
+
+from __future__ import annotations
+
+import datetime as dt
+import importlib
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtWidgets import (QDockWidget, QFrame, QLabel, QMainWindow, QMessageBox, QScrollArea, QToolBar,
+                               QVBoxLayout, QWidget)
+
+from app.console import Console
+from app.map.canvas import MapCanvas
+from app.map.export import Sheet, render_sheet, save_pdf, save_png
+from app.models.projection import to_lonlat
+from app.store.queries.summary import records_total, table_counts
+from app.views import settings
+from app.views.breadcrumb import BreadcrumbBar
+from app.views.camera_panel import CameraPanel
+from app.views.export_dialog import ExportDialog
+from app.views.layer_panel import LayerPanel
+from app.views.map_text import legend, level_names, unit_tooltip
+from app.views.panels import PANELS, TOOLBAR_WIDGETS, PanelSpec
+from app.views.search_box import SearchBox
+from app.views.status_bar import MapStatusBar
+from app.views.thematic_panel import ThematicPanel
+from app.views.worker import FunctionWorker
+
+log = logging.getLogger(__name__)
+AREAS = {"left": Qt.DockWidgetArea.LeftDockWidgetArea, "right": Qt.DockWidgetArea.RightDockWidgetArea,
+         "bottom": Qt.DockWidgetArea.BottomDockWidgetArea}
+
+
+def _load(target: str) -> type:
+    module, name = target.split(":")
+    return getattr(importlib.import_module(module), name)
+
+
+class MainWindow(QMainWindow):
+    """The console shell over one ``Console``; ``docks`` by object name, ``canvas`` the map."""
+
+    def __init__(self, console: Console, english: bool = False) -> None:
+        super().__init__()
+        self.console, self.english = console, english
+        self.setWindowTitle(self.tr("Jingkong — epidemic-prevention command console") + f" · {console.store.display_name}")
+        screen = self.screen().availableGeometry()
+        self.resize(min(1600, screen.width()), min(1000, screen.height()))
+        c = console
+        self.canvas = MapCanvas(c.atlas, c.layers, c.thematic, c.drill, c.context,
+                                lambda units, row: unit_tooltip(c.atlas, c.thematic, units, row),
+                                lambda: legend(c.thematic))
+        self.breadcrumb = BreadcrumbBar(c.drill, c.atlas, self)
+        central = QWidget(self)
+        box = QVBoxLayout(central)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.setSpacing(0)
+        box.addWidget(self.breadcrumb)
+        box.addWidget(self.canvas, 1)
+        self.setCentralWidget(central)
+        self.docks: dict[str, QDockWidget] = {}
+        self.layer_panel = LayerPanel(c.layers, english, self)
+        self.thematic_panel = ThematicPanel(c.thematic, self)
+        self.camera_panel = CameraPanel(c.camera_links, self)
+        self._add_dock("layers", self.tr("Layers"), self.layer_panel, "left")
+        self._add_dock("thematic", self.tr("Thematic map"), self.thematic_panel, "left")
+        self._add_dock("cameras", self.tr("Camera feeds"), self.camera_panel, "right")
+        for spec in PANELS:
+            self._add_dock(spec.key, spec.title_en if english else spec.title_zh, self._build_panel(spec), spec.area)
+        self._tabify_side_docks()
+        self.search = SearchBox(c.unit_search, self)
+        self.search.sigUnitChosen.connect(self.show_unit)
+        self.status = MapStatusBar(self)
+        self.setStatusBar(self.status)
+        self._build_actions()
+        self.canvas.sigPointClicked.connect(c.camera_links.pick_point)
+        self.canvas.sigViewChanged.connect(self._on_view_change)
+        self.canvas.scene().sigMouseMoved.connect(self._on_mouse_moved)
+        self.resizeDocks([self.docks["layers"], self.docks["cameras"]], [270, 380], Qt.Orientation.Horizontal)
+        bottom = [d for d in self.docks.values() if self.dockWidgetArea(d) == Qt.DockWidgetArea.BottomDockWidgetArea]
+        self.resizeDocks(bottom[:1], [230], Qt.Orientation.Vertical)
+        self._default_state = self.saveState()
+        settings.restore_window(self, self.canvas, c.layers)
+        self._show_counts({})
+        self._counter = FunctionWorker(lambda _progress, _cancel: table_counts(c.store), self)
+        self._counter.sigDone.connect(self._show_counts)
+        self._counter.start()
+
+    # --- building ---------------------------------------------------------------------------------
+    def _add_dock(self, key: str, title: str, widget: QWidget, area: str) -> None:
+        dock = QDockWidget(title, self)
+        dock.setObjectName(key)
+        scroll = QScrollArea(dock)  # a tall panel scrolls instead of stretching the window past the screen
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(widget)
+        dock.setWidget(scroll)
+        self.addDockWidget(AREAS[area], dock)
+        self.docks[key] = dock
+
+    def _build_panel(self, spec: PanelSpec) -> QWidget:
+        """The panel, or — if it cannot be built — a dock that says why, so the map still opens."""
+        try:
+            return _load(spec.target)(self.console, self)
+        except Exception as exc:  # noqa: BLE001  (shown in the dock and logged, not swallowed)
+            log.exception("panel %s failed", spec.key)
+            label = QLabel(self.tr("This panel could not start:") + f"\n{type(exc).__name__}: {exc}", self)
+            label.setWordWrap(True)
+            label.setStyleSheet("color: #c53030; padding: 8px;")
+            return label
+
+    def _tabify_side_docks(self) -> None:
+        """The right and bottom docks share their area as tabs (the first added on top): the map keeps its room."""
+        first: dict[Qt.DockWidgetArea, QDockWidget] = {}
+        for dock in self.docks.values():
+            area = self.dockWidgetArea(dock)
+            if area == Qt.DockWidgetArea.LeftDockWidgetArea:
+                continue
+            if area in first:
+                self.tabifyDockWidget(first[area], dock)
+            else:
+                first[area] = dock
+        for dock in first.values():
+            dock.raise_()
+
+    def _action(self, text: str, slot, shortcut: QKeySequence | str | None = None) -> QAction:  # noqa: ANN001
+        action = QAction(text, self)
+        action.triggered.connect(slot)
+        if shortcut:
+            action.setShortcut(QKeySequence(shortcut))
+            action.setToolTip(f"{text} ({action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)})")
+        self.addAction(action)
+        return action
+
+    def _build_actions(self) -> None:
+        self.act_extent = self._action(self.tr("Whole county"), self.show_county, "Home")
+        self.act_up = self._action(self.tr("Up one level"), self.drill_up, "Alt+Up")
+        self.act_export = self._action(self.tr("Export map…"), self.export_dialog, "Ctrl+E")
+        self.act_reset = self._action(self.tr("Reset layout"), self.reset_layout, "Ctrl+Shift+R")
+        act_find = self._action(self.tr("Find unit"), self.search.setFocus, QKeySequence.StandardKey.Find)
+        act_clear = self._action(self.tr("Clear selection"), lambda: setattr(self.console.context, "selected_unit", None), "Esc")
+        act_quit = self._action(self.tr("Quit"), self.close, QKeySequence.StandardKey.Quit)
+        tools = QToolBar(self.tr("Map"), self)
+        tools.setObjectName("map_tools")
+        tools.setMovable(False)
+        for action in (self.act_extent, self.act_up, self.act_export):
+            tools.addAction(action)
+        tools.addSeparator()
+        tools.addWidget(self.search)
+        for target in TOOLBAR_WIDGETS:
+            tools.addSeparator()
+            tools.addWidget(_load(target)(self.console, self))
+        self.addToolBar(tools)
+        menu = self.menuBar()
+        file_menu = menu.addMenu(self.tr("&File"))
+        file_menu.addAction(self.act_export)
+        file_menu.addSeparator()
+        file_menu.addAction(act_quit)
+        map_menu = menu.addMenu(self.tr("&Map"))
+        for action in (self.act_extent, self.act_up, act_find, act_clear):
+            map_menu.addAction(action)
+        view_menu = menu.addMenu(self.tr("&Window"))
+        for dock in self.docks.values():
+            view_menu.addAction(dock.toggleViewAction())
+        view_menu.addSeparator()
+        view_menu.addAction(self.act_reset)
+        lang_menu = menu.addMenu(self.tr("&Language"))
+        group = QActionGroup(self)
+        for lang, text in (("zh", "中文（简体）"), ("en", "English")):
+            action = lang_menu.addAction(text)
+            action.setCheckable(True)
+            action.setChecked(settings.language() == lang)
+            action.triggered.connect(lambda _=False, lang=lang: self._choose_language(lang))
+            group.addAction(action)
+
+    # --- actions ----------------------------------------------------------------------------------
+    def show_unit(self, code: str) -> None:
+        """Zoom to a unit and select it (search results, other panels)."""
+        self.canvas.zoom_to(code)
+        self.console.context.selected_unit = code
+
+    def show_county(self) -> None:
+        self.console.drill.go_up_to(0)
+        self.canvas.zoom_to_extent()
+
+    def drill_up(self) -> None:
+        self.console.drill.go_up_to(self.console.drill.depth - 1)
+
+    def reset_layout(self) -> None:
+        self.restoreState(self._default_state)
+        for dock in self.docks.values():
+            dock.setFloating(False)
+            dock.show()
+
+    def _choose_language(self, lang: str) -> None:
+        settings.set_language(lang)
+        QMessageBox.information(self, "Jingkong", self.tr("The language changes the next time the console starts."))
+
+    def sheet(self, title: str) -> Sheet:
+        names = [self.console.atlas.find(code) for code in self.console.drill.path]
+        crumb = " › ".join(str(u.data.names_zh[r]) for u, r in names)
+        legend_title, entries = legend(self.console.thematic)
+        stamp = dt.datetime.now().strftime("%Y-%m-%d %H:%M")
+        return Sheet(title, crumb, legend_title, entries,
+                     self.tr("Printed %1 · Jingkong · %2").replace("%1", stamp).replace("%2", self.console.store.display_name),
+                     self.tr("Schematic map (示意图): boundaries are not official"))
+
+    def export_to(self, path: Path, title: str) -> bool:
+        image = render_sheet(self.canvas, self.sheet(title))
+        return save_pdf(image, path, title) if path.suffix.lower() == ".pdf" else save_png(image, path)
+
+    def export_dialog(self) -> None:
+        dialog = ExportDialog(self.windowTitle().split(" · ")[0], Path.home(), self)
+        if dialog.exec() and not self.export_to(Path(dialog.path.text()), dialog.title.text()):
+            QMessageBox.warning(self, "Jingkong", self.tr("Could not write %1").replace("%1", dialog.path.text()))
+
+    # --- status -----------------------------------------------------------------------------------
+    def _show_counts(self, counts: dict[str, int]) -> None:
+        levels = self.console.level_counts
+        names = level_names()
+        parts = [f"{names[lv]} {levels.get(lv.key, 0):,}" for lv in list(names)[1:]]
+        if counts:
+            parts += [self.tr("Persons %1").replace("%1", f"{counts.get('persons', 0):,}"),
+                      self.tr("Cameras %1").replace("%1", f"{counts.get('cameras', 0):,}"),
+                      self.tr("Records %1").replace("%1", f"{records_total(counts):,}")]
+        self.status.show_store(self.console.store.display_name, "  ·  ".join(parts))
+
+    def _on_view_change(self) -> None:
+        width = self.canvas.viewport().width()
+        self.status.scale.set_resolution(self.canvas.view_width_m() / width if width else 0.0)
+
+    def _on_mouse_moved(self, scene_pos) -> None:  # noqa: ANN001
+        point = self.canvas.vb.mapSceneToView(scene_pos)
+        self.status.show_position(*to_lonlat(point.x(), point.y()))
+
+    def closeEvent(self, event) -> None:  # noqa: ANN001, N802
+        settings.save_window(self, self.canvas, self.console.layers)
+        self._counter.wait()
+        super().closeEvent(event)

@@ -1,0 +1,46 @@
+"""Translated text the map shows: tooltips, legend titles, level and field names."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+
+from app.models.admin_atlas import AdminAtlas, UnitLevel
+from app.models.thematic import Thematic
+from app.models.unit_info import describe
+from app.store.tables.admin import Level
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("", text)
+
+
+def label_names() -> dict[str, str]:
+    return {"Name": tr("Name"), "Code": tr("Code"), "Parent": tr("Parent"), "Population": tr("Population"),
+            "Households": tr("Households"), "Area": tr("Area"), "Density": tr("Density"),
+            "Grid leader": tr("Grid leader")}
+
+
+def level_names() -> dict[Level, str]:
+    return {Level.COUNTY: tr("County"), Level.TOWN: tr("Town"), Level.VILLAGE: tr("Village"), Level.GRID: tr("Grid")}
+
+
+def field_names() -> dict[str, str]:
+    return {"density": tr("Population density"), "population": tr("Population"), "households": tr("Households")}
+
+
+def unit_tooltip(atlas: AdminAtlas, thematic: Thematic, units: UnitLevel, row: int) -> str:
+    """Plain text: level, then one ``label: value`` line per figure."""
+    parent = atlas.levels[Level(units.level - 1)] if units.level > Level.COUNTY else None
+    labels = label_names()
+    leader = atlas.grid_leaders.get(int(units.data.ids[row])) if units.level == Level.GRID else None
+    lines = [f"{labels.get(key, key)}: {value}" for key, value in describe(units, row, parent, thematic, leader)]
+    return "\n".join([f"[{level_names()[units.level]}]"] + lines)
+
+
+def legend(thematic: Thematic) -> tuple[str, list[tuple[str, str]]]:
+    """(title, [(colour, label)]) for the current thematic map."""
+    title = field_names().get(thematic.field, thematic.title)
+    unit = f" ({thematic.unit})" if thematic.unit else ""
+    heading = f"{title}{unit} · {level_names()[thematic.level]}"
+    entries = [(e.colour, tr("No data") if e.no_data else e.label) for e in thematic.legend()]
+    return heading, entries

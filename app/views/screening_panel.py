@@ -1,0 +1,147 @@
+"""The cohort-screening panel (排查): pick a city (or paste a polygon) and a window, run the screening off the
+GUI thread, read the classes with their evidence and the counts by town/village/grid, export, dispatch."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import numpy as np
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDateEdit, QFileDialog, QFormLayout, QHBoxLayout,
+                               QLabel, QLineEdit, QPushButton, QTableView, QVBoxLayout, QWidget)
+
+from app.models.screening_result import CLASSES, LEVELS, Screening
+from app.store.tables.admin import Level
+from app.timebase import end_of_day_seconds, to_seconds
+from app.views.array_table_model import ArrayTableModel
+from app.views.map_text import level_names
+from app.views.vocabulary import SCREENING_CLASS, evidence_text
+from app.views.worker import FunctionWorker
+
+
+class ScreeningPanel(QWidget):
+    """Follows ``console.screening.events.result``; its runs set the context's choropleth and highlighted people."""
+
+    def __init__(self, console, parent: QWidget | None = None) -> None:  # noqa: ANN001
+        super().__init__(parent)
+        self._run = console.screening
+        self.worker: FunctionWorker | None = None
+        self.city = QComboBox(self)
+        self.city.setEditable(True)
+        self.city.addItems(self._run.cities())
+        if console.meta.get("outbreak_city"):
+            self.city.setCurrentText(console.meta["outbreak_city"])
+        self.polygon = QLineEdit(self)
+        self.polygon.setPlaceholderText(self.tr("or a WKT polygon (EPSG:4490 lon/lat)"))
+        self.default_window = QCheckBox(self.tr("Default (since the risk area began, else 14 days)"), self)
+        self.default_window.setChecked(True)
+        end = console.period_end
+        self.since, self.until = QDateEdit(QDate(end.year, end.month, 1), self), QDateEdit(QDate(end.year, end.month, end.day), self)
+        for edit in (self.since, self.until):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("yyyy-MM-dd")
+        self.run_button = QPushButton(self.tr("Screen"), self)
+        self.run_button.clicked.connect(self.run)
+        self.totals = QLabel(self)
+        self.level = QComboBox(self)
+        names = level_names()
+        for level in LEVELS:
+            self.level.addItem(names[Level[level.upper()]], level)
+        self.level.currentIndexChanged.connect(lambda _i: self._fill_counts())
+        self.counts = ArrayTableModel([self.tr("Unit"), *map(SCREENING_CLASS, CLASSES)], self)
+        self.people = ArrayTableModel([self.tr("Person"), self.tr("Class"), self.tr("Grid"), self.tr("Evidence")], self)
+        self.counts_view, self.people_view = QTableView(self), QTableView(self)
+        for view, model in ((self.counts_view, self.counts), (self.people_view, self.people)):
+            view.setModel(model)
+            view.setSortingEnabled(True)
+            view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+            view.verticalHeader().setVisible(False)
+            view.horizontalHeader().setStretchLastSection(True)
+        self.dispatch_classes = {c: QCheckBox(SCREENING_CLASS(c), self) for c in CLASSES}
+        for c in ("returned", "planning"):
+            self.dispatch_classes[c].setChecked(True)
+        form = QFormLayout()
+        form.addRow(self.tr("City"), self.city)
+        form.addRow(self.tr("Polygon"), self.polygon)
+        window = QHBoxLayout()
+        for w in (self.default_window, self.since, self.until):
+            window.addWidget(w)
+        form.addRow(self.tr("Window"), window)
+        actions = QHBoxLayout()
+        for box in self.dispatch_classes.values():
+            actions.addWidget(box)
+        for text, slot in ((self.tr("Dispatch to grids"), self.dispatch), (self.tr("Export…"), self._export_dialog)):
+            button = QPushButton(text, self)
+            button.clicked.connect(slot)
+            actions.addWidget(button)
+        box = QVBoxLayout(self)
+        box.setContentsMargins(4, 4, 4, 4)
+        box.addLayout(form)
+        box.addWidget(self.run_button)
+        box.addWidget(self.totals)
+        box.addWidget(self.level)
+        box.addWidget(self.counts_view, 1)
+        box.addWidget(self.people_view, 2)
+        box.addLayout(actions)
+        self._run.events.result.connect(self._on_result_change)
+
+    def run(self) -> FunctionWorker | None:
+        """Screen the chosen area off the GUI thread; a bad area or window is reported in the panel."""
+        try:
+            area = self._run.area(self.city.currentText(), self.polygon.text())
+        except ValueError as exc:
+            self.totals.setText(str(exc))
+            return None
+        since = until = None
+        if not self.default_window.isChecked():
+            since = to_seconds(self.since.date().toPython())
+            until = end_of_day_seconds(self.until.date().toPython())
+        run = self._run
+        self.worker = FunctionWorker(lambda _p, _c: run.compute(area, since, until), self)
+        self.worker.sigDone.connect(self._on_done)
+        self.worker.sigFailed.connect(self._on_failed)
+        self.run_button.setEnabled(False)
+        self.totals.setText(self.tr("Screening…"))
+        self.worker.start()
+        return self.worker
+
+    def _on_done(self, result: Screening) -> None:
+        self.run_button.setEnabled(True)
+        self._run.publish(result)
+
+    def _on_failed(self, message: str) -> None:
+        self.run_button.setEnabled(True)
+        self.totals.setText(message)
+
+    def _on_result_change(self, result: Screening) -> None:
+        totals = result.totals()
+        self.totals.setText(f"{result.area}: {len(result)} · "
+                            + " · ".join(f"{SCREENING_CLASS(k)} {v}" for k, v in totals.items()))
+        evidence = ["; ".join(evidence_text(e["why"], e["table"], e["id"]) for e in ev) for ev in result.evidence]
+        labels = [SCREENING_CLASS(c) for c in CLASSES]
+        self.people.set_columns([result.masked_ids, np.array([labels[c] for c in result.cls.tolist()], object),
+                                 result.units["grid"], np.array(evidence, object)])
+        self._fill_counts()
+
+    def _fill_counts(self) -> None:
+        result = self._run.result
+        if result is None:
+            return
+        counts = result.counts_by(self.level.currentData())
+        units = sorted(counts)
+        self.counts.set_columns([np.array(units, object)] + [np.array([counts[u][c] for u in units]) for c in CLASSES])
+
+    def dispatch(self) -> list[int]:
+        classes = [c for c, box in self.dispatch_classes.items() if box.isChecked()]
+        tasks = self._run.dispatch(classes)
+        self.totals.setText(self.totals.text() + " · " + self.tr("%n task(s) created", "", len(tasks)))
+        return tasks
+
+    def export_to(self, path: str) -> int:
+        return self._run.result.export_csv(path) if self._run.result is not None else 0
+
+    def _export_dialog(self) -> None:
+        name = f"screening_{dt.date.today():%Y%m%d}.csv"
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export screening"), name, "CSV (*.csv)")
+        if path:
+            self.export_to(path)

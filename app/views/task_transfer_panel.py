@@ -1,0 +1,114 @@
+"""Transfers dock: free beds of the quarantine hotels and the labs' samples left today, planning a transfer or
+a specimen batch (refused with the reason when there is no room), and marking pickups and arrivals."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit,
+                               QPushButton, QSpinBox, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
+
+from app.console import Console
+from app.models.dispatch.errors import TaskError
+from app.models.dispatch.queue import console_user
+from app.models.dispatch.transport import FacilityLoad, TransportService
+
+REFRESH_MS = 2000
+
+
+class TaskTransferPanel(QWidget):
+    """Plans trips through :class:`TransportService`; the load table refreshes every two seconds."""
+
+    def __init__(self, console: Console, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.transport = TransportService(console.tasks)
+        self.user = console_user()
+        self.loads = QTableWidget(0, 5, self)
+        self.loads.setHorizontalHeaderLabels([self.tr("Facility"), self.tr("Kind"), self.tr("Capacity"),
+                                              self.tr("Used"), self.tr("Free")])
+        self.loads.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.loads.verticalHeader().setVisible(False)
+        self.people = QLineEdit(self)
+        self.people.setPlaceholderText(self.tr("person ids, e.g. 12,15,31"))
+        self.hotel = QComboBox(self)
+        self.lab = QComboBox(self)
+        self.site = QSpinBox(self, minimum=1, maximum=10**9)
+        self.samples = QSpinBox(self, minimum=1, maximum=10**6, value=100)
+        self.vehicle = QLineEdit(self)
+        self.vehicle.setPlaceholderText(self.tr("plate, e.g. 浙C·12345"))
+        self.origin = QLineEdit(self.tr("home"), self)
+        self.task = QSpinBox(self, minimum=1, maximum=10**9)
+        self.message = QLabel(self)
+        self.message.setWordWrap(True)
+        form = QFormLayout()
+        form.addRow(self.tr("Vehicle"), self.vehicle)
+        form.addRow(self.tr("People"), self.people)
+        form.addRow(self.tr("Hotel"), self.hotel)
+        form.addRow(self.tr("Pick up at"), self.origin)
+        form.addRow(self.tr("Lab"), self.lab)
+        form.addRow(self.tr("Test site id"), self.site)
+        form.addRow(self.tr("Samples"), self.samples)
+        form.addRow(self.tr("Task id"), self.task)
+        buttons = QHBoxLayout()
+        for text, slot in ((self.tr("Plan transfer"), self.plan_transfer), (self.tr("Plan specimen batch"), self.plan_specimens),
+                           (self.tr("Picked up"), self.pick_up), (self.tr("Arrived"), self.arrive)):
+            button = QPushButton(text, self)
+            button.clicked.connect(slot)
+            buttons.addWidget(button)
+        box = QVBoxLayout(self)
+        box.setContentsMargins(4, 4, 4, 4)
+        box.addWidget(self.loads, 1)
+        box.addLayout(form)
+        box.addLayout(buttons)
+        box.addWidget(self.message)
+        self.timer = QTimer(self, interval=REFRESH_MS, timeout=self.refresh)
+        self.timer.start()
+        self.refresh()
+
+    def refresh(self) -> None:
+        hotels, labs = self.transport.hotels(), self.transport.labs()
+        rows = [(h, self.tr("hotel")) for h in hotels] + [(lab, self.tr("lab (samples today)")) for lab in labs]
+        self.loads.setRowCount(len(rows))
+        for i, (load, kind) in enumerate(rows):
+            for j, text in enumerate((load.name, kind, str(load.capacity), str(load.used), str(load.free))):
+                self.loads.setItem(i, j, QTableWidgetItem(text))
+        self._fill(self.hotel, hotels, self.tr("{0} — {1} free beds"))
+        self._fill(self.lab, labs, self.tr("{0} — {1} samples left today"))
+
+    def _fill(self, combo: QComboBox, loads: list[FacilityLoad], text: str) -> None:
+        current = combo.currentData()
+        combo.clear()
+        for load in loads:
+            combo.addItem(text.format(load.name, load.free), load.id)
+        if current is not None and (i := combo.findData(current)) >= 0:
+            combo.setCurrentIndex(i)
+
+    def _do(self, action: str, work: Callable[[], int]) -> None:
+        try:
+            task = work()
+        except TaskError as exc:
+            self.message.setText(str(exc))
+            return
+        self.message.setText(self.tr("{0}: task {1}").format(action, task))
+        self.refresh()
+
+    def plan_transfer(self) -> None:
+        try:
+            people = [int(p) for p in self.people.text().replace(" ", "").split(",") if p]
+        except ValueError:
+            self.message.setText(self.tr("person ids must be whole numbers separated by commas"))
+            return
+        self._do(self.tr("transfer planned"), lambda: self.transport.plan_transfer(
+            people, self.hotel.currentData() or 0, vehicle=self.vehicle.text(), origin=self.origin.text(), by=self.user))
+
+    def plan_specimens(self) -> None:
+        self._do(self.tr("specimen batch planned"), lambda: self.transport.plan_specimens(
+            self.lab.currentData() or 0, self.samples.value(), vehicle=self.vehicle.text(), site_id=self.site.value(),
+            by=self.user))
+
+    def pick_up(self) -> None:
+        self._do(self.tr("picked up"), lambda: self.transport.pick_up(self.task.value(), by=self.user).id)
+
+    def arrive(self) -> None:
+        self._do(self.tr("arrived"), lambda: self.transport.arrive(self.task.value(), by=self.user).id)

@@ -1,0 +1,139 @@
+"""Translated labels for the keys the models use: task statuses, kinds and actions, warning statuses, screening
+classes, evidence and record tables.
+
+One :class:`Vocabulary` per concept maps a key to its English source text, marked with ``QT_TRANSLATE_NOOP`` so
+lupdate extracts it under the concept's context; calling the vocabulary with a key translates it when shown.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale
+
+from app.store.tables.tasks import TaskStatus
+from app.store.tables.warnings import WarningStatus
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """Source texts by key, all under one translation context (lupdate needs the context spelt in each entry)."""
+
+    context: str
+    texts: Mapping[object, str]
+
+    def __call__(self, key: object) -> str:
+        """``key``'s label in the interface language; a key missing here reads as itself."""
+        text = self.texts.get(key)
+        return str(key) if text is None else QCoreApplication.translate(self.context, text)
+
+
+TASK_STATUS = Vocabulary("TaskStatus", {
+    TaskStatus.NEW: QT_TRANSLATE_NOOP("TaskStatus", "new"),
+    TaskStatus.DISPATCHED: QT_TRANSLATE_NOOP("TaskStatus", "dispatched"),
+    TaskStatus.ACKNOWLEDGED: QT_TRANSLATE_NOOP("TaskStatus", "acknowledged"),
+    TaskStatus.IN_PROGRESS: QT_TRANSLATE_NOOP("TaskStatus", "in progress"),
+    TaskStatus.DONE: QT_TRANSLATE_NOOP("TaskStatus", "done"),
+    TaskStatus.FAILED: QT_TRANSLATE_NOOP("TaskStatus", "failed"),
+    TaskStatus.CANCELLED: QT_TRANSLATE_NOOP("TaskStatus", "cancelled"),
+})
+TASK_ACTION = Vocabulary("TaskAction", {  # the queue's buttons (app.models.dispatch.queue.ACTIONS)
+    "dispatch": QT_TRANSLATE_NOOP("TaskAction", "dispatch"),
+    "claim": QT_TRANSLATE_NOOP("TaskAction", "claim"),
+    "start": QT_TRANSLATE_NOOP("TaskAction", "start"),
+    "done": QT_TRANSLATE_NOOP("TaskAction", "done"),
+    "fail": QT_TRANSLATE_NOOP("TaskAction", "fail"),
+    "cancel": QT_TRANSLATE_NOOP("TaskAction", "cancel"),
+})
+TASK_EVENT = Vocabulary("TaskEvent", {  # the audit trail's actions
+    "create": QT_TRANSLATE_NOOP("TaskEvent", "create"),
+    "note": QT_TRANSLATE_NOOP("TaskEvent", "note"),
+    "transition": QT_TRANSLATE_NOOP("TaskEvent", "status change"),
+    "claim": QT_TRANSLATE_NOOP("TaskEvent", "claim"),
+    "trip": QT_TRANSLATE_NOOP("TaskEvent", "trip"),
+    "cascade": QT_TRANSLATE_NOOP("TaskEvent", "fan out"),
+    "rollup": QT_TRANSLATE_NOOP("TaskEvent", "roll-up"),
+    "escalate": QT_TRANSLATE_NOOP("TaskEvent", "escalate"),
+})
+TASK_KIND = Vocabulary("TaskKind", {
+    "screening": QT_TRANSLATE_NOOP("TaskKind", "screening"),
+    "control": QT_TRANSLATE_NOOP("TaskKind", "control"),
+    "transfer": QT_TRANSLATE_NOOP("TaskKind", "transfer"),
+    "specimen": QT_TRANSLATE_NOOP("TaskKind", "specimen"),
+    "lockdown": QT_TRANSLATE_NOOP("TaskKind", "lockdown"),
+    "test_site": QT_TRANSLATE_NOOP("TaskKind", "test site"),
+    "warning_verification": QT_TRANSLATE_NOOP("TaskKind", "warning verification"),
+    "custom": QT_TRANSLATE_NOOP("TaskKind", "custom"),
+})
+TASK_SOURCE = Vocabulary("TaskSource", {
+    "warning": QT_TRANSLATE_NOOP("TaskSource", "warning"),
+    "screening": QT_TRANSLATE_NOOP("TaskSource", "screening"),
+    "trace": QT_TRANSLATE_NOOP("TaskSource", "tracing"),
+    "drill": QT_TRANSLATE_NOOP("TaskSource", "drill"),
+    "manual": QT_TRANSLATE_NOOP("TaskSource", "manual"),
+})
+TASK_PRIORITY = Vocabulary("TaskPriority", {
+    1: QT_TRANSLATE_NOOP("TaskPriority", "urgent"),
+    2: QT_TRANSLATE_NOOP("TaskPriority", "high"),
+    3: QT_TRANSLATE_NOOP("TaskPriority", "routine"),
+})
+TASK_ROLE = Vocabulary("TaskRole", {  # app.models.dispatch.catalogue.ROLE_BY_LEVEL
+    "county_office": QT_TRANSLATE_NOOP("TaskRole", "county command office"),
+    "town_office": QT_TRANSLATE_NOOP("TaskRole", "town office"),
+    "village_office": QT_TRANSLATE_NOOP("TaskRole", "village office"),
+    "grid_leader": QT_TRANSLATE_NOOP("TaskRole", "grid leader"),
+})
+WARNING_STATUS = Vocabulary("WarningStatus", {
+    WarningStatus.NEW.key: QT_TRANSLATE_NOOP("WarningStatus", "new"),
+    WarningStatus.DISPATCHED.key: QT_TRANSLATE_NOOP("WarningStatus", "dispatched"),
+    WarningStatus.VERIFIED.key: QT_TRANSLATE_NOOP("WarningStatus", "verified"),
+    WarningStatus.DISMISSED.key: QT_TRANSLATE_NOOP("WarningStatus", "dismissed"),
+})
+SEVERITY = Vocabulary("Severity", {
+    "high": QT_TRANSLATE_NOOP("Severity", "high"),
+    "medium": QT_TRANSLATE_NOOP("Severity", "medium"),
+    "low": QT_TRANSLATE_NOOP("Severity", "low"),
+})
+SCREENING_CLASS = Vocabulary("ScreeningClass", {  # app.models.screening_result.CLASSES; the English keeps the keys the CLI prints
+    "returned": QT_TRANSLATE_NOOP("ScreeningClass", "returned"),
+    "planning": QT_TRANSLATE_NOOP("ScreeningClass", "planning"),
+    "still_there": QT_TRANSLATE_NOOP("ScreeningClass", "still_there"),
+    "unknown": QT_TRANSLATE_NOOP("ScreeningClass", "unknown"),
+})
+EVIDENCE = Vocabulary("Evidence", {  # why a record is evidence: warnings (app.models.warnings.evidence.WHY) and screening
+    "key_occupation": QT_TRANSLATE_NOOP("Evidence", "key occupation"),
+    "risk_arrival": QT_TRANSLATE_NOOP("Evidence", "arrival from a risk area"),
+    "home_quarantine": QT_TRANSLATE_NOOP("Evidence", "home quarantine"),
+    "fever_clinic": QT_TRANSLATE_NOOP("Evidence", "fever clinic visit"),
+    "untested_purchase": QT_TRANSLATE_NOOP("Evidence", "medicine bought, no test"),
+    "repeated_purchase": QT_TRANSLATE_NOOP("Evidence", "repeated medicine purchases"),
+    "repeated_visit": QT_TRANSLATE_NOOP("Evidence", "repeated clinic visits"),
+    "scan_away_from_home": QT_TRANSLATE_NOOP("Evidence", "scan away from home"),
+    "arrival_without_report": QT_TRANSLATE_NOOP("Evidence", "arrival not reported"),
+    "registered_there": QT_TRANSLATE_NOOP("Evidence", "registered there"),
+    "scanned_there": QT_TRANSLATE_NOOP("Evidence", "scanned there"),
+    "county_record": QT_TRANSLATE_NOOP("Evidence", "record in the county"),
+    "declared_return": QT_TRANSLATE_NOOP("Evidence", "declared return"),
+    "last_seen_there": QT_TRANSLATE_NOOP("Evidence", "last seen there"),
+})
+RECORD_TABLE = Vocabulary("RecordTable", {
+    "persons": QT_TRANSLATE_NOOP("RecordTable", "person"),
+    "scans": QT_TRANSLATE_NOOP("RecordTable", "venue scan"),
+    "test_samples": QT_TRANSLATE_NOOP("RecordTable", "test sample"),
+    "pharmacy_purchases": QT_TRANSLATE_NOOP("RecordTable", "pharmacy purchase"),
+    "clinic_visits": QT_TRANSLATE_NOOP("RecordTable", "clinic visit"),
+    "quarantine_orders": QT_TRANSLATE_NOOP("RecordTable", "quarantine order"),
+    "vaccinations": QT_TRANSLATE_NOOP("RecordTable", "vaccination"),
+})
+
+
+def evidence_text(why: str, table: str, record_id: object) -> str:
+    """``why · table #id``, e.g. "fever clinic visit · clinic visit #12"."""
+    return f"{EVIDENCE(why)} · {RECORD_TABLE(table)} #{record_id}"
+
+
+def interface_language() -> str:
+    """``"zh"`` or ``"en"``: the language installed for this run (``app.views.app.install_language`` sets the default
+    QLocale), for data that carries both names, such as the warning rules."""
+    return "zh" if QLocale().language() == QLocale.Language.Chinese else "en"

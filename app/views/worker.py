@@ -1,0 +1,35 @@
+"""Long work off the GUI thread: a QThread running one function that reports progress and can be cancelled."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QThread, Signal
+
+
+class FunctionWorker(QThread):
+    """Runs ``fn(progress, should_cancel)``; emits ``sigProgress(fraction, message)``, then ``sigDone(result)``
+    or ``sigFailed(message)``. The GUI thread only listens."""
+
+    sigProgress = Signal(float, str)
+    sigDone = Signal(object)
+    sigFailed = Signal(str)
+
+    def __init__(self, fn: Callable[[Callable[[float, str], None], Callable[[], bool]], object], parent=None) -> None:  # noqa: ANN001
+        super().__init__(parent)
+        self._fn = fn
+        self._cancel = False
+
+    def cancel(self) -> None:
+        self._cancel = True
+
+    def cancelled(self) -> bool:
+        return self._cancel
+
+    def run(self) -> None:
+        try:
+            result = self._fn(self.sigProgress.emit, self.cancelled)
+        except Exception as exc:  # noqa: BLE001  (shown to the user, not swallowed)
+            self.sigFailed.emit(f"{type(exc).__name__}: {exc}")
+        else:
+            self.sigDone.emit(result)

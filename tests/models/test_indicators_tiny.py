@@ -1,0 +1,175 @@
+"""Each indicator group on the tiny demo county against an independent pandas computation from the raw tables,
+for sampled units at every level and several as-of dates."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from app.models.indicators import IndicatorEngine
+from app.store import Store
+from app.store.tables.admin import Level
+from app.timebase import day_number
+
+KEY_OCC = (5, 6, 7, 4, 8)  # medical, transport, cold_chain, catering, public_service
+
+
+class Raw:
+    """The raw tables as pandas frames, with CST days and each row's unit codes."""
+
+    def __init__(self, path: str) -> None:
+        con = sqlite3.connect(path)
+        q = lambda sql: pd.read_sql_query(sql, con)  # noqa: E731
+        units = q("SELECT id, code FROM admin_units")
+        self.code = dict(zip(units.id, units.code))
+        self.persons = q("SELECT id, kind, home_grid_id, birth_day, occupation, sex FROM persons")
+        self.persons["grid"] = self.persons.home_grid_id.map(self.code)
+        self.grid_of = dict(zip(self.persons.id, self.persons.grid))
+        self.places = q("SELECT id, kind, grid_id FROM places")
+        self.scans = q("SELECT person_id, place_id, at, direction, from_city_id FROM scans")
+        self.samples = q("SELECT person_id, sampled_at, reported_at, result FROM test_samples")
+        self.vax = q("SELECT person_id, dose, at FROM vaccinations")
+        self.orders = q("SELECT person_id, kind, start_at, end_at FROM quarantine_orders")
+        self.visits = q("SELECT person_id, at, diagnosis FROM clinic_visits")
+        self.buys = q("SELECT person_id, at, drug FROM pharmacy_purchases")
+        self.cameras = q("SELECT grid_id, status FROM cameras")
+        con.close()
+
+    def present(self) -> pd.DataFrame:
+        p = self.persons
+        return p[p.kind.isin([0, 1]) & p.grid.notna()]
+
+    def home(self, frame: pd.DataFrame) -> pd.Series:
+        return frame.person_id.map(self.grid_of)
+
+
+def cst_day(seconds: pd.Series) -> pd.Series:
+    return (seconds + 8 * 3600) // 86400
+
+
+def age_on(birth_day: pd.Series, on: dt.date) -> pd.Series:
+    born = pd.to_datetime(birth_day, unit="D")
+    before = (born.dt.month > on.month) | ((born.dt.month == on.month) & (born.dt.day > on.day))
+    return on.year - born.dt.year - before.astype(int)
+
+
+def within(codes: pd.Series, unit: str) -> pd.Series:
+    return codes.fillna("").str.startswith(unit)
+
+
+@pytest.fixture(scope="module")
+def tiny(tiny_store_path: str) -> tuple[IndicatorEngine, Raw]:
+    store = Store.open(tiny_store_path)
+    meta = store.meta()
+    engine = IndicatorEngine(store, (dt.date.fromisoformat(meta["period_start"]), dt.date.fromisoformat(meta["period_end"])))
+    yield engine.ensure(), Raw(tiny_store_path)
+    store.close()
+
+
+def sampled_units(engine: IndicatorEngine, raw: Raw) -> list[str]:
+    """The county, and for each lower level the two busiest units and one chosen at random."""
+    rng = np.random.default_rng(5)
+    units = ["330382"]
+    grid_codes = raw.present().grid
+    for level in (Level.TOWN, Level.VILLAGE, Level.GRID):
+        codes = engine.codes(level)
+        busy = grid_codes.str[: len(codes[0])].value_counts().index[:2].tolist()
+        units += busy + [str(codes[rng.integers(len(codes))])]
+    return units
+
+
+AS_OF = [dt.date(2022, 2, 20), dt.date(2022, 3, 15), dt.date(2022, 4, 10)]
+
+
+def check(engine: IndicatorEngine, raw: Raw, indicator: str, expected) -> None:  # noqa: ANN001
+    for as_of in AS_OF:
+        for unit in sampled_units(engine, raw):
+            got = engine.unit_values(unit, as_of, [engine.catalogue[indicator]])[indicator]
+            want = expected(unit, as_of, day_number(as_of))
+            assert got == pytest.approx(want, rel=1e-9, nan_ok=True), (indicator, unit, as_of)
+
+
+def ratio(num: float, den: float, scale: float = 100) -> float:
+    return num / den * scale if den else float("nan")
+
+
+def test_population(tiny) -> None:  # noqa: ANN001
+    engine, raw = tiny
+    p = raw.present()
+    age = age_on(p.birth_day, engine.reference)
+    check(engine, raw, "pop_present", lambda u, _a, _d: within(p.grid, u).sum())
+    check(engine, raw, "share_a60_69", lambda u, _a, _d: ratio((within(p.grid, u) & age.between(60, 69)).sum(), within(p.grid, u).sum()))
+    check(engine, raw, "pop_key_occ", lambda u, _a, _d: (within(p.grid, u) & p.occupation.isin(KEY_OCC)).sum())
+
+
+def test_checkpoints_and_flows(tiny) -> None:  # noqa: ANN001
+    engine, raw = tiny
+    s = raw.scans.merge(raw.places, left_on="place_id", right_on="id")
+    s["day"], s["where"], s["home"] = cst_day(s["at"]), s.grid_id.map(raw.code), raw.home(s)
+    inbound = s[(s.kind == 1) & (s.direction == 1)]
+    venue = s[s.kind == 0]
+    check(engine, raw, "cp_inbound_7d", lambda u, _a, d: (within(inbound["where"], u) & inbound.day.between(d - 6, d)).sum())
+    check(engine, raw, "venue_visitors_7d", lambda u, _a, d: venue[within(venue.home, u) & venue.day.between(d - 6, d)].person_id.nunique())
+
+
+def test_testing_and_screening(tiny) -> None:  # noqa: ANN001
+    engine, raw = tiny
+    s = raw.samples.copy()
+    s["day"], s["home"] = cst_day(s.sampled_at), raw.home(s)
+    s["rday"] = cst_day(s.reported_at)
+    p = raw.present()
+    occ = dict(zip(raw.persons.id, raw.persons.occupation))
+    key = s[s.person_id.map(occ).isin(KEY_OCC)]
+    pop = lambda u: within(p.grid, u).sum()  # noqa: E731
+    tested = lambda frame, u, lo, hi: frame[within(frame.home, u) & frame.day.between(lo, hi)].person_id.nunique()  # noqa: E731
+    check(engine, raw, "coverage_3d", lambda u, _a, d: ratio(tested(s, u, d - 2, d), pop(u)))
+    check(engine, raw, "key_screen_7d", lambda u, _a, d: ratio(tested(key, u, d - 6, d), (within(p.grid, u) & p.occupation.isin(KEY_OCC)).sum()))
+    rep = s[s.result.notna()]
+    check(engine, raw, "positivity_7d", lambda u, _a, d: ratio(
+        (within(rep.home, u) & rep.rday.between(d - 6, d) & (rep.result == 1)).sum(), (within(rep.home, u) & rep.rday.between(d - 6, d)).sum()))
+    minutes = (rep.reported_at - rep.sampled_at) // 60
+    check(engine, raw, "turnaround_hours", lambda u, _a, d: minutes[within(rep.home, u) & (rep.rday <= d)].mean() / 60
+          if (within(rep.home, u) & (rep.rday <= d)).any() else float("nan"))
+    check(engine, raw, "pending", lambda u, _a, d: (within(s.home, u) & (s.day <= d) & ~(s.rday <= d)).sum())
+
+
+def test_vaccination(tiny) -> None:  # noqa: ANN001
+    engine, raw = tiny
+    p = raw.present()
+    age = pd.Series(age_on(p.birth_day, engine.reference).values, index=p.id.values)
+    v = raw.vax[raw.vax.person_id.isin(p.id)].copy()
+    v["day"], v["home"], v["age"] = cst_day(v["at"]), raw.home(v), v.person_id.map(age)
+
+    def coverage(dose: int, lo: int, hi: int):  # noqa: ANN202
+        def expected(u: str, _a: dt.date, d: int) -> float:
+            got = v[(v.dose == dose) & within(v.home, u) & v.age.between(lo, hi) & (v.day <= d)].person_id.nunique()
+            return ratio(got, (within(p.grid, u) & age.between(lo, hi).values).sum())
+        return expected
+
+    check(engine, raw, "vax_d2_cov_a60_69", coverage(2, 60, 69))
+    check(engine, raw, "vax_d3_cov_elderly", coverage(3, 60, 999))
+    check(engine, raw, "vax_d1_cov_a3_11", coverage(1, 3, 11))
+    check(engine, raw, "doses_d3_7d", lambda u, _a, d: (within(raw.home(raw.vax), u) & (raw.vax.dose == 3)
+                                                         & cst_day(raw.vax["at"]).between(d - 6, d)).sum())
+
+
+def test_quarantine_health_and_resources(tiny) -> None:  # noqa: ANN001
+    engine, raw = tiny
+    o = raw.orders.copy()
+    o["home"], o["start"], o["end"] = raw.home(o), cst_day(o.start_at), cst_day(o.end_at)
+    active = lambda u, d: o[within(o.home, u) & (o.start <= d) & (o.end > d)]  # noqa: E731
+    check(engine, raw, "q_active_home", lambda u, _a, d: (active(u, d).kind == 1).sum())
+    check(engine, raw, "q_persons_active", lambda u, _a, d: active(u, d).person_id.nunique())
+    c = raw.visits.copy()
+    c["home"], c["day"] = raw.home(c), cst_day(c["at"])
+    check(engine, raw, "visits_dx_fever_7d", lambda u, _a, d: (within(c.home, u) & (c.diagnosis == 0) & c.day.between(d - 6, d)).sum())
+    b = raw.buys.copy()
+    b["home"], b["day"] = raw.home(b), cst_day(b["at"])
+    check(engine, raw, "symptom_buyers_7d", lambda u, _a, d: b[within(b.home, u) & b.drug.isin([0, 1, 2])
+                                                                 & b.day.between(d - 6, d)].person_id.nunique())
+    cams = raw.cameras.assign(grid=raw.cameras.grid_id.map(raw.code))
+    check(engine, raw, "camera_online_rate", lambda u, _a, _d: ratio((within(cams.grid, u) & (cams.status == 0)).sum(), within(cams.grid, u).sum()))

@@ -1,0 +1,144 @@
+"""The dispatch queue panel: pages instead of loading every task, sorts and filters in the store, its
+actions change the store, overdue rows are red, and another console's change shows within 2 s."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QItemSelectionModel, Qt
+
+from app.console import Console
+from app.models.dispatch.service import TaskService, TaskSpec
+from app.store.tables.tasks import TaskStatus as S
+from app.views.task_queue_panel import TaskQueuePanel
+from app.views.task_table_model import DUE_COLUMN, OVERDUE, PAGE, countdown
+from tests.factories import World, at
+
+T0 = at("2022-03-10 08:00")
+
+
+class Clock:
+    def __init__(self, now: int) -> None:
+        self.now = now
+
+    def __call__(self) -> int:
+        return self.now
+
+
+@pytest.fixture
+def clock() -> Clock:
+    return Clock(T0)
+
+
+@pytest.fixture
+def console(world: World, clock: Clock) -> Console:
+    c = Console(world.store)
+    c.__dict__["tasks"] = TaskService(world.store, clock=clock)  # the console's service, on the test's clock
+    return c
+
+
+@pytest.fixture
+def panel(qtbot, console: Console, monkeypatch: pytest.MonkeyPatch) -> TaskQueuePanel:  # noqa: ANN001
+    monkeypatch.setenv("JINGKONG_USER", "op1")
+    widget = TaskQueuePanel(console)
+    qtbot.addWidget(widget)
+    return widget
+
+
+def _seed(console: Console, n: int, priority: int = 2) -> list[int]:
+    return console.tasks.create_many([TaskSpec("screening", "manual", f"task {i}", "330382001001001", priority=priority)
+                                      for i in range(n)])
+
+
+def _select(panel: TaskQueuePanel, ids: list[int]) -> None:
+    selection = panel.table.selectionModel()
+    selection.clear()
+    for i, row in enumerate(panel.model.rows):
+        if row.id in ids:
+            selection.select(panel.model.index(i, 0), QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows)
+
+
+def test_panel_pages_instead_of_loading_every_task(console: Console, panel: TaskQueuePanel) -> None:
+    _seed(console, PAGE * 2 + 50)
+    panel.reload()
+    assert (len(panel.model.rows), panel.model.total) == (PAGE, PAGE * 2 + 50)
+    panel.model.fetchMore(panel.model.index(-1, -1))
+    assert len(panel.model.rows) == 2 * PAGE
+    assert panel.summary.text() == f"{PAGE} of {2 * PAGE + 50} tasks"
+
+
+def test_sorting_and_filtering_happen_in_the_store(console: Console, panel: TaskQueuePanel) -> None:
+    _seed(console, 3, priority=2)
+    urgent = _seed(console, 1, priority=1)
+    panel.model.sort(2, Qt.SortOrder.AscendingOrder)
+    assert panel.model.rows[0].id == urgent[0]
+    panel.search.setText("task 2")
+    assert [r.title for r in panel.model.rows] == ["task 2"]
+    panel.search.setText("")
+    panel.status.setCurrentIndex(panel.status.findText("done"))
+    assert panel.model.total == 0
+
+
+def test_actions_change_the_store_one_or_many(console: Console, panel: TaskQueuePanel) -> None:
+    ids = _seed(console, 3)
+    panel.reload()
+    _select(panel, ids)
+    assert panel.buttons["dispatch"].isEnabled() and not panel.buttons["done"].isEnabled()
+    panel.buttons["dispatch"].click()
+    assert {console.tasks.get(i).status for i in ids} == {S.DISPATCHED}
+    _select(panel, ids[:1])
+    panel.buttons["claim"].click()
+    assert console.tasks.get(ids[0]).claimed_by == "op1"
+    assert [e.by for e in console.tasks.events(ids[0])][-1] == "op1"
+    assert panel.detail.trail.rowCount() == 3
+    panel.detail.note.setText("到场核实")
+    panel.detail.add.click()
+    assert (panel.detail.trail.rowCount(), console.tasks.events(ids[0])[-1].note) == (4, "到场核实")
+    _select(panel, ids)
+    panel.buttons["cancel"].click()
+    assert {console.tasks.get(i).status for i in ids} == {S.CANCELLED}
+
+
+def test_overdue_rows_are_red_with_a_negative_countdown(console: Console, panel: TaskQueuePanel, clock: Clock) -> None:
+    [task] = _seed(console, 1)
+    clock.now = console.tasks.get(task).due_at + 3600 + 120
+    panel.reload()
+    index = panel.model.index(0, DUE_COLUMN)
+    assert panel.model.data(index) == "-1h 02m"
+    assert panel.model.data(index, Qt.ItemDataRole.ForegroundRole) == OVERDUE
+    assert countdown(2 * 86_400 + 3 * 3600) == "2d 3h"
+
+
+def test_another_consoles_change_shows_within_two_seconds(qtbot, world: World, console: Console,  # noqa: ANN001
+                                                          panel: TaskQueuePanel) -> None:
+    [task] = _seed(console, 1)
+    other = TaskService(world.store)  # another console's service on the same store
+    other.transition(task, "dispatched", by="other")
+    qtbot.waitUntil(lambda: bool(panel.model.rows) and panel.model.rows[0].status == S.DISPATCHED, timeout=2000)
+
+
+def test_task_targets_and_open_tasks_go_to_the_map(world: World, console: Console, panel: TaskQueuePanel) -> None:
+    _seed(console, 2)
+    person = world.add_person("330382002002001")
+    about = console.tasks.create(kind="warning_verification", source="warning", title="核实", person_ids=[person])
+    panel.reload()
+    _select(panel, [about])
+    panel.show_on_map()
+    assert (console.context.selected_unit, console.context.highlighted_persons) == ("330382002002001", [person])
+    panel.show_open_tasks()
+    assert (console.context.choropleth.level, console.context.choropleth.values) == (
+        "grid", {"330382001001001": 2.0, "330382002002001": 1.0})
+
+
+def test_a_change_from_another_process_shows_within_two_seconds(qtbot, world: World, console: Console,  # noqa: ANN001
+                                                                panel: TaskQueuePanel) -> None:
+    [task] = _seed(console, 1)
+    console.tasks.transition(task, "dispatched", by="cmd")
+    panel.reload()
+    db = world.store.url.removeprefix("sqlite:///")
+    subprocess.run([sys.executable, "-m", "app.cli", "tasks", "claim", str(task), "--by", "far-away", "--db", db],
+                   cwd=Path(__file__).resolve().parents[2], check=True, capture_output=True)
+    qtbot.waitUntil(lambda: panel.model.rows[0].claimed_by == "far-away", timeout=2000)

@@ -1,0 +1,51 @@
+"""The transfers panel shows free beds, plans within them, refuses past them, and closes the loop."""
+
+from __future__ import annotations
+
+import pytest
+
+from app.console import Console
+from app.store.tables.facilities import FacilityKind
+from app.store.tables.tasks import TaskStatus as S
+from app.views.task_transfer_panel import TaskTransferPanel
+from tests.factories import World
+
+
+@pytest.fixture
+def panel(qtbot, world: World) -> TaskTransferPanel:  # noqa: ANN001
+    world.add_facility(FacilityKind.QUARANTINE_HOTEL, capacity=2, name="酒店A")
+    for _ in range(3):
+        world.add_person()
+    widget = TaskTransferPanel(Console(world.store))
+    qtbot.addWidget(widget)
+    return widget
+
+
+def _cells(panel: TaskTransferPanel) -> list[str]:
+    return [panel.loads.item(0, j).text() for j in range(5)]
+
+
+def test_free_beds_are_shown_and_over_assignment_refused(panel: TaskTransferPanel) -> None:
+    assert _cells(panel) == ["酒店A", "hotel", "2", "0", "2"]
+    assert panel.hotel.currentText() == "酒店A — 2 free beds"
+    panel.vehicle.setText("浙C·1")
+    panel.people.setText("1,2,3")
+    panel.plan_transfer()
+    assert panel.message.text() == "酒店A has 2 free beds: cannot take 3 people"
+    panel.people.setText("1, 2")
+    panel.plan_transfer()
+    assert panel.message.text() == "transfer planned: task 1"
+    assert _cells(panel)[3:] == ["2", "0"]
+
+
+def test_pickup_and_arrival_close_the_transfer(panel: TaskTransferPanel) -> None:
+    panel.vehicle.setText("浙C·1")
+    panel.people.setText("3")
+    panel.plan_transfer()
+    panel.task.setValue(1)
+    panel.arrive()
+    assert panel.message.text() == "task 1 has not been picked up yet"
+    panel.pick_up()
+    panel.arrive()
+    assert panel.transport.tasks.get(1).status == S.DONE
+    assert _cells(panel)[3:] == ["1", "1"]
