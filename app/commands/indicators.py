@@ -46,12 +46,17 @@ def chosen_ids(catalogue: Catalogue, ids: str | None, group: str | None) -> list
 
 
 def parse_as_of(text: str | None, console: Console) -> dt.date:
+    """The ``--as-of`` date, checked against the data period before anything is computed."""
     if text is None:
         return console.period_end
     try:
-        return dt.date.fromisoformat(text)
+        as_of = dt.date.fromisoformat(text)
     except ValueError:
         raise CommandError(f"--as-of: not a date: {text!r} (expected YYYY-MM-DD)") from None
+    first, last = console.indicators.period
+    if not first <= as_of <= last:
+        raise CommandError(f"as-of date {as_of} is outside the data period {first} .. {last}")
+    return as_of
 
 
 def run(args: argparse.Namespace) -> Result:

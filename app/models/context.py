@@ -13,13 +13,16 @@ from psygnal import SignalGroup, Signal
 
 @dataclass(frozen=True)
 class Choropleth:
-    """A request to colour one admin level by a value per unit code (NaN or missing: no data)."""
+    """A request to colour one admin level by a value per unit code (NaN or missing: no data).
+
+    ``title`` is Chinese; ``title_en`` its English, for the English interface ("" shows ``title``)."""
 
     title: str
     level: str  # "town" | "village" | "grid"
     values: dict[str, float] = field(default_factory=dict)
     unit: str = ""
     higher_is_worse: bool = True
+    title_en: str = ""
 
 
 class ConsoleContext:

@@ -35,12 +35,12 @@ class _Run(Generic[R]):
         self.events = _Events()
         self.result: R | None = None
 
-    def _show(self, title: str, person_ids: Sequence[int], grid_codes: Sequence[str]) -> None:
+    def _show(self, title: str, title_en: str, person_ids: Sequence[int], grid_codes: Sequence[str]) -> None:
         counts: dict[str, float] = {}
         for code in grid_codes:
             if code:
                 counts[code] = counts.get(code, 0.0) + 1.0
-        self.context.choropleth = Choropleth(title, "grid", counts, "people")
+        self.context.choropleth = Choropleth(title, "grid", counts, "people", title_en=title_en)
         self.context.highlighted_persons = list(person_ids)
 
     def publish(self, result: R) -> None:
@@ -63,7 +63,8 @@ class ScreeningRun(_Run[Screening]):
 
     def publish(self, result: Screening) -> None:
         super().publish(result)
-        self._show(f"排查 {result.area} / screening", result.person_id.tolist(), result.units["grid"].tolist())
+        self._show(f"排查 {result.area}", f"Screening {result.area}", result.person_id.tolist(),
+                   result.units["grid"].tolist())
 
     def dispatch(self, classes: Sequence[str], by: str = "console") -> list[int]:
         return dispatch_screening(self.tasks, self.result, classes, by) if self.result is not None else []
@@ -83,7 +84,8 @@ class TraceRun(_Run[Trace]):
         self.rows = trace_rows(self.store, result)
         super().publish(result)
         grids = unit_codes_by_level(self.store, [c.grid_id if c.grid_id is not None else -1 for c in result.contacts])
-        self._show(f"密接 {result.case_id} / contacts", [c.person_id for c in result.contacts], grids["grid"].tolist())
+        self._show(f"病例 {result.case_id} 密接", f"Contacts of case {result.case_id}", [c.person_id for c in result.contacts],
+                   grids["grid"].tolist())
 
     def dispatch(self, by: str = "console") -> list[int]:
         return dispatch_trace(self.tasks, self.result, by) if self.result is not None else []

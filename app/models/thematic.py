@@ -44,6 +44,7 @@ class Thematic:
         self.level = Level.GRID
         self.field = "density"
         self.title = ""
+        self.title_en = ""  # a choropleth's English title ("" when it has none, or for a field)
         self.unit = ""
         self.method = Method.QUANTILES
         self.k = 6
@@ -59,6 +60,7 @@ class Thematic:
         units = self._atlas.levels[level]
         self.field, self.level = field, level
         self.title, _, self.unit = FIELDS[field]
+        self.title_en = ""
         self.values = units.density if field == "density" else getattr(units.data, field).astype(float)
         self._restyle()
 
@@ -75,6 +77,7 @@ class Thematic:
         level = Level[choropleth.level.upper()]
         codes = self._atlas.levels[level].data.codes
         self.field, self.level, self.title, self.unit = "", level, choropleth.title, choropleth.unit
+        self.title_en = choropleth.title_en
         self.values = np.array([choropleth.values.get(c, np.nan) for c in codes], dtype=float)
         self._restyle()
 

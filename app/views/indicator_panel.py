@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QAbstractItemView, QComboBox, QHeaderView, QLabel,
 from app.models.context import Choropleth
 from app.models.indicators.unit_profile import ProfileRow, choropleth_values, unit_profile
 from app.store.tables.admin import Level
+from app.timebase import to_seconds
 from app.views.indicator_format import STATUS_TINTS, format_value
 from app.views.indicator_loader import IndicatorLoader
 
@@ -81,10 +82,11 @@ class IndicatorPanel(QWidget):
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.table.clicked.connect(lambda index: self.show_on_map(index.row()))
         self.table.selectionModel().currentRowChanged.connect(lambda current, _prev: self._draw_sparkline(current.row()))
-        self.sparkline = pg.PlotWidget(self)
-        self.sparkline.setMaximumHeight(110)
+        self.sparkline = pg.PlotWidget(self, axisItems={"bottom": pg.DateAxisItem(orientation="bottom")})
+        self.sparkline.setMaximumHeight(120)
         self.sparkline.setMouseEnabled(False, False)
         self.sparkline.hideButtons()
+        self.sparkline.hideAxis("left")
         self.curve = self.sparkline.plot([], [], pen=pg.mkPen("#1565c0", width=2))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
@@ -133,12 +135,13 @@ class IndicatorPanel(QWidget):
     def _draw_sparkline(self, row: int) -> None:
         if not 0 <= row < len(self.model.rows):
             return
-        ind = self.model.rows[row].indicator
-        dates, values = self.engine.series(ind.id, self.unit_code, self.context.as_of, days=30)
-        x = np.array([d.toordinal() for d in dates], float)
+        profile = self.model.rows[row]
+        dates, values = self.engine.series(profile.indicator.id, self.unit_code, self.context.as_of, days=30)
+        x = np.array([to_seconds(d) for d in dates], float)
         finite = ~np.isnan(values)
         self.curve.setData(x[finite], values[finite])
-        self.sparkline.setTitle(f"{ind.name_zh} · 30 {self.tr('days')}", size="9pt")
+        low, high = (f"{np.nanmin(values):.4g}", f"{np.nanmax(values):.4g}") if finite.any() else ("—", "—")
+        self.sparkline.setTitle(f"{profile.indicator.name_zh} · {self.tr('30 days')} · {low} – {high}", size="9pt")
 
     def _on_selected_unit_change(self, _code: str | None) -> None:
         self.refresh()

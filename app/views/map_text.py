@@ -8,6 +8,7 @@ from app.models.admin_atlas import AdminAtlas, UnitLevel
 from app.models.thematic import Thematic
 from app.models.unit_info import describe
 from app.store.tables.admin import Level
+from app.views.vocabulary import MAP_UNIT, interface_language
 
 
 def tr(text: str) -> str:
@@ -28,6 +29,13 @@ def field_names() -> dict[str, str]:
     return {"density": tr("Population density"), "population": tr("Population"), "households": tr("Households")}
 
 
+def thematic_title(thematic: Thematic) -> str:
+    """The field's name, or the choropleth's title, in the interface language."""
+    if thematic.field in field_names():
+        return field_names()[thematic.field]
+    return thematic.title_en if thematic.title_en and interface_language() == "en" else thematic.title
+
+
 def unit_tooltip(atlas: AdminAtlas, thematic: Thematic, units: UnitLevel, row: int) -> str:
     """Plain text: level, then one ``label: value`` line per figure."""
     parent = atlas.levels[Level(units.level - 1)] if units.level > Level.COUNTY else None
@@ -39,8 +47,7 @@ def unit_tooltip(atlas: AdminAtlas, thematic: Thematic, units: UnitLevel, row: i
 
 def legend(thematic: Thematic) -> tuple[str, list[tuple[str, str]]]:
     """(title, [(colour, label)]) for the current thematic map."""
-    title = field_names().get(thematic.field, thematic.title)
-    unit = f" ({thematic.unit})" if thematic.unit else ""
-    heading = f"{title}{unit} · {level_names()[thematic.level]}"
+    unit = f" ({MAP_UNIT(thematic.unit)})" if thematic.unit else ""
+    heading = f"{thematic_title(thematic)}{unit} · {level_names()[thematic.level]}"
     entries = [(e.colour, tr("No data") if e.no_data else e.label) for e in thematic.legend()]
     return heading, entries

@@ -8,7 +8,7 @@ from app.models.classify import Method
 from app.models.palettes import PALETTES
 from app.models.thematic import FIELDS, Thematic
 from app.store.tables.admin import Level
-from app.views.map_text import field_names, level_names
+from app.views.map_text import field_names, level_names, thematic_title
 
 
 class ThematicPanel(QWidget):
@@ -58,7 +58,7 @@ class ThematicPanel(QWidget):
     def _on_style_change(self) -> None:
         t = self._thematic
         self._syncing = True
-        self.field.setItemText(self.field.count() - 1, "" if t.field else t.title)
+        self.field.setItemText(self.field.count() - 1, "" if t.field else thematic_title(t))
         self.field.setCurrentIndex(self.field.findData(t.field))
         self.level.setCurrentIndex(self.level.findData(int(t.level)))
         self.method.setCurrentIndex(self.method.findData(t.method.value))

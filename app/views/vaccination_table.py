@@ -94,6 +94,7 @@ class VaccinationTablePanel(QWidget):
         self.view = QTableView(self)
         self.view.setModel(self.proxy)
         self.view.setSortingEnabled(True)
+        self.view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         self.view.verticalHeader().setVisible(False)
         self.status = QLabel(self)
         export = QPushButton(self.tr("Export…"), self)

@@ -127,6 +127,12 @@ RECORD_TABLE = Vocabulary("RecordTable", {
     "vaccinations": QT_TRANSLATE_NOOP("RecordTable", "vaccination"),
 })
 
+MAP_UNIT = Vocabulary("MapUnit", {  # units of the counts the panels map (app.models.context.Choropleth.unit)
+    "people": QT_TRANSLATE_NOOP("MapUnit", "people"),
+    "warnings": QT_TRANSLATE_NOOP("MapUnit", "warnings"),
+    "tasks": QT_TRANSLATE_NOOP("MapUnit", "tasks"),
+})
+
 
 def evidence_text(why: str, table: str, record_id: object) -> str:
     """``why · table #id``, e.g. "fever clinic visit · clinic visit #12"."""

@@ -84,11 +84,11 @@
     <name>AsOfControl</name>
     <message>
         <source>As of the end of this day: every panel and the map</source>
-        <translation type="unfinished"></translation>
+        <translation>统计截至当日24时：所有面板和地图同步</translation>
     </message>
     <message>
         <source>As of</source>
-        <translation type="unfinished"></translation>
+        <translation>截至</translation>
     </message>
 </context>
 <context>
@@ -174,7 +174,7 @@
     </message>
     <message>
         <source>%1 m</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 米</translation>
     </message>
     <message numerus="yes">
         <source>%n camera(s)</source>
@@ -191,66 +191,66 @@
     <name>DashboardPanel</name>
     <message>
         <source>Computing indicators…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在计算指标…</translation>
     </message>
 </context>
 <context>
     <name>Evidence</name>
     <message>
         <source>key occupation</source>
-        <translation type="unfinished"></translation>
+        <translation>重点行业人员</translation>
     </message>
     <message>
         <source>arrival from a risk area</source>
-        <translation type="unfinished"></translation>
+        <translation>中高风险地区来返</translation>
     </message>
     <message>
         <source>home quarantine</source>
-        <translation type="unfinished"></translation>
+        <translation>居家隔离</translation>
     </message>
     <message>
         <source>fever clinic visit</source>
-        <translation type="unfinished"></translation>
+        <translation>发热门诊就诊</translation>
     </message>
     <message>
         <source>medicine bought, no test</source>
-        <translation type="unfinished"></translation>
+        <translation>购药后未做核酸检测</translation>
     </message>
     <message>
         <source>repeated medicine purchases</source>
-        <translation type="unfinished"></translation>
+        <translation>多次购药</translation>
     </message>
     <message>
         <source>repeated clinic visits</source>
-        <translation type="unfinished"></translation>
+        <translation>反复就诊</translation>
     </message>
     <message>
         <source>scan away from home</source>
-        <translation type="unfinished"></translation>
+        <translation>隔离期间离家扫码</translation>
     </message>
     <message>
         <source>arrival not reported</source>
-        <translation type="unfinished"></translation>
+        <translation>来返未报备</translation>
     </message>
     <message>
         <source>registered there</source>
-        <translation type="unfinished"></translation>
+        <translation>登记在当地</translation>
     </message>
     <message>
         <source>scanned there</source>
-        <translation type="unfinished"></translation>
+        <translation>在当地扫码</translation>
     </message>
     <message>
         <source>record in the county</source>
-        <translation type="unfinished"></translation>
+        <translation>本县有活动记录</translation>
     </message>
     <message>
         <source>declared return</source>
-        <translation type="unfinished"></translation>
+        <translation>已申报返乡</translation>
     </message>
     <message>
         <source>last seen there</source>
-        <translation type="unfinished"></translation>
+        <translation>最近一次在当地出现</translation>
     </message>
 </context>
 <context>
@@ -280,34 +280,34 @@
     <name>IndicatorPanel</name>
     <message>
         <source>All groups</source>
-        <translation type="unfinished"></translation>
+        <translation>全部分组</translation>
     </message>
     <message>
         <source>Computing indicators… {0} {1:.0%}</source>
-        <translation type="unfinished"></translation>
+        <translation>正在计算指标… {0} {1:.0%}</translation>
     </message>
     <message>
         <source>Computing indicators…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在计算指标…</translation>
     </message>
 </context>
 <context>
     <name>IndicatorProfileModel</name>
     <message>
         <source>Indicator</source>
-        <translation type="unfinished"></translation>
+        <translation>指标</translation>
     </message>
     <message>
         <source>Value</source>
-        <translation type="unfinished">指标</translation>
+        <translation>数值</translation>
     </message>
     <message>
         <source>Parent</source>
-        <translation type="unfinished">上级</translation>
+        <translation>上级</translation>
     </message>
     <message>
         <source>Rank</source>
-        <translation type="unfinished"></translation>
+        <translation>排名</translation>
     </message>
 </context>
 <context>
@@ -436,122 +436,137 @@
     </message>
 </context>
 <context>
+    <name>MapUnit</name>
+    <message>
+        <source>people</source>
+        <translation>人</translation>
+    </message>
+    <message>
+        <source>warnings</source>
+        <translation>条</translation>
+    </message>
+    <message>
+        <source>tasks</source>
+        <translation>项</translation>
+    </message>
+</context>
+<context>
     <name>RecordTable</name>
     <message>
         <source>person</source>
-        <translation type="unfinished"></translation>
+        <translation>人员登记</translation>
     </message>
     <message>
         <source>venue scan</source>
-        <translation type="unfinished"></translation>
+        <translation>场所码扫码</translation>
     </message>
     <message>
         <source>test sample</source>
-        <translation type="unfinished"></translation>
+        <translation>核酸采样</translation>
     </message>
     <message>
         <source>pharmacy purchase</source>
-        <translation type="unfinished"></translation>
+        <translation>药店购药</translation>
     </message>
     <message>
         <source>clinic visit</source>
-        <translation type="unfinished"></translation>
+        <translation>门诊就诊</translation>
     </message>
     <message>
         <source>quarantine order</source>
-        <translation type="unfinished"></translation>
+        <translation>隔离管控</translation>
     </message>
     <message>
         <source>vaccination</source>
-        <translation type="unfinished"></translation>
+        <translation>疫苗接种</translation>
     </message>
 </context>
 <context>
     <name>ScreeningClass</name>
     <message>
         <source>returned</source>
-        <translation type="unfinished"></translation>
+        <translation>已返乡</translation>
     </message>
     <message>
         <source>planning</source>
-        <translation type="unfinished"></translation>
+        <translation>拟返乡</translation>
     </message>
     <message>
         <source>still_there</source>
-        <translation type="unfinished"></translation>
+        <translation>仍在当地</translation>
     </message>
     <message>
         <source>unknown</source>
-        <translation type="unfinished"></translation>
+        <translation>未知</translation>
     </message>
 </context>
 <context>
     <name>ScreeningPanel</name>
     <message>
         <source>or a WKT polygon (EPSG:4490 lon/lat)</source>
-        <translation type="unfinished"></translation>
+        <translation>或输入 WKT 多边形（EPSG:4490 经纬度）</translation>
     </message>
     <message>
         <source>Default (since the risk area began, else 14 days)</source>
-        <translation type="unfinished"></translation>
+        <translation>默认（自风险区划定之日起，否则近14天）</translation>
     </message>
     <message>
         <source>Screen</source>
-        <translation type="unfinished"></translation>
+        <translation>开始排查</translation>
     </message>
     <message>
         <source>Unit</source>
-        <translation type="unfinished"></translation>
+        <translation>区划单元</translation>
     </message>
     <message>
         <source>Person</source>
-        <translation type="unfinished"></translation>
+        <translation>人员</translation>
     </message>
     <message>
         <source>Class</source>
-        <translation type="unfinished"></translation>
+        <translation>排查分类</translation>
     </message>
     <message>
         <source>Grid</source>
-        <translation type="unfinished">微网格</translation>
+        <translation>微网格</translation>
     </message>
     <message>
         <source>Evidence</source>
-        <translation type="unfinished"></translation>
+        <translation>依据</translation>
     </message>
     <message>
         <source>City</source>
-        <translation type="unfinished"></translation>
+        <translation>涉疫城市</translation>
     </message>
     <message>
         <source>Polygon</source>
-        <translation type="unfinished"></translation>
+        <translation>自定义范围</translation>
     </message>
     <message>
         <source>Window</source>
-        <translation type="unfinished"></translation>
+        <translation>时间范围</translation>
     </message>
     <message>
         <source>Dispatch to grids</source>
-        <translation type="unfinished"></translation>
+        <translation>下发至网格</translation>
     </message>
     <message>
         <source>Export…</source>
-        <translation type="unfinished"></translation>
+        <translation>导出…</translation>
     </message>
     <message>
         <source>Screening…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在排查…</translation>
     </message>
     <message numerus="yes">
         <source>%n task(s) created</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>已生成 %n 项任务</numerusform>
         </translation>
     </message>
     <message>
         <source>Export screening</source>
-        <translation type="unfinished"></translation>
+        <translation>导出排查结果</translation>
     </message>
 </context>
 <context>
@@ -565,250 +580,250 @@
     <name>Severity</name>
     <message>
         <source>high</source>
-        <translation type="unfinished"></translation>
+        <translation>高</translation>
     </message>
     <message>
         <source>medium</source>
-        <translation type="unfinished"></translation>
+        <translation>中</translation>
     </message>
     <message>
         <source>low</source>
-        <translation type="unfinished"></translation>
+        <translation>低</translation>
     </message>
 </context>
 <context>
     <name>TaskAction</name>
     <message>
         <source>dispatch</source>
-        <translation type="unfinished"></translation>
+        <translation>派发</translation>
     </message>
     <message>
         <source>claim</source>
-        <translation type="unfinished"></translation>
+        <translation>签收</translation>
     </message>
     <message>
         <source>start</source>
-        <translation type="unfinished"></translation>
+        <translation>开始处置</translation>
     </message>
     <message>
         <source>done</source>
-        <translation type="unfinished"></translation>
+        <translation>办结</translation>
     </message>
     <message>
         <source>fail</source>
-        <translation type="unfinished"></translation>
+        <translation>标记失败</translation>
     </message>
     <message>
         <source>cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>取消任务</translation>
     </message>
 </context>
 <context>
     <name>TaskDetailView</name>
     <message>
         <source>When</source>
-        <translation type="unfinished"></translation>
+        <translation>时间</translation>
     </message>
     <message>
         <source>Who</source>
-        <translation type="unfinished"></translation>
+        <translation>操作人</translation>
     </message>
     <message>
         <source>Action</source>
-        <translation type="unfinished"></translation>
+        <translation>操作</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished">状态</translation>
+        <translation>状态</translation>
     </message>
     <message>
         <source>Note</source>
-        <translation type="unfinished"></translation>
+        <translation>备注</translation>
     </message>
     <message>
         <source>a note for the audit trail</source>
-        <translation type="unfinished"></translation>
+        <translation>填写备注（记入操作留痕）</translation>
     </message>
     <message>
         <source>Add note</source>
-        <translation type="unfinished"></translation>
+        <translation>添加备注</translation>
     </message>
     <message>
         <source>No child tasks</source>
-        <translation type="unfinished"></translation>
+        <translation>无子任务</translation>
     </message>
     <message>
         <source>Children: {0}/{1} closed</source>
-        <translation type="unfinished"></translation>
+        <translation>子任务：已关闭 {0}/{1}</translation>
     </message>
     <message>
         <source>Select a task to see its details and audit trail.</source>
-        <translation type="unfinished"></translation>
+        <translation>选择一项任务，查看详情和操作留痕。</translation>
     </message>
     <message>
         <source>Status {0}, priority {1}, version {2}, due {3}</source>
-        <translation type="unfinished"></translation>
+        <translation>状态：{0}，优先级：{1}，版本：{2}，截止时间：{3}</translation>
     </message>
     <message>
         <source>Assignee {0} {1} ({2}); claimed by {3}</source>
-        <translation type="unfinished"></translation>
+        <translation>承办：{0} {1}（{2}）；签收人：{3}</translation>
     </message>
     <message>
         <source>Escalated to {0} at {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>已于 {1} 逾期升级至 {0}</translation>
     </message>
     <message>
         <source>People: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>涉及人员：{0}</translation>
     </message>
 </context>
 <context>
     <name>TaskEvent</name>
     <message>
         <source>create</source>
-        <translation type="unfinished"></translation>
+        <translation>创建</translation>
     </message>
     <message>
         <source>note</source>
-        <translation type="unfinished"></translation>
+        <translation>备注</translation>
     </message>
     <message>
         <source>status change</source>
-        <translation type="unfinished"></translation>
+        <translation>状态变更</translation>
     </message>
     <message>
         <source>claim</source>
-        <translation type="unfinished"></translation>
+        <translation>签收</translation>
     </message>
     <message>
         <source>trip</source>
-        <translation type="unfinished"></translation>
+        <translation>转运</translation>
     </message>
     <message>
         <source>fan out</source>
-        <translation type="unfinished"></translation>
+        <translation>逐级分派</translation>
     </message>
     <message>
         <source>roll-up</source>
-        <translation type="unfinished"></translation>
+        <translation>子任务汇总</translation>
     </message>
     <message>
         <source>escalate</source>
-        <translation type="unfinished"></translation>
+        <translation>逾期升级</translation>
     </message>
 </context>
 <context>
     <name>TaskKind</name>
     <message>
         <source>screening</source>
-        <translation type="unfinished"></translation>
+        <translation>排查</translation>
     </message>
     <message>
         <source>control</source>
-        <translation type="unfinished"></translation>
+        <translation>管控</translation>
     </message>
     <message>
         <source>transfer</source>
-        <translation type="unfinished"></translation>
+        <translation>闭环转运</translation>
     </message>
     <message>
         <source>specimen</source>
-        <translation type="unfinished"></translation>
+        <translation>标本转运</translation>
     </message>
     <message>
         <source>lockdown</source>
-        <translation type="unfinished"></translation>
+        <translation>封控</translation>
     </message>
     <message>
         <source>test site</source>
-        <translation type="unfinished"></translation>
+        <translation>核酸采样点</translation>
     </message>
     <message>
         <source>warning verification</source>
-        <translation type="unfinished"></translation>
+        <translation>预警核实</translation>
     </message>
     <message>
         <source>custom</source>
-        <translation type="unfinished"></translation>
+        <translation>其他</translation>
     </message>
 </context>
 <context>
     <name>TaskPriority</name>
     <message>
         <source>urgent</source>
-        <translation type="unfinished"></translation>
+        <translation>紧急</translation>
     </message>
     <message>
         <source>high</source>
-        <translation type="unfinished"></translation>
+        <translation>较急</translation>
     </message>
     <message>
         <source>routine</source>
-        <translation type="unfinished"></translation>
+        <translation>常规</translation>
     </message>
 </context>
 <context>
     <name>TaskQueuePanel</name>
     <message>
         <source>open</source>
-        <translation type="unfinished"></translation>
+        <translation>未办结</translation>
     </message>
     <message>
         <source>all</source>
-        <translation type="unfinished"></translation>
+        <translation>全部状态</translation>
     </message>
     <message>
         <source>all kinds</source>
-        <translation type="unfinished"></translation>
+        <translation>全部类型</translation>
     </message>
     <message>
         <source>title contains…</source>
-        <translation type="unfinished"></translation>
+        <translation>标题包含…</translation>
     </message>
     <message>
         <source>overdue</source>
-        <translation type="unfinished"></translation>
+        <translation>逾期</translation>
     </message>
     <message>
         <source>selected unit</source>
-        <translation type="unfinished"></translation>
+        <translation>所选区域</translation>
     </message>
     <message>
         <source>fan out to villages</source>
-        <translation type="unfinished"></translation>
+        <translation>分派至各村（社区）</translation>
     </message>
     <message>
         <source>fan out to grids</source>
-        <translation type="unfinished"></translation>
+        <translation>分派至各网格</translation>
     </message>
     <message>
         <source>show on map</source>
-        <translation type="unfinished"></translation>
+        <translation>地图定位</translation>
     </message>
     <message>
         <source>open tasks map</source>
-        <translation type="unfinished"></translation>
+        <translation>未办结任务分布</translation>
     </message>
     <message>
         <source>{0} of {1} tasks</source>
-        <translation type="unfinished"></translation>
+        <translation>显示 {0} 项，共 {1} 项任务</translation>
     </message>
     <message numerus="yes">
         <source>%1: %n task(s) changed</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1：已处理 %n 项任务</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>task %1 fanned out into %n task(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>任务 %1 已分派为 %n 项子任务</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n overdue task(s) escalated</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 项逾期任务已升级</numerusform>
         </translation>
     </message>
 </context>
@@ -816,243 +831,243 @@
     <name>TaskRole</name>
     <message>
         <source>county command office</source>
-        <translation type="unfinished"></translation>
+        <translation>县指挥部</translation>
     </message>
     <message>
         <source>town office</source>
-        <translation type="unfinished"></translation>
+        <translation>乡镇（街道）</translation>
     </message>
     <message>
         <source>village office</source>
-        <translation type="unfinished"></translation>
+        <translation>村（社区）</translation>
     </message>
     <message>
         <source>grid leader</source>
-        <translation type="unfinished"></translation>
+        <translation>网格长</translation>
     </message>
 </context>
 <context>
     <name>TaskSource</name>
     <message>
         <source>warning</source>
-        <translation type="unfinished"></translation>
+        <translation>预警</translation>
     </message>
     <message>
         <source>screening</source>
-        <translation type="unfinished"></translation>
+        <translation>排查</translation>
     </message>
     <message>
         <source>tracing</source>
-        <translation type="unfinished"></translation>
+        <translation>流调</translation>
     </message>
     <message>
         <source>drill</source>
-        <translation type="unfinished"></translation>
+        <translation>演练</translation>
     </message>
     <message>
         <source>manual</source>
-        <translation type="unfinished"></translation>
+        <translation>手动创建</translation>
     </message>
 </context>
 <context>
     <name>TaskStatus</name>
     <message>
         <source>new</source>
-        <translation type="unfinished"></translation>
+        <translation>待派发</translation>
     </message>
     <message>
         <source>dispatched</source>
-        <translation type="unfinished"></translation>
+        <translation>已派发</translation>
     </message>
     <message>
         <source>acknowledged</source>
-        <translation type="unfinished"></translation>
+        <translation>已签收</translation>
     </message>
     <message>
         <source>in progress</source>
-        <translation type="unfinished"></translation>
+        <translation>处置中</translation>
     </message>
     <message>
         <source>done</source>
-        <translation type="unfinished"></translation>
+        <translation>已完成</translation>
     </message>
     <message>
         <source>failed</source>
-        <translation type="unfinished"></translation>
+        <translation>失败</translation>
     </message>
     <message>
         <source>cancelled</source>
-        <translation type="unfinished"></translation>
+        <translation>已取消</translation>
     </message>
 </context>
 <context>
     <name>TaskTableModel</name>
     <message>
         <source>ID</source>
-        <translation type="unfinished"></translation>
+        <translation>编号</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished">状态</translation>
+        <translation>状态</translation>
     </message>
     <message>
         <source>Priority</source>
-        <translation type="unfinished"></translation>
+        <translation>优先级</translation>
     </message>
     <message>
         <source>Kind</source>
-        <translation type="unfinished">类型</translation>
+        <translation>类型</translation>
     </message>
     <message>
         <source>Title</source>
-        <translation type="unfinished">标题</translation>
+        <translation>标题</translation>
     </message>
     <message>
         <source>Assignee</source>
-        <translation type="unfinished"></translation>
+        <translation>承办</translation>
     </message>
     <message>
         <source>Claimed by</source>
-        <translation type="unfinished"></translation>
+        <translation>签收人</translation>
     </message>
     <message>
         <source>Due in</source>
-        <translation type="unfinished"></translation>
+        <translation>剩余时限</translation>
     </message>
     <message>
         <source>Due at</source>
-        <translation type="unfinished"></translation>
+        <translation>截止时间</translation>
     </message>
     <message>
         <source>%1d %2h</source>
-        <translation type="unfinished"></translation>
+        <translation>%1天%2小时</translation>
     </message>
     <message>
         <source>%1h %2m</source>
-        <translation type="unfinished"></translation>
+        <translation>%1小时%2分</translation>
     </message>
 </context>
 <context>
     <name>TaskTransferPanel</name>
     <message>
         <source>Facility</source>
-        <translation type="unfinished"></translation>
+        <translation>场所</translation>
     </message>
     <message>
         <source>Kind</source>
-        <translation type="unfinished">类型</translation>
+        <translation>类型</translation>
     </message>
     <message>
         <source>Capacity</source>
-        <translation type="unfinished"></translation>
+        <translation>容量</translation>
     </message>
     <message>
         <source>Used</source>
-        <translation type="unfinished"></translation>
+        <translation>已用</translation>
     </message>
     <message>
         <source>Free</source>
-        <translation type="unfinished"></translation>
+        <translation>空余</translation>
     </message>
     <message>
         <source>person ids, e.g. 12,15,31</source>
-        <translation type="unfinished"></translation>
+        <translation>人员编号，如 12,15,31</translation>
     </message>
     <message>
         <source>plate, e.g. 浙C·12345</source>
-        <translation type="unfinished"></translation>
+        <translation>车牌号，如 浙C·12345</translation>
     </message>
     <message>
         <source>home</source>
-        <translation type="unfinished"></translation>
+        <translation>住所</translation>
     </message>
     <message>
         <source>Vehicle</source>
-        <translation type="unfinished"></translation>
+        <translation>转运车辆</translation>
     </message>
     <message>
         <source>People</source>
-        <translation type="unfinished"></translation>
+        <translation>转运人员</translation>
     </message>
     <message>
         <source>Hotel</source>
-        <translation type="unfinished"></translation>
+        <translation>集中隔离点</translation>
     </message>
     <message>
         <source>Pick up at</source>
-        <translation type="unfinished"></translation>
+        <translation>接驳地点</translation>
     </message>
     <message>
         <source>Lab</source>
-        <translation type="unfinished"></translation>
+        <translation>检测机构</translation>
     </message>
     <message>
         <source>Test site id</source>
-        <translation type="unfinished"></translation>
+        <translation>采样点编号</translation>
     </message>
     <message>
         <source>Samples</source>
-        <translation type="unfinished"></translation>
+        <translation>标本数</translation>
     </message>
     <message>
         <source>Task id</source>
-        <translation type="unfinished"></translation>
+        <translation>任务编号</translation>
     </message>
     <message>
         <source>Plan transfer</source>
-        <translation type="unfinished"></translation>
+        <translation>安排闭环转运</translation>
     </message>
     <message>
         <source>Plan specimen batch</source>
-        <translation type="unfinished"></translation>
+        <translation>安排标本转运</translation>
     </message>
     <message>
         <source>Picked up</source>
-        <translation type="unfinished"></translation>
+        <translation>已接收</translation>
     </message>
     <message>
         <source>Arrived</source>
-        <translation type="unfinished"></translation>
+        <translation>已送达</translation>
     </message>
     <message>
         <source>hotel</source>
-        <translation type="unfinished"></translation>
+        <translation>集中隔离点</translation>
     </message>
     <message>
         <source>lab (samples today)</source>
-        <translation type="unfinished"></translation>
+        <translation>检测机构（今日标本）</translation>
     </message>
     <message>
         <source>{0} — {1} free beds</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} — 空余床位 {1} 张</translation>
     </message>
     <message>
         <source>{0} — {1} samples left today</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} — 今日剩余检测量 {1} 份</translation>
     </message>
     <message>
         <source>{0}: task {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>{0}：任务 {1}</translation>
     </message>
     <message>
         <source>person ids must be whole numbers separated by commas</source>
-        <translation type="unfinished"></translation>
+        <translation>人员编号须为整数，用逗号分隔</translation>
     </message>
     <message>
         <source>transfer planned</source>
-        <translation type="unfinished"></translation>
+        <translation>已安排闭环转运</translation>
     </message>
     <message>
         <source>specimen batch planned</source>
-        <translation type="unfinished"></translation>
+        <translation>已安排标本转运</translation>
     </message>
     <message>
         <source>picked up</source>
-        <translation type="unfinished"></translation>
+        <translation>已接收</translation>
     </message>
     <message>
         <source>arrived</source>
-        <translation type="unfinished"></translation>
+        <translation>已送达</translation>
     </message>
 </context>
 <context>
@@ -1094,143 +1109,143 @@
     <name>TracePanel</name>
     <message>
         <source>min</source>
-        <translation type="unfinished"></translation>
+        <translation>分钟</translation>
     </message>
     <message>
         <source>Trace</source>
-        <translation type="unfinished"></translation>
+        <translation>开始流调</translation>
     </message>
     <message>
         <source>Person</source>
-        <translation type="unfinished"></translation>
+        <translation>人员</translation>
     </message>
     <message>
         <source>Depth</source>
-        <translation type="unfinished"></translation>
+        <translation>层级</translation>
     </message>
     <message>
         <source>Grid</source>
-        <translation type="unfinished">微网格</translation>
+        <translation>微网格</translation>
     </message>
     <message>
         <source>Via</source>
-        <translation type="unfinished"></translation>
+        <translation>暴露来源</translation>
     </message>
     <message>
         <source>Place</source>
-        <translation type="unfinished"></translation>
+        <translation>场所</translation>
     </message>
     <message>
         <source>Time</source>
-        <translation type="unfinished"></translation>
+        <translation>时间</translation>
     </message>
     <message>
         <source>Case (person id)</source>
-        <translation type="unfinished"></translation>
+        <translation>病例（人员编号）</translation>
     </message>
     <message>
         <source>Onset</source>
-        <translation type="unfinished"></translation>
+        <translation>发病时间</translation>
     </message>
     <message>
         <source>Window ±</source>
-        <translation type="unfinished"></translation>
+        <translation>时间窗 ±</translation>
     </message>
     <message>
         <source>Dispatch to grids</source>
-        <translation type="unfinished"></translation>
+        <translation>下发至网格</translation>
     </message>
     <message>
         <source>Export…</source>
-        <translation type="unfinished"></translation>
+        <translation>导出…</translation>
     </message>
     <message>
         <source>Tracing…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在流调…</translation>
     </message>
     <message>
         <source>Case %1</source>
-        <translation type="unfinished"></translation>
+        <translation>病例 %1</translation>
     </message>
     <message>
         <source>close contacts</source>
-        <translation type="unfinished"></translation>
+        <translation>密接</translation>
     </message>
     <message>
         <source>secondary contacts</source>
-        <translation type="unfinished"></translation>
+        <translation>次密接</translation>
     </message>
     <message>
         <source>depth %1</source>
-        <translation type="unfinished"></translation>
+        <translation>第 %1 层</translation>
     </message>
     <message numerus="yes">
         <source>%n task(s) created</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>已生成 %n 项任务</numerusform>
         </translation>
     </message>
     <message>
         <source>Export contacts</source>
-        <translation type="unfinished"></translation>
+        <translation>导出密接名单</translation>
     </message>
 </context>
 <context>
     <name>VaccinationTableModel</name>
     <message>
         <source>Code</source>
-        <translation type="unfinished">编码</translation>
+        <translation>编码</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished">名称</translation>
+        <translation>名称</translation>
     </message>
     <message>
         <source>Aged 3+</source>
-        <translation type="unfinished"></translation>
+        <translation>3岁以上人口</translation>
     </message>
 </context>
 <context>
     <name>VaccinationTablePanel</name>
     <message>
         <source>Towns</source>
-        <translation type="unfinished"></translation>
+        <translation>乡镇（街道）</translation>
     </message>
     <message>
         <source>Villages</source>
-        <translation type="unfinished"></translation>
+        <translation>村（社区）</translation>
     </message>
     <message>
         <source>All doses</source>
-        <translation type="unfinished"></translation>
+        <translation>全部剂次</translation>
     </message>
     <message>
         <source>Dose {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>第{0}剂</translation>
     </message>
     <message>
         <source>Filter by name or code</source>
-        <translation type="unfinished"></translation>
+        <translation>按名称或编码筛选</translation>
     </message>
     <message>
         <source>Export…</source>
-        <translation type="unfinished"></translation>
+        <translation>导出…</translation>
     </message>
     <message>
         <source>Computing indicators…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在计算指标…</translation>
     </message>
     <message>
         <source>{0} units · as of {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} 个单元 · 截至 {1}</translation>
     </message>
     <message>
         <source>Export vaccination table</source>
-        <translation type="unfinished"></translation>
+        <translation>导出疫苗接种统计表</translation>
     </message>
     <message>
         <source>Excel workbook (*.xlsx);;CSV (*.csv)</source>
-        <translation type="unfinished"></translation>
+        <translation>Excel 工作簿 (*.xlsx);;CSV (*.csv)</translation>
     </message>
 </context>
 <context>
@@ -1272,114 +1287,114 @@
     <name>WarningPanel</name>
     <message>
         <source>All rules</source>
-        <translation type="unfinished"></translation>
+        <translation>全部预警规则</translation>
     </message>
     <message>
         <source>open</source>
-        <translation type="unfinished"></translation>
+        <translation>未办结</translation>
     </message>
     <message>
         <source>all</source>
-        <translation type="unfinished"></translation>
+        <translation>全部状态</translation>
     </message>
     <message>
         <source>Evaluate rules</source>
-        <translation type="unfinished"></translation>
+        <translation>运行预警研判</translation>
     </message>
     <message>
         <source>Rule</source>
-        <translation type="unfinished"></translation>
+        <translation>预警规则</translation>
     </message>
     <message>
         <source>Severity</source>
-        <translation type="unfinished"></translation>
+        <translation>预警等级</translation>
     </message>
     <message>
         <source>Person</source>
-        <translation type="unfinished"></translation>
+        <translation>人员</translation>
     </message>
     <message>
         <source>Grid</source>
-        <translation type="unfinished">微网格</translation>
+        <translation>微网格</translation>
     </message>
     <message>
         <source>Grid leader</source>
-        <translation type="unfinished">网格长</translation>
+        <translation>网格长</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished">状态</translation>
+        <translation>状态</translation>
     </message>
     <message>
         <source>Task</source>
-        <translation type="unfinished"></translation>
+        <translation>任务</translation>
     </message>
     <message>
         <source>As of</source>
-        <translation type="unfinished"></translation>
+        <translation>研判截至</translation>
     </message>
     <message>
         <source>Reason for dismissing</source>
-        <translation type="unfinished"></translation>
+        <translation>排除原因</translation>
     </message>
     <message>
         <source>Dispatch to grids</source>
-        <translation type="unfinished"></translation>
+        <translation>下发至网格</translation>
     </message>
     <message>
         <source>Verified</source>
-        <translation type="unfinished"></translation>
+        <translation>核实属实</translation>
     </message>
     <message>
         <source>Dismiss</source>
-        <translation type="unfinished"></translation>
+        <translation>排除</translation>
     </message>
     <message>
         <source>Show on map</source>
-        <translation type="unfinished"></translation>
+        <translation>地图分布</translation>
     </message>
     <message numerus="yes">
         <source>%n warning(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>共 %n 条预警</numerusform>
         </translation>
     </message>
     <message>
         <source>newest %1 listed</source>
-        <translation type="unfinished"></translation>
+        <translation>列出最新 %1 条</translation>
     </message>
     <message>
         <source>Evaluating the rules as of %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在研判截至 %1 的数据…</translation>
     </message>
     <message numerus="yes">
         <source>%n task(s) created</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>已生成 %n 项任务</numerusform>
         </translation>
     </message>
     <message>
         <source>Give a reason to dismiss a warning</source>
-        <translation type="unfinished"></translation>
+        <translation>排除预警须填写原因</translation>
     </message>
 </context>
 <context>
     <name>WarningStatus</name>
     <message>
         <source>new</source>
-        <translation type="unfinished"></translation>
+        <translation>新预警</translation>
     </message>
     <message>
         <source>dispatched</source>
-        <translation type="unfinished"></translation>
+        <translation>已派发</translation>
     </message>
     <message>
         <source>verified</source>
-        <translation type="unfinished"></translation>
+        <translation>已核实</translation>
     </message>
     <message>
         <source>dismissed</source>
-        <translation type="unfinished"></translation>
+        <translation>已排除</translation>
     </message>
 </context>
 </TS>

@@ -173,3 +173,19 @@ def test_quarantine_health_and_resources(tiny) -> None:  # noqa: ANN001
                                                                  & b.day.between(d - 6, d)].person_id.nunique())
     cams = raw.cameras.assign(grid=raw.cameras.grid_id.map(raw.code))
     check(engine, raw, "camera_online_rate", lambda u, _a, _d: ratio((within(cams.grid, u) & (cams.status == 0)).sum(), within(cams.grid, u).sum()))
+
+
+def test_rates_of_a_level_are_ratios_of_the_summed_parts_below(tiny) -> None:  # noqa: ANN001
+    engine, _ = tiny
+    as_of = dt.date(2022, 3, 15)
+    rates = [i for i in engine.catalogue if i.is_rate][::9]
+    for upper, lower in ((Level.COUNTY, Level.TOWN), (Level.TOWN, Level.VILLAGE), (Level.VILLAGE, Level.GRID)):
+        parent = {c: i for i, c in enumerate(engine.codes(upper))}
+        rows = np.array([parent[c[:-3]] for c in engine.codes(lower)])
+        for ind in rates:
+            num, den = engine.parts(ind, lower, as_of)
+            with np.errstate(invalid="ignore", divide="ignore"):
+                want = np.bincount(rows, num, len(parent)) / np.bincount(rows, den, len(parent))
+            want[np.bincount(rows, den, len(parent)) == 0] = np.nan
+            got = engine.level_values(ind.id, upper, as_of)
+            assert np.allclose(got, want, equal_nan=True), (ind.id, upper)

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import pytest
+from PySide6.QtCore import QLocale
 
 from app.console import Console
 from app.store.tables.facilities import FacilityKind
@@ -13,6 +16,15 @@ from tests.factories import World
 
 GRID = "330382002001002"
 WAIT = 20_000
+
+
+@pytest.fixture(autouse=True)
+def chinese() -> Iterator[None]:
+    """Rules are named in the interface language (the default QLocale, as app.install_language sets it)."""
+    before = QLocale()
+    QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
+    yield
+    QLocale.setDefault(before)
 
 
 @pytest.fixture
@@ -71,3 +83,12 @@ def test_dispatch_dismiss_from_the_panel(panel: WarningPanel, qtbot) -> None:  #
     panel.reason.setText("bought for a relative")
     assert len(listed(panel, qtbot, panel.dismiss_selected)) == 1
     assert panel.model.rowCount() == 1  # the open filter hides the dismissed one
+
+
+def test_names_rules_in_english_in_the_english_interface(world: World, qtbot) -> None:  # noqa: ANN001
+    QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
+    widget = WarningPanel(Console(world.store))
+    qtbot.addWidget(widget)
+    qtbot.waitUntil(lambda: widget.listing is not None, timeout=WAIT)
+    names = [widget.rule.itemText(i) for i in range(widget.rule.count())]
+    assert "Should test, not tested" in names and "应检未检" not in names

@@ -41,6 +41,8 @@ class Contributions:
     """Deltas per measure, collected from the producers; ``sign`` -1 takes contributions back (incremental)."""
 
     def __init__(self, measures: frozenset[str], n_grids: int, slots: Slots, sign: int = 1) -> None:
+        if n_grids * slots.size >= 2**31:
+            raise ValueError(f"{n_grids} grids × {slots.size} days is too many cells for one roll-up")
         self.measures = measures
         self.n_grids = n_grids
         self.slots = slots

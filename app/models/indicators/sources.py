@@ -13,7 +13,7 @@ import numpy as np
 
 from app.models.indicators.tree import Slots, UnitTree
 from app.store.queries import indicator_statics as statics
-from app.store.queries.indicators import READERS, Scope, persons, warnings
+from app.store.queries.indicators import READERS, Scope, warnings
 from app.store.store import Store
 from app.store.tables.persons import PersonKind
 
@@ -100,7 +100,3 @@ def read_statics(store: Store, tree: UnitTree, limits: dict[str, int]) -> tuple[
 
 def read_records(store: Store, scope: Scope) -> dict[str, Arrays]:
     return {table: read(store, scope) for table, read in READERS.items()}
-
-
-def read_persons(store: Store, scope: Scope) -> Arrays:
-    return persons(store, scope)

@@ -98,4 +98,5 @@ class WarningService:
         """Open warnings per micro-grid, ready for ``ConsoleContext.choropleth``."""
         codes = unit_codes(self.store)
         counts = reads.open_counts_by_grid(self.store)
-        return Choropleth("预警数 / open warnings", "grid", {codes[g]: float(n) for g, n in counts.items()}, "warnings")
+        return Choropleth("预警数", "grid", {codes[g]: float(n) for g, n in counts.items()}, "warnings",
+                          title_en="Open warnings")
