@@ -8,7 +8,7 @@ import datetime as dt
 from app.commands.common import CommandError, Result, add_store_options
 from app.console import Console
 from app.models.indicators import Catalogue, load_catalogue
-from app.models.indicators.table import level_table
+from app.models.indicators.table import IndicatorTable, level_table
 from app.store.tables.admin import Level
 
 LEVELS = [level.key for level in Level]
@@ -64,17 +64,8 @@ def run(args: argparse.Namespace) -> Result:
         return _list(load_catalogue(), chosen_ids(load_catalogue(), args.ids, args.group))
     if args.level is None:
         raise CommandError("give --list, or --level county|town|village|grid")
-    console = Console.open(args.db)
-    try:
-        engine = console.indicators
-        ids = chosen_ids(engine.catalogue, args.ids, args.group)
-        as_of = parse_as_of(args.as_of, console)
-        try:
-            table = level_table(engine, Level[args.level.upper()], as_of, ids, split(args.units))
-        except KeyError as exc:
-            raise CommandError(str(exc).strip("'\"")) from None
-    finally:
-        console.close()
+    table, _names = compute_table(args)
+    as_of = table.as_of
     data = table.as_dict()
     lines = [f"{table.level.key} indicators as of {as_of}: {len(table.codes)} units × {len(table.indicators)} indicators"]
     for code, values in list(data.items())[:50]:
@@ -91,3 +82,19 @@ def _list(catalogue: Catalogue, ids: list[str] | None) -> Result:
              "thresholds": None if i.warning is None else {"warning": i.warning, "alarm": i.alarm}} for i in rows]
     text = "\n".join(f"{i.id:<28} {i.group:<12} {i.unit:<8} {i.name_zh}  {i.name_en}" for i in rows)
     return Result(data, text + f"\n{len(rows)} indicators")
+
+
+def compute_table(args: argparse.Namespace) -> tuple[IndicatorTable, dict[str, str]]:
+    """The indicators chosen by ``--ids/--group/--units/--as-of`` for ``--level``, with the units' names."""
+    console = Console.open(args.db)
+    try:
+        engine = console.indicators
+        ids = chosen_ids(engine.catalogue, args.ids, args.group)
+        as_of = parse_as_of(args.as_of, console)
+        try:
+            table = level_table(engine, Level[args.level.upper()], as_of, ids, split(args.units))
+        except KeyError as exc:
+            raise CommandError(str(exc).strip("'\"")) from None
+        return table, {code: engine.tree.name(code) for code in table.codes}
+    finally:
+        console.close()

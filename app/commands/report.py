@@ -10,10 +10,8 @@ from openpyxl import Workbook
 from openpyxl.styles import Font
 
 from app.commands.common import CommandError, Result, add_store_options
-from app.commands.indicators import LEVELS, chosen_ids, parse_as_of, split
-from app.console import Console
-from app.models.indicators.table import IndicatorTable, level_table, plain_value
-from app.store.tables.admin import Level
+from app.commands.indicators import LEVELS, compute_table
+from app.models.indicators.table import IndicatorTable, plain_value
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -36,18 +34,8 @@ def run(args: argparse.Namespace) -> Result:
         raise CommandError(f"--out must end in .xlsx or .csv, not {out.name!r}")
     if not out.parent.exists():
         raise CommandError(f"--out: no directory {out.parent}")
-    console = Console.open(args.db)
-    try:
-        engine = console.indicators
-        ids = chosen_ids(engine.catalogue, args.ids, args.group)
-        as_of = parse_as_of(args.as_of, console)
-        try:
-            table = level_table(engine, Level[args.level.upper()], as_of, ids, split(args.units))
-        except KeyError as exc:
-            raise CommandError(str(exc).strip("'\"")) from None
-        names = {code: engine.tree.name(code) for code in table.codes}
-    finally:
-        console.close()
+    table, names = compute_table(args)
+    as_of = table.as_of
     (write_xlsx if out.suffix.lower() == ".xlsx" else write_csv)(table, names, out)
     data = {"out": str(out), "level": table.level.key, "as_of": str(as_of), "units": len(table.codes),
             "indicators": len(table.indicators)}
