@@ -12,7 +12,7 @@ import numpy as np
 from psygnal import Signal, SignalGroup
 
 from app.models.admin_atlas import AdminAtlas
-from app.models.classify import Classes, Method, classify
+from app.models.classify import Method, classify
 from app.models.context import Choropleth, ConsoleContext
 from app.models.palettes import NO_DATA, class_colours
 from app.store.tables.admin import Level
