@@ -48,6 +48,17 @@ def test_a_point_target_is_kept_with_its_unit(service: TaskService) -> None:
     assert (task.target_wkt, task.assignee_code) == ("POINT (120.905 28.125)", "330382001002")
 
 
+@pytest.mark.parametrize("wkt,assignee", [
+    ("POINT (120.905 28.11)", "330382001001001"),  # inside one grid: its grid leader
+    ("POLYGON ((120.903 28.105, 120.915 28.105, 120.915 28.115, 120.903 28.115, 120.903 28.105))", "330382001001"),
+    ("POLYGON ((120.905 28.11, 120.935 28.11, 120.935 28.13, 120.905 28.13, 120.905 28.11))", "330382"),  # two towns
+    ("POINT (121.5 31.2)", "330382"),  # outside the county: the command centre
+])
+def test_a_point_or_area_without_a_unit_goes_to_the_lowest_unit_it_lies_in(service: TaskService, wkt: str, assignee: str) -> None:
+    task = service.get(service.create(kind="control", source="manual", title="area", target_wkt=wkt))
+    assert task.assignee_code == assignee and task.target_wkt == wkt
+
+
 def test_due_time_comes_from_the_service_level_table(service: TaskService) -> None:
     urgent = service.get(service.create(kind="lockdown", source="drill", title="x", priority=1, target_unit_code="330382001"))
     routine = service.get(service.create(kind="custom", source="drill", title="x", priority=3, target_unit_code="330382001"))

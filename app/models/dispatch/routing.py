@@ -2,13 +2,17 @@
 
 A grid goes to its grid leader, a village to the village office, a town to the town office, the county to
 the command centre. People without a unit target go to the lowest unit holding all their home grids (one
-grid's leader when they share a grid); people with no home grid go to the command centre.
+grid's leader when they share a grid); people with no home grid go to the command centre. A point or
+polygon target goes the same way, by the grids it touches.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+
+import numpy as np
+import shapely
 
 from app.models.dispatch.catalogue import ROLE_BY_LEVEL
 from app.models.dispatch.errors import TaskError
@@ -55,8 +59,9 @@ class Router:
         u = self._by_id[unit_id]
         return Assignee(u.id, u.code, ROLE_BY_LEVEL[u.level], u.leader)
 
-    def for_people(self, grid_ids: Iterable[int | None]) -> Assignee:
-        """The lowest unit holding every given home grid; the county if any is unknown."""
+    def for_grids(self, grid_ids: Iterable[int | None]) -> Assignee:
+        """The lowest unit holding every given grid (people's home grids, or the grids a drawn target
+        touches); the county if any is unknown or there are none."""
         grids = set(grid_ids)
         if not grids or None in grids:
             return self.assignee(self.county.id)
@@ -77,3 +82,14 @@ class Router:
         while (parent := self._by_id[chain[-1]].parent_id) is not None:
             chain.append(parent)
         return chain
+
+
+class GridLocator:
+    """Which micro-grids a point or polygon (EPSG:4490) touches: an STRtree over the grid geometries."""
+
+    def __init__(self, grid_ids: np.ndarray, geoms: np.ndarray) -> None:
+        self._ids = grid_ids
+        self._tree = shapely.STRtree(geoms)
+
+    def grids(self, geometry: shapely.Geometry) -> list[int]:
+        return self._ids[self._tree.query(geometry, predicate="intersects")].tolist()

@@ -21,12 +21,14 @@ from app.models.dispatch.catalogue import check_kind, check_priority, check_sour
 from app.models.dispatch.changes import Change, apply, cancel_children, event_row, settle_parent
 from app.models.dispatch.errors import AlreadyClaimed, IllegalTransition, StaleTask, TaskError, TaskNotFound
 from app.models.dispatch.lifecycle import check_transition, parse_status
-from app.models.dispatch.routing import Router
+from app.models.dispatch.routing import GridLocator, Router
 from app.models.dispatch.sla import ServiceLevels, load_service_levels
 from app.store import Store
+from app.store.queries.admin import load_level
 from app.store.queries import task_writes as w
 from app.store.queries.tasks import (EventRow, TaskFilter, TaskRow, home_grids, task_count, task_events, task_people,
                                      task_row, unit_directory)
+from app.store.tables.admin import Level
 from app.store.tables.tasks import CLOSED_STATUSES, OPEN_STATUSES, TaskStatus
 
 S = TaskStatus
@@ -46,16 +48,17 @@ class TaskSpec:
     source_ref: str | None = None
     note: str = ""
     parent_id: int | None = None
-    target_wkt: str | None = None  # a point or polygon (EPSG:4490 WKT); routed by the unit given, else the county
+    target_wkt: str | None = None  # a point or polygon (EPSG:4490 WKT); routed by the unit given, else by the grids it touches
 
 
-def _check_wkt(wkt: str) -> None:
+def _parse_wkt(wkt: str) -> shapely.Geometry:
     try:
         geometry = shapely.from_wkt(wkt)
     except GEOSException:
         raise TaskError(f"not a WKT point or polygon: {wkt[:60]!r}") from None
     if geometry.geom_type not in ("Point", "Polygon", "MultiPolygon"):
         raise TaskError(f"a task targets a point or a polygon, not a {geometry.geom_type}")
+    return geometry
 
 
 class TaskService:
@@ -71,6 +74,11 @@ class TaskService:
     @cached_property
     def router(self) -> Router:
         return Router(unit_directory(self.store))
+
+    @cached_property
+    def locator(self) -> GridLocator:
+        grids = load_level(self.store, Level.GRID)
+        return GridLocator(grids.ids, grids.geoms)
 
     # --- creating ---------------------------------------------------------------------------------
     def create(self, *, kind: str, source: str, title: str, target_unit_code: str | None = None,
@@ -99,16 +107,19 @@ class TaskService:
             check_priority(spec.priority)
             if not spec.title.strip():
                 raise TaskError("a task needs a title")
-            if spec.target_wkt is not None:
-                _check_wkt(spec.target_wkt)
+            area = _parse_wkt(spec.target_wkt) if spec.target_wkt is not None else None
             missing = [p for p in spec.person_ids if p not in grids]
             if missing:
                 raise TaskError(f"no person with id {missing[0]}")
             if spec.parent_id is not None and S(parents[spec.parent_id].status) in CLOSED_STATUSES:
                 raise TaskError(f"parent task {spec.parent_id} is closed")
             target = self.router.by_code(spec.target_unit_code) if spec.target_unit_code else None
-            who = (self.router.assignee(target.id) if target is not None
-                   else self.router.for_people(grids[p] for p in spec.person_ids))
+            if target is not None:
+                who = self.router.assignee(target.id)
+            elif area is not None and not spec.person_ids:
+                who = self.router.for_grids(self.locator.grids(area))
+            else:
+                who = self.router.for_grids(grids[p] for p in spec.person_ids)
             rows.append({"kind": spec.kind, "source": spec.source, "source_ref": spec.source_ref,
                          "title": spec.title.strip(), "priority": spec.priority, "status": int(S.NEW),
                          "target_unit_id": target.id if target else None, "target_wkt": spec.target_wkt,
