@@ -1,16 +1,19 @@
 """The map canvas: admin levels, thematic fills, labels, points and highlights in one pyqtgraph view.
 
 A bridge from the layer models to graphics items: layer events postpone one refresh to the next event-loop
-turn, so a burst of changes costs one redraw. Clicks become spatial lookups that set the shared selection.
+turn, so a burst of changes costs one redraw. Clicks become spatial lookups that set the shared selection —
+or, while the draw-area tool is on, vertices of the area being drawn (double-click or Enter finishes,
+right-click or Esc cancels).
 """
 
 from __future__ import annotations
 
 import pyqtgraph as pg
-from PySide6.QtCore import QPointF, QRectF, Qt, QTimer, Signal
-from PySide6.QtGui import QPainter, QPixmap, QPixmapCache
+from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent, QPainter, QPixmap, QPixmapCache
 from PySide6.QtWidgets import QGraphicsView, QToolTip
 
+from app.map.area_sketch import AreaSketch
 from app.map.choropleth_painter import ChoroplethPainter
 from app.map.decorations import legend_size, paint_legend, paint_north_arrow
 from app.map.highlight_item import HighlightItem
@@ -19,6 +22,7 @@ from app.map.layer_painter import LayerPainter
 from app.map.layer_stack_item import LayerStackItem
 from app.map.outline_painter import OutlinePainter
 from app.map.point_painter import PointPainter
+from app.map.sketch_item import SketchItem
 from app.map.tiled_paths import TiledPaths, rings_path
 from app.map.view_box import MapViewBox
 from app.models.admin_atlas import AdminAtlas, UnitLevel
@@ -66,6 +70,11 @@ class MapCanvas(pg.GraphicsView):
         self.highlight = HighlightItem()
         self.highlight.setZValue(1000)
         self.vb.addItem(self.highlight)
+        sketch_item = SketchItem()
+        sketch_item.setZValue(1100)
+        self.vb.addItem(sketch_item)
+        self.sketch = AreaSketch(context, sketch_item, self)
+        self.sketch.sigActiveChanged.connect(self._on_sketch_active_change)
         layers.events.order.connect(self._schedule_refresh)
         thematic.events.style.connect(self._on_style_change)
         context.events.selected_unit.connect(self._on_selected_unit_change)
@@ -73,6 +82,7 @@ class MapCanvas(pg.GraphicsView):
         self.vb.sigRangeChanged.connect(self._on_range_change)
         self.vb.sigClicked.connect(self._on_click)
         self.vb.sigDoubleClicked.connect(self._on_double_click)
+        self.vb.sigRightClicked.connect(self._on_right_click)
         self.scene().sigMouseMoved.connect(self._on_mouse_moved)
         self._on_style_change()
         self.zoom_to_extent()
@@ -186,6 +196,8 @@ class MapCanvas(pg.GraphicsView):
 
     def _on_mouse_moved(self, scene_pos: QPointF) -> None:
         point = self.vb.mapSceneToView(scene_pos)
+        if self.sketch.active:
+            self.sketch.move(point.x(), point.y())
         text = self.hover_at(point.x(), point.y())
         if text:
             QToolTip.showText(self.mapToGlobal(self.mapFromScene(scene_pos)), text, self)
@@ -193,7 +205,10 @@ class MapCanvas(pg.GraphicsView):
             QToolTip.hideText()
 
     def _on_click(self, point: QPointF) -> None:
-        self.click_at(point.x(), point.y())
+        if self.sketch.active:
+            self.sketch.add(point.x(), point.y())
+        else:
+            self.click_at(point.x(), point.y())
 
     def click_at(self, x: float, y: float) -> None:
         found = self.unit_at(x, y)
@@ -201,7 +216,40 @@ class MapCanvas(pg.GraphicsView):
         self.sigPointClicked.emit(x, y)
 
     def _on_double_click(self, point: QPointF) -> None:
-        self.double_click_at(point.x(), point.y())
+        if self.sketch.active:
+            self.sketch.finish()
+        else:
+            self.double_click_at(point.x(), point.y())
+
+    def _on_right_click(self, _point: QPointF) -> None:
+        if self.sketch.active:
+            self.sketch.cancel()
+
+    def _on_sketch_active_change(self, active: bool) -> None:
+        if active:
+            self.viewport().setCursor(Qt.CursorShape.CrossCursor)
+            self.setFocus()
+        else:
+            self.viewport().unsetCursor()
+
+    _SKETCH_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Escape)
+
+    def event(self, ev: QEvent) -> bool:
+        # while drawing, Esc cancels the sketch instead of triggering the window's "clear selection" shortcut
+        if ev.type() == QEvent.Type.ShortcutOverride and self.sketch.active and ev.key() in self._SKETCH_KEYS:
+            ev.accept()
+            return True
+        return super().event(ev)
+
+    def keyPressEvent(self, ev: QKeyEvent) -> None:  # noqa: N802
+        if self.sketch.active and ev.key() in self._SKETCH_KEYS:
+            if ev.key() == Qt.Key.Key_Escape:
+                self.sketch.cancel()
+            else:
+                self.sketch.finish()
+            ev.accept()
+            return
+        super().keyPressEvent(ev)
 
     def double_click_at(self, x: float, y: float) -> None:
         found = self.unit_at(x, y, self.drill.child_level)

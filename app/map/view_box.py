@@ -7,10 +7,12 @@ from PySide6.QtCore import QPointF, Qt, Signal
 
 
 class MapViewBox(pg.ViewBox):
-    """Emits ``sigClicked(QPointF)`` and ``sigDoubleClicked(QPointF)`` in map coordinates (metres)."""
+    """Emits ``sigClicked(QPointF)``, ``sigDoubleClicked(QPointF)`` (left button) and ``sigRightClicked(QPointF)``
+    in map coordinates (metres)."""
 
     sigClicked = Signal(QPointF)
     sigDoubleClicked = Signal(QPointF)
+    sigRightClicked = Signal(QPointF)
 
     def __init__(self) -> None:
         super().__init__(lockAspect=True, enableMenu=False)
@@ -23,8 +25,10 @@ class MapViewBox(pg.ViewBox):
         self.state["mouseMode"] = pg.ViewBox.PanMode
 
     def mouseClickEvent(self, ev) -> None:  # noqa: ANN001, N802
-        if ev.button() != Qt.MouseButton.LeftButton:
-            return
-        ev.accept()
-        point = self.mapSceneToView(ev.scenePos())
-        (self.sigDoubleClicked if ev.double() else self.sigClicked).emit(QPointF(point))
+        point = QPointF(self.mapSceneToView(ev.scenePos()))
+        if ev.button() == Qt.MouseButton.RightButton:
+            ev.accept()
+            self.sigRightClicked.emit(point)
+        elif ev.button() == Qt.MouseButton.LeftButton:
+            ev.accept()
+            (self.sigDoubleClicked if ev.double() else self.sigClicked).emit(point)

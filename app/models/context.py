@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+import shapely
 from psygnal import SignalGroup, Signal
 
 
@@ -26,10 +27,11 @@ class Choropleth:
 
 
 class ConsoleContext:
-    """Selection, as-of date and the active choropleth.
+    """Selection, as-of date, the active choropleth, highlighted people and the area drawn on the map.
 
     Events (``context.events.<name>.connect(cb)``): ``selected_unit(code | None)``,
-    ``as_of(date)``, ``choropleth(Choropleth | None)``, ``highlighted_persons(list[int])``.
+    ``as_of(date)``, ``choropleth(Choropleth | None)``, ``highlighted_persons(list[int])``,
+    ``drawn_area(Polygon | MultiPolygon | None)`` (store coordinates, EPSG:4490).
     """
 
     class _Events(SignalGroup):
@@ -37,6 +39,7 @@ class ConsoleContext:
         as_of = Signal(object)
         choropleth = Signal(object)
         highlighted_persons = Signal(object)
+        drawn_area = Signal(object)
 
     def __init__(self, as_of: dt.date) -> None:
         self.events = self._Events()
@@ -44,6 +47,7 @@ class ConsoleContext:
         self._as_of = as_of
         self._choropleth: Choropleth | None = None
         self._highlighted_persons: list[int] = []
+        self._drawn_area: shapely.Polygon | shapely.MultiPolygon | None = None
 
     @property
     def selected_unit(self) -> str | None:
@@ -82,3 +86,13 @@ class ConsoleContext:
     def highlighted_persons(self, person_ids: list[int]) -> None:
         self._highlighted_persons = list(person_ids)
         self.events.highlighted_persons.emit(self._highlighted_persons)
+
+    @property
+    def drawn_area(self) -> shapely.Polygon | shapely.MultiPolygon | None:
+        """The area last drawn on the map, in store coordinates (EPSG:4490); None when cleared."""
+        return self._drawn_area
+
+    @drawn_area.setter
+    def drawn_area(self, area: shapely.Polygon | shapely.MultiPolygon | None) -> None:
+        self._drawn_area = area
+        self.events.drawn_area.emit(area)

@@ -14,7 +14,7 @@ from psygnal import Signal, SignalGroup
 from app.models.context import Choropleth, ConsoleContext
 from app.models.dispatch.service import TaskService
 from app.models.engine_tasks import dispatch_screening, dispatch_trace
-from app.models.screening import Area, city_area, polygon_area, screen
+from app.models.screening import Area, area_names, city_area, polygon_area, screen
 from app.models.screening_result import Screening
 from app.models.trace_view import trace_rows
 from app.models.tracing import Trace, trace
@@ -63,7 +63,8 @@ class ScreeningRun(_Run[Screening]):
 
     def publish(self, result: Screening) -> None:
         super().publish(result)
-        self._show(f"排查 {result.area}", f"Screening {result.area}", result.person_id.tolist(),
+        name_zh, name_en = area_names(result.area)
+        self._show(f"排查 {name_zh}", f"Screening {name_en}", result.person_id.tolist(),
                    result.units["grid"].tolist())
 
     def dispatch(self, classes: Sequence[str], by: str = "console") -> list[int]:

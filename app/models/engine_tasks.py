@@ -12,6 +12,7 @@ from collections.abc import Sequence
 import numpy as np
 
 from app.models.dispatch.service import TaskService, TaskSpec
+from app.models.screening import area_names
 from app.models.screening_result import CLASSES, Screening
 from app.models.tracing import Trace
 from app.models.warnings.service import SEVERITY_PRIORITY, WarningService
@@ -58,7 +59,7 @@ def dispatch_screening(service: TaskService, result: Screening, classes: Sequenc
     codes = unit_codes(service.store)
     ref = f"screening:{result.area}:{result.since}-{result.until}"
     specs = [TaskSpec(kind="screening", source="screening", priority=1, source_ref=ref, person_ids=tuple(people),
-                      title=f"排查 {result.area} 关联人员 {len(people)} 人", target_unit_code=codes.get(g),
+                      title=f"排查 {area_names(result.area)[0]} 关联人员 {len(people)} 人", target_unit_code=codes.get(g),
                       note=f"classes: {', '.join(classes)}; window {format_seconds(result.since)} – {format_seconds(result.until)}")
              for g, people in _per_grid(result.grid_id[keep], result.person_id[keep])]
     return service.create_many(specs, by=by) if specs else []

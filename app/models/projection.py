@@ -35,3 +35,8 @@ def to_lonlat(x: float, y: float) -> tuple[float, float]:
 def geoms_to_display(geoms: np.ndarray) -> np.ndarray:
     """Project a shapely array, all vertices in one pyproj call."""
     return shapely.transform(geoms, lambda xy: np.column_stack(to_display(xy[:, 0], xy[:, 1])))
+
+
+def geoms_to_store(geoms: np.ndarray) -> np.ndarray:
+    """Project shapes drawn in the display CRS back to store coordinates, all vertices in one pyproj call."""
+    return shapely.transform(geoms, lambda xy: np.column_stack(_inverse().transform(xy[:, 0], xy[:, 1])))

@@ -39,6 +39,14 @@ class Area:
     polygon: shapely.Geometry | None = None
 
 
+POLYGON = "polygon"  # the label of an area given as a polygon
+
+
+def area_names(label: str) -> tuple[str, str]:
+    """The Chinese and English name of a screened area: a city's own name, or 自定义范围 / custom area."""
+    return ("自定义范围", "custom area") if label == POLYGON else (label, label)
+
+
 def city_area(store: Store, name: str) -> Area:
     city = q.city_by_name(store, name.strip())
     if city is None or city == q.COUNTY_CITY_ID:
@@ -54,7 +62,7 @@ def polygon_area(wkt: str) -> Area:
         raise ScreeningError(f"malformed WKT polygon: {exc}") from None
     if geom is None or geom.is_empty or geom.geom_type not in ("Polygon", "MultiPolygon") or not geom.is_valid:
         raise ScreeningError("the area must be a valid, non-empty WKT Polygon or MultiPolygon")
-    return Area("polygon", polygon=geom)
+    return Area(POLYGON, polygon=geom)
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
 
 from app.models.indicators import Indicator
 from app.store.tables.admin import Level
-from app.views.indicator_format import STATUS_COLOURS, format_value
+from app.views.indicator_format import STATUS_COLOURS, format_value, indicator_names
 from app.views.indicator_loader import IndicatorLoader
 
 KEY_FIGURES = ("pop_present", "coverage_1d", "positive_today", "pending", "turnaround_hours_7d", "vax_d1_cov",
@@ -30,8 +30,9 @@ class KeyFigureTile(QFrame):
         super().__init__(parent)
         self.indicator = indicator
         self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.setToolTip(f"{indicator.name_en}\n{indicator.formula}")
-        self.name, self.value, self.change = QLabel(indicator.name_zh, self), QLabel("—", self), QLabel(self)
+        name, other_name = indicator_names(indicator)
+        self.setToolTip(f"{other_name}\n{indicator.formula}")
+        self.name, self.value, self.change = QLabel(name, self), QLabel("—", self), QLabel(self)
         self.value.setStyleSheet("font-size: 28pt; font-weight: bold;")
         self.name.setStyleSheet("font-size: 12pt;")
         layout = QVBoxLayout(self)
@@ -46,8 +47,9 @@ class KeyFigureTile(QFrame):
             self.change.setText("")
         else:
             delta = value - previous
-            self.change.setText(f"{'▲' if delta > 0 else '▼' if delta < 0 else '＝'} "
-                                f"{format_value(self.indicator, abs(delta), with_unit=False)} {self.tr('since the day before')}")
+            arrow = "▲" if delta > 0 else "▼" if delta < 0 else "＝"
+            change = format_value(self.indicator, abs(delta), with_unit=False)
+            self.change.setText(self.tr("%1 %2 since the day before").replace("%1", arrow).replace("%2", change))
 
 
 class DashboardPanel(QWidget):

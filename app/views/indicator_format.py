@@ -7,9 +7,17 @@ import math
 from PySide6.QtGui import QColor
 
 from app.models.indicators import Indicator
+from app.views.vocabulary import interface_language
 
 STATUS_COLOURS = {"ok": QColor("#2e7d32"), "warning": QColor("#f9a825"), "alarm": QColor("#c62828")}
 STATUS_TINTS = {"ok": QColor(46, 125, 50, 40), "warning": QColor(249, 168, 37, 70), "alarm": QColor(198, 40, 40, 70)}
+
+
+def indicator_names(indicator: Indicator) -> tuple[str, str]:
+    """The indicator's name in the interface language, then in the other one (for tooltips)."""
+    if interface_language() == "zh":
+        return indicator.name_zh, indicator.name_en
+    return indicator.name_en, indicator.name_zh
 
 
 def format_value(indicator: Indicator, value: float, with_unit: bool = True) -> str:

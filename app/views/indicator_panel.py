@@ -12,7 +12,7 @@ from app.models.context import Choropleth
 from app.models.indicators.unit_profile import ProfileRow, choropleth_values, unit_profile
 from app.store.tables.admin import Level
 from app.timebase import to_seconds
-from app.views.indicator_format import STATUS_TINTS, format_value
+from app.views.indicator_format import STATUS_TINTS, format_value, indicator_names
 from app.views.indicator_loader import IndicatorLoader
 
 Index = QModelIndex | QPersistentModelIndex
@@ -43,10 +43,10 @@ class IndicatorProfileModel(QAbstractTableModel):
         row, column = self.rows[index.row()], index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             ind = row.indicator
-            return (ind.name_zh, format_value(ind, row.value), format_value(ind, row.parent_value),
+            return (indicator_names(ind)[0], format_value(ind, row.value), format_value(ind, row.parent_value),
                     f"{row.rank}/{row.siblings}" if row.rank else "—")[column]
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{row.indicator.name_en}\n{row.indicator.id} = {row.indicator.formula}"
+            return f"{indicator_names(row.indicator)[1]}\n{row.indicator.id} = {row.indicator.formula}"
         if role == Qt.ItemDataRole.BackgroundRole and column == 1:
             return STATUS_TINTS.get(row.status)
         if role == Qt.ItemDataRole.TextAlignmentRole and column:
@@ -119,7 +119,8 @@ class IndicatorPanel(QWidget):
             self.title.setText(str(exc).strip("'\""))
             self.model.set_rows([])
             return
-        self.title.setText(f"<b>{self.engine.tree.name(code)}</b> {code} · {self.tr('as of')} {as_of}")
+        as_of_text = self.tr("as of %1").replace("%1", str(as_of))
+        self.title.setText(f"<b>{self.engine.tree.name(code)}</b> {code} · {as_of_text}")
         current = max(self.table.currentIndex().row(), 0)
         self.model.set_rows(rows)
         if rows:
@@ -130,7 +131,8 @@ class IndicatorPanel(QWidget):
         """Colour the map (the level below the unit) by the indicator on ``row``."""
         ind = self.model.rows[row].indicator
         level, values = choropleth_values(self.engine, ind, self.unit_code, self.context.as_of)
-        self.context.choropleth = Choropleth(f"{ind.name_zh} {self.context.as_of}", level, values, ind.unit, ind.good != "up")
+        self.context.choropleth = Choropleth(f"{ind.name_zh} {self.context.as_of}", level, values, ind.unit, ind.good != "up",
+                                             f"{ind.name_en} {self.context.as_of}")
 
     def _draw_sparkline(self, row: int) -> None:
         if not 0 <= row < len(self.model.rows):
@@ -141,7 +143,8 @@ class IndicatorPanel(QWidget):
         finite = ~np.isnan(values)
         self.curve.setData(x[finite], values[finite])
         low, high = (f"{np.nanmin(values):.4g}", f"{np.nanmax(values):.4g}") if finite.any() else ("—", "—")
-        self.sparkline.setTitle(f"{profile.indicator.name_zh} · {self.tr('30 days')} · {low} – {high}", size="9pt")
+        days = self.tr("30 days")
+        self.sparkline.setTitle(f"{indicator_names(profile.indicator)[0]} · {days} · {low} – {high}", size="9pt")
 
     def _on_selected_unit_change(self, _code: str | None) -> None:
         self.refresh()

@@ -77,6 +77,7 @@ class MainWindow(QMainWindow):
         self._build_actions()
         self.canvas.sigPointClicked.connect(c.camera_links.pick_point)
         self.canvas.sigViewChanged.connect(self._on_view_change)
+        c.context.events.drawn_area.connect(self._on_drawn_area_change)
         self.canvas.scene().sigMouseMoved.connect(self._on_mouse_moved)
         self.resizeDocks([self.docks["layers"], self.docks["cameras"]], [270, 380], Qt.Orientation.Horizontal)
         bottom = [d for d in self.docks.values() if self.dockWidgetArea(d) == Qt.DockWidgetArea.BottomDockWidgetArea]
@@ -141,11 +142,16 @@ class MainWindow(QMainWindow):
         self.act_reset = self._action(self.tr("Reset layout"), self.reset_layout, "Ctrl+Shift+R")
         act_find = self._action(self.tr("Find unit"), self.search.setFocus, QKeySequence.StandardKey.Find)
         act_clear = self._action(self.tr("Clear selection"), lambda: setattr(self.console.context, "selected_unit", None), "Esc")
+        self.act_draw = self._action(self.tr("Draw area"), self.draw_area, "Ctrl+D")
+        self.act_draw.setCheckable(True)
+        self.act_draw.setStatusTip(self.tr("Click the corners of an area; double-click or Enter finishes, right-click or Esc cancels"))
+        self.canvas.sketch.sigActiveChanged.connect(self._on_sketch_active_change)
+        act_clear_area = self._action(self.tr("Clear drawn area"), lambda: setattr(self.console.context, "drawn_area", None))
         act_quit = self._action(self.tr("Quit"), self.close, QKeySequence.StandardKey.Quit)
         tools = QToolBar(self.tr("Map"), self)
         tools.setObjectName("map_tools")
         tools.setMovable(False)
-        for action in (self.act_extent, self.act_up, self.act_export):
+        for action in (self.act_extent, self.act_up, self.act_draw, self.act_export):
             tools.addAction(action)
         tools.addSeparator()
         tools.addWidget(self.search)
@@ -161,6 +167,9 @@ class MainWindow(QMainWindow):
         map_menu = menu.addMenu(self.tr("&Map"))
         for action in (self.act_extent, self.act_up, act_find, act_clear):
             map_menu.addAction(action)
+        map_menu.addSeparator()
+        map_menu.addAction(self.act_draw)
+        map_menu.addAction(act_clear_area)
         view_menu = menu.addMenu(self.tr("&Window"))
         for dock in self.docks.values():
             view_menu.addAction(dock.toggleViewAction())
@@ -184,6 +193,23 @@ class MainWindow(QMainWindow):
     def show_county(self) -> None:
         self.console.drill.go_up_to(0)
         self.canvas.zoom_to_extent()
+
+    def draw_area(self, checked: bool = True) -> None:
+        """Start drawing an area on the map (unchecking the action stops without publishing)."""
+        if checked:
+            self.canvas.sketch.start()
+            self.status.showMessage(self.act_draw.statusTip())
+        else:
+            self.canvas.sketch.cancel()
+
+    def _on_sketch_active_change(self, active: bool) -> None:
+        self.act_draw.setChecked(active)
+        if not active:
+            self.status.clearMessage()
+
+    def _on_drawn_area_change(self, area) -> None:  # noqa: ANN001
+        if area is not None and "screening" in self.docks:  # the screening panel screens it: show the result
+            self.docks["screening"].raise_()
 
     def drill_up(self) -> None:
         self.console.drill.go_up_to(self.console.drill.depth - 1)

@@ -1,26 +1,31 @@
-"""The cohort-screening panel (排查): pick a city (or paste a polygon) and a window, run the screening off the
-GUI thread, read the classes with their evidence and the counts by town/village/grid, export, dispatch."""
+"""The cohort-screening panel (排查): pick a city (or paste a polygon, or draw an area on the map) and a window, run
+the screening off the GUI thread, read the classes with their evidence and the counts by town/village/grid, export,
+dispatch."""
 
 from __future__ import annotations
 
 import datetime as dt
 
 import numpy as np
+import shapely
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDateEdit, QFileDialog, QFormLayout, QHBoxLayout,
                                QLabel, QLineEdit, QPushButton, QTableView, QVBoxLayout, QWidget)
 
+from app.models.screening import area_names
 from app.models.screening_result import CLASSES, LEVELS, Screening
 from app.store.tables.admin import Level
 from app.timebase import end_of_day_seconds, to_seconds
 from app.views.array_table_model import ArrayTableModel
 from app.views.map_text import level_names
-from app.views.vocabulary import SCREENING_CLASS, evidence_text
+from app.views.vocabulary import SCREENING_CLASS, evidence_text, interface_language
 from app.views.worker import FunctionWorker
 
 
 class ScreeningPanel(QWidget):
-    """Follows ``console.screening.events.result``; its runs set the context's choropleth and highlighted people."""
+    """Follows ``console.screening.events.result``; its runs set the context's choropleth and highlighted people.
+
+    An area drawn on the map (``context.events.drawn_area``) becomes its polygon and is screened at once."""
 
     def __init__(self, console, parent: QWidget | None = None) -> None:  # noqa: ANN001
         super().__init__(parent)
@@ -84,6 +89,8 @@ class ScreeningPanel(QWidget):
         box.addWidget(self.people_view, 2)
         box.addLayout(actions)
         self._run.events.result.connect(self._on_result_change)
+        self._drawn_wkt = ""
+        console.context.events.drawn_area.connect(self._on_drawn_area_change)
 
     def run(self) -> FunctionWorker | None:
         """Screen the chosen area off the GUI thread; a bad area or window is reported in the panel."""
@@ -105,6 +112,18 @@ class ScreeningPanel(QWidget):
         self.worker.start()
         return self.worker
 
+    def _on_drawn_area_change(self, area: shapely.Geometry | None) -> None:
+        if area is None:
+            if self.polygon.text() == self._drawn_wkt:
+                self.polygon.clear()
+            self._drawn_wkt = ""
+            return
+        self._drawn_wkt = shapely.to_wkt(area, rounding_precision=6)  # 6 decimals of a degree: about 0.1 m
+        self.polygon.setText(self._drawn_wkt)
+        self.polygon.setCursorPosition(0)  # show where the WKT starts
+        if self.run_button.isEnabled():  # else a screening is running: the next Screen uses the drawn area
+            self.run()
+
     def _on_done(self, result: Screening) -> None:
         self.run_button.setEnabled(True)
         self._run.publish(result)
@@ -115,7 +134,8 @@ class ScreeningPanel(QWidget):
 
     def _on_result_change(self, result: Screening) -> None:
         totals = result.totals()
-        self.totals.setText(f"{result.area}: {len(result)} · "
+        name_zh, name_en = area_names(result.area)
+        self.totals.setText(f"{name_zh if interface_language() == 'zh' else name_en}: {len(result)} · "
                             + " · ".join(f"{SCREENING_CLASS(k)} {v}" for k, v in totals.items()))
         evidence = ["; ".join(evidence_text(e["why"], e["table"], e["id"]) for e in ev) for ev in result.evidence]
         labels = [SCREENING_CLASS(c) for c in CLASSES]

@@ -30,7 +30,7 @@ class VaccinationTableModel(QAbstractTableModel):
     def __init__(self, parent=None) -> None:  # noqa: ANN001
         super().__init__(parent)
         self.headers = [self.tr("Code"), self.tr("Name"), self.tr("Aged 3+")] + [
-            f"{band} {self.tr('dose')} {dose} %" for band in BAND_LABELS for dose in DOSES]
+            self.tr("%1 dose %2 %").replace("%1", band).replace("%2", str(dose)) for band in BAND_LABELS for dose in DOSES]
         self.table: VaccinationTable | None = None
         self._numbers = np.zeros((0, len(self.headers) - 2))
 

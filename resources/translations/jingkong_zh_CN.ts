@@ -290,6 +290,14 @@
         <source>Computing indicators…</source>
         <translation>正在计算指标…</translation>
     </message>
+    <message>
+        <source>as of %1</source>
+        <translation>截至 %1</translation>
+    </message>
+    <message>
+        <source>30 days</source>
+        <translation>近30天</translation>
+    </message>
 </context>
 <context>
     <name>IndicatorProfileModel</name>
@@ -308,6 +316,13 @@
     <message>
         <source>Rank</source>
         <translation>排名</translation>
+    </message>
+</context>
+<context>
+    <name>KeyFigureTile</name>
+    <message>
+        <source>%1 %2 since the day before</source>
+        <translation>较前一日 %1 %2</translation>
     </message>
 </context>
 <context>
@@ -374,6 +389,18 @@
     <message>
         <source>Clear selection</source>
         <translation>取消选择</translation>
+    </message>
+    <message>
+        <source>Draw area</source>
+        <translation>绘制区域</translation>
+    </message>
+    <message>
+        <source>Click the corners of an area; double-click or Enter finishes, right-click or Esc cancels</source>
+        <translation>在地图上依次单击区域各顶点；双击或按 Enter 完成，右键或按 Esc 取消</translation>
+    </message>
+    <message>
+        <source>Clear drawn area</source>
+        <translation>清除绘制区域</translation>
     </message>
     <message>
         <source>Quit</source>
@@ -1203,6 +1230,10 @@
     <message>
         <source>Aged 3+</source>
         <translation>3岁以上人口</translation>
+    </message>
+    <message>
+        <source>%1 dose %2 %</source>
+        <translation>%1岁 第%2剂 %</translation>
     </message>
 </context>
 <context>

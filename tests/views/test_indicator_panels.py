@@ -6,10 +6,11 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import math
+from collections.abc import Iterator
 
 import pytest
 from openpyxl import load_workbook
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate, QLocale, Qt
 
 from app.console import Console
 from app.store.tables.admin import Level
@@ -20,6 +21,15 @@ from app.views.indicator_loader import IndicatorLoader
 from app.views.indicator_panel import IndicatorPanel
 from app.views.vaccination_table import VaccinationTablePanel
 from tests.factories import World
+
+
+@pytest.fixture(autouse=True)
+def chinese() -> Iterator[None]:
+    """Indicators are named in the interface language (the default QLocale, as app.install_language sets it)."""
+    before = QLocale()
+    QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
+    yield
+    QLocale.setDefault(before)
 
 
 @pytest.fixture
@@ -94,6 +104,7 @@ def test_vaccination_table_sorts_filters_and_exports(qtbot, console: Console, tm
     panel = VaccinationTablePanel(console)
     qtbot.addWidget(panel)
     column = 3 + 3 * 4  # 60–69, dose 1
+    assert panel.model.headerData(column, Qt.Orientation.Horizontal) == "60–69 dose 1 %"
     assert panel.proxy.rowCount() == 2
     panel.view.sortByColumn(column, Qt.SortOrder.DescendingOrder)
     assert [panel.proxy.index(r, 0).data() for r in range(2)] == ["330382002", "330382001"]
@@ -124,3 +135,18 @@ def test_dashboard_tiles_show_the_unit_and_the_change(qtbot, console: Console) -
     assert tile.change.text().startswith("▲ 50.0")
     console.context.selected_unit = "330382002"
     assert tile.value.text() == "100.0%" and "330382002" not in panel.heading.text()
+
+
+def test_the_english_interface_names_indicators_in_english(qtbot, console: Console) -> None:  # noqa: ANN001
+    QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
+    console.indicators.ensure()
+    panel, dashboard = IndicatorPanel(console), DashboardPanel(console)
+    qtbot.addWidget(panel)
+    qtbot.addWidget(dashboard)
+    rows = rows_by_id(panel)
+    assert rows["pop_present"][0] == "Population present"
+    m = panel.model
+    row = next(i for i, r in enumerate(m.rows) if r.indicator.id == "pop_present")
+    assert m.data(m.index(row, 0), Qt.ItemDataRole.ToolTipRole).startswith("在地人口")  # the other language's name
+    tile = next(t for t in dashboard.tiles if t.indicator.id == "pop_present")
+    assert tile.name.text() == "Population present"
