@@ -36,7 +36,7 @@ def run(args: argparse.Namespace) -> Result:
         percent = int(fraction * 100)
         if not args.quiet and percent != last[0]:
             last[0] = percent
-            sys.stderr.write(f"\r[{percent:3d}%] {message:<40}")
+            sys.stderr.write(f"\r[{percent:3d}%] {message.replace(':', ' '):<40}")
             sys.stderr.flush()
 
     report = generate_store(args.out or default_store_path(), args.scale, args.seed, progress)

@@ -8,6 +8,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
 from app.store.demo.generate import Cancelled, generate_store
+from app.views.vocabulary import GENERATION_STAGE
 from app.views.worker import FunctionWorker
 
 
@@ -29,7 +30,7 @@ def create_demo_store(path: Path, parent: QWidget | None = None) -> bool:
 
     def on_progress(fraction: float, message: str) -> None:
         dialog.setValue(int(fraction * 1000))
-        dialog.setLabelText(f"{tr('Creating the demo county (first start)…')}\n{message}")
+        dialog.setLabelText(f"{tr('Creating the demo county (first start)…')}\n{GENERATION_STAGE(message.partition(':')[0])}")
 
     worker.sigProgress.connect(on_progress)
     worker.sigDone.connect(lambda result: outcome.setdefault("done", result))

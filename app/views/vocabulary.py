@@ -127,6 +127,15 @@ RECORD_TABLE = Vocabulary("RecordTable", {
     "vaccinations": QT_TRANSLATE_NOOP("RecordTable", "vaccination"),
 })
 
+GENERATION_STAGE = Vocabulary("GenerationStage", {  # app.store.demo.generate.STAGES
+    "geography": QT_TRANSLATE_NOOP("GenerationStage", "laying out towns, villages and micro-grids"),
+    "people": QT_TRANSLATE_NOOP("GenerationStage", "creating people and places"),
+    "records": QT_TRANSLATE_NOOP("GenerationStage", "creating 60 days of records"),
+    "writing": QT_TRANSLATE_NOOP("GenerationStage", "writing the store"),
+    "indexes": QT_TRANSLATE_NOOP("GenerationStage", "building indexes"),
+    "done": QT_TRANSLATE_NOOP("GenerationStage", "done"),
+})
+
 MAP_UNIT = Vocabulary("MapUnit", {  # units of the counts the panels map (app.models.context.Choropleth.unit)
     "people": QT_TRANSLATE_NOOP("MapUnit", "people"),
     "warnings": QT_TRANSLATE_NOOP("MapUnit", "warnings"),

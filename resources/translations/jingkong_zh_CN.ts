@@ -277,6 +277,33 @@
     </message>
 </context>
 <context>
+    <name>GenerationStage</name>
+    <message>
+        <source>laying out towns, villages and micro-grids</source>
+        <translation>正在划分乡镇、村社和微网格</translation>
+    </message>
+    <message>
+        <source>creating people and places</source>
+        <translation>正在生成人员与场所</translation>
+    </message>
+    <message>
+        <source>creating 60 days of records</source>
+        <translation>正在生成60余天的业务记录</translation>
+    </message>
+    <message>
+        <source>writing the store</source>
+        <translation>正在写入数据库</translation>
+    </message>
+    <message>
+        <source>building indexes</source>
+        <translation>正在建立索引</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>完成</translation>
+    </message>
+</context>
+<context>
     <name>IndicatorPanel</name>
     <message>
         <source>All groups</source>

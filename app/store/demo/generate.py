@@ -30,7 +30,9 @@ from app.store.tables.admin import Level
 from app.store.tables.persons import PersonKind
 from app.timebase import to_seconds
 
+# progress(fraction, stage): stage is one of STAGES, "writing" as "writing:<table>".
 Progress = Callable[[float, str], None]
+STAGES = ("geography", "people", "records", "writing", "indexes", "done")
 # Tables whose indexes are built after loading: far faster than keeping them up to date row by row.
 BULK_TABLES = ("persons", "scans", "test_samples", "vaccinations", "clinic_visits", "pharmacy_purchases")
 
@@ -71,7 +73,7 @@ class _Writer:
         n = bulk_insert(self.conn, table, columns)
         self.rows[table] = self.rows.get(table, 0) + n
         self.done += n
-        self.progress(0.25 + 0.7 * min(self.done / self.total, 1.0), f"{table}: {self.rows[table]:,}")
+        self.progress(0.25 + 0.7 * min(self.done / self.total, 1.0), f"writing:{table}")
 
 
 def _concat(parts: list[dict[str, np.ndarray]], order_by: str) -> dict[str, np.ndarray]:
