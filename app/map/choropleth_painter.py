@@ -27,6 +27,8 @@ class ChoroplethPainter(LayerPainter):
         self._pen = QPen(QColor("#fdfdfd"))
         self._pen.setCosmetic(True)
         self._pen.setWidth(1)
+        # outlines are long polylines meeting at junctions: square caps only redraw pixels a neighbour covers
+        self._pen.setCapStyle(Qt.PenCapStyle.FlatCap)
 
     def set_level(self, level: Level, tiles: TiledPaths) -> None:
         self.level, self._tiles, self._fills = level, tiles, []
@@ -40,7 +42,7 @@ class ChoroplethPainter(LayerPainter):
     def paint(self, p: QPainter, exposed: QRectF) -> None:
         if self._tiles is None:
             return
-        visible = [i for i, r in enumerate(self._tiles.tile_rects) if r.intersects(exposed) and i < len(self._fills)]
+        visible = [i for i in self._tiles.visible(exposed) if i < len(self._fills)]
         p.setRenderHint(QPainter.RenderHint.Antialiasing, False)
         p.setPen(Qt.PenStyle.NoPen)
         for i in visible:

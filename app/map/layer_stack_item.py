@@ -32,9 +32,14 @@ class LayerStackItem(pg.GraphicsObject):
     def paint(self, p: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
         view = self.viewRect() if self.cull_to_view else None  # Qt exposes the whole item on a cache redraw
         exposed = option.exposedRect.intersected(view) if view is not None else option.exposedRect
+        # painters set their own pen and brush; put back only what they change (a save/restore per layer costs more)
+        base, opacity, aa = p.transform(), p.opacity(), p.testRenderHint(QPainter.RenderHint.Antialiasing)
         for painter in self.painters:
             if painter.visible and painter.opacity > 0:
-                p.save()
-                p.setOpacity(painter.opacity)
+                if painter.opacity != opacity:
+                    p.setOpacity(painter.opacity)
                 painter.paint(p, exposed)
-                p.restore()
+                p.setTransform(base)
+                p.setRenderHint(QPainter.RenderHint.Antialiasing, aa)
+                if painter.opacity != opacity:
+                    p.setOpacity(opacity)

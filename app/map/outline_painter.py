@@ -41,7 +41,7 @@ class OutlinePainter(LayerPainter):
         p.setPen(self._pen)
         p.setBrush(Qt.BrushStyle.NoBrush)
         tiles = self._tiles_of(self.level)
-        paths = [path for rect, path in zip(tiles.tile_rects, tiles.outlines) if rect.intersects(exposed)]
+        paths = [tiles.outlines[i] for i in tiles.visible(exposed)]
         if p.device().devicePixelRatioF() > 1.5:
             p.setPen(self._print_pen)
             for path in paths:

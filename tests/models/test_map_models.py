@@ -11,7 +11,7 @@ from app.models.classify import Method, classify, natural_breaks
 from app.models.context import ConsoleContext
 from app.models.drill import DrillPath
 from app.models.projection import to_display
-from app.models.rings import flatten, without_shared_edges
+from app.models.rings import Rings, flatten, polylines, without_shared_edges
 from app.models.search import UnitSearch
 from app.store.queries.points import load_cameras
 from app.store.tables.admin import Level
@@ -44,6 +44,20 @@ def test_rings_flatten_and_shared_edges_are_drawn_once() -> None:
     assert rings.start.tolist() == [0, 5, 10]
     assert rings.connect.sum() == 8  # 4 edges each
     assert without_shared_edges(rings).sum() == 7  # the common edge x = 1 once
+
+
+def test_polylines_draw_the_same_edges_in_fewer_pieces() -> None:
+    geoms = np.array([shapely.box(0, 0, 1, 1), shapely.box(1, 0, 2, 1), shapely.box(0, 1, 1, 2)])
+    rings = flatten(geoms)
+    edges = Rings(rings.x, rings.y, without_shared_edges(rings), rings.start)
+    lines = polylines(edges)
+
+    def segments(r: Rings) -> set[tuple[float, ...]]:
+        i = np.flatnonzero(r.connect == 1)
+        return {tuple(sorted([(r.x[k], r.y[k]), (r.x[k + 1], r.y[k + 1])])) for k in i}
+
+    assert segments(lines) == segments(edges) and len(segments(edges)) == 10
+    assert (lines.connect == 0).sum() < (edges.connect[np.flatnonzero(edges.connect == 1) + 1] == 0).sum()
 
 
 def test_search_by_name_pinyin_and_code(world: World) -> None:
