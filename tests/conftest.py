@@ -8,7 +8,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import pytest  # noqa: E402
 
-from tests.factories import World  # noqa: E402
+from tests.factories import Clock, World, at  # noqa: E402
 
 
 @pytest.fixture
@@ -17,6 +17,12 @@ def world(tmp_path) -> World:  # noqa: ANN001
     w = World.create(tmp_path / "world.gpkg")
     yield w
     w.store.close()
+
+
+@pytest.fixture
+def clock() -> Clock:
+    """The tests' clock, at 2022-03-10 08:00 CST (inside the test stores' period)."""
+    return Clock(at("2022-03-10 08:00"))
 
 
 @pytest.fixture(scope="session")

@@ -41,6 +41,16 @@ def at(text: str) -> int:
     return to_seconds(dt.datetime.fromisoformat(text))
 
 
+class Clock:
+    """A clock the test moves by hand (``clock.now += 3600``); call it for Unix seconds."""
+
+    def __init__(self, now: int) -> None:
+        self.now = now
+
+    def __call__(self) -> int:
+        return self.now
+
+
 class World:
     """A test store plus the ids of its units by code."""
 

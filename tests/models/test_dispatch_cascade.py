@@ -14,20 +14,7 @@ from app.models.dispatch.transport import TransportService
 from app.store.tables.admin import Level
 from app.store.tables.facilities import FacilityKind
 from app.store.tables.tasks import TaskStatus as S
-from tests.factories import World, at
-
-
-class Clock:
-    def __init__(self, now: int) -> None:
-        self.now = now
-
-    def __call__(self) -> int:
-        return self.now
-
-
-@pytest.fixture
-def clock() -> Clock:
-    return Clock(at("2022-03-10 08:00"))
+from tests.factories import Clock, World
 
 
 @pytest.fixture

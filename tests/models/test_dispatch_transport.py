@@ -11,22 +11,9 @@ from app.models.dispatch.service import TaskService
 from app.models.dispatch.transport import TransportService
 from app.store.tables.facilities import FacilityKind
 from app.store.tables.tasks import TaskStatus as S
-from tests.factories import World, at
+from tests.factories import Clock, World, at
 
 T0 = at("2022-03-10 08:00")
-
-
-class Clock:
-    def __init__(self, now: int) -> None:
-        self.now = now
-
-    def __call__(self) -> int:
-        return self.now
-
-
-@pytest.fixture
-def clock() -> Clock:
-    return Clock(T0)
 
 
 @pytest.fixture

@@ -5,10 +5,11 @@ Settings go to a temporary folder, so tests never read or write the user's saved
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QLocale, QSettings
 
 from app.console import Console
 from app.store.tables.facilities import FacilityKind
@@ -16,6 +17,15 @@ from app.store.tables.places import PlaceKind
 from tests.factories import World
 
 SAMPLE_URL = "sample://camera_demo.mp4"
+
+
+@pytest.fixture
+def chinese_ui() -> Iterator[None]:
+    """The interface language set to Simplified Chinese for one test, as ``--lang zh`` does."""
+    before = QLocale()
+    QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
+    yield
+    QLocale.setDefault(before)
 
 
 @pytest.fixture

@@ -6,7 +6,6 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import math
-from collections.abc import Iterator
 
 import pytest
 from openpyxl import load_workbook
@@ -22,14 +21,8 @@ from app.views.indicator_panel import IndicatorPanel
 from app.views.vaccination_table import VaccinationTablePanel
 from tests.factories import World
 
-
-@pytest.fixture(autouse=True)
-def chinese() -> Iterator[None]:
-    """Indicators are named in the interface language (the default QLocale, as app.install_language sets it)."""
-    before = QLocale()
-    QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
-    yield
-    QLocale.setDefault(before)
+# Names come in the interface language (the default QLocale, as app.install_language sets it).
+pytestmark = pytest.mark.usefixtures("chinese_ui")
 
 
 @pytest.fixture

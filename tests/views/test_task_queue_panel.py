@@ -15,22 +15,9 @@ from app.models.dispatch.service import TaskService, TaskSpec
 from app.store.tables.tasks import TaskStatus as S
 from app.views.task_queue_panel import TaskQueuePanel
 from app.views.task_table_model import DUE_COLUMN, OVERDUE, PAGE, countdown
-from tests.factories import World, at
+from tests.factories import Clock, World, at
 
 T0 = at("2022-03-10 08:00")
-
-
-class Clock:
-    def __init__(self, now: int) -> None:
-        self.now = now
-
-    def __call__(self) -> int:
-        return self.now
-
-
-@pytest.fixture
-def clock() -> Clock:
-    return Clock(T0)
 
 
 @pytest.fixture

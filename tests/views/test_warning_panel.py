@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 
 import pytest
 from PySide6.QtCore import QLocale
@@ -14,17 +13,11 @@ from app.views.warning_panel import WarningPanel
 from app.views.worker import FunctionWorker
 from tests.factories import World
 
+# Names come in the interface language (the default QLocale, as app.install_language sets it).
+pytestmark = pytest.mark.usefixtures("chinese_ui")
+
 GRID = "330382002001002"
 WAIT = 20_000
-
-
-@pytest.fixture(autouse=True)
-def chinese() -> Iterator[None]:
-    """Rules are named in the interface language (the default QLocale, as app.install_language sets it)."""
-    before = QLocale()
-    QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
-    yield
-    QLocale.setDefault(before)
 
 
 @pytest.fixture
