@@ -9,8 +9,8 @@ import datetime as dt
 import numpy as np
 import shapely
 from PySide6.QtCore import QDate
-from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDateEdit, QFileDialog, QFormLayout, QHBoxLayout,
-                               QLabel, QLineEdit, QPushButton, QTableView, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QFileDialog, QFormLayout, QHBoxLayout,
+                               QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget)
 
 from app.models.screening import area_names
 from app.models.screening_result import CLASSES, LEVELS, Screening
@@ -20,6 +20,7 @@ from app.views.array_table_model import ArrayTableModel
 from app.views.map_text import level_names
 from app.views.vocabulary import SCREENING_CLASS, evidence_text, interface_language
 from app.views.worker import FunctionWorker
+from app.views.widgets import button_row, record_view
 
 
 class ScreeningPanel(QWidget):
@@ -55,13 +56,7 @@ class ScreeningPanel(QWidget):
         self.level.currentIndexChanged.connect(lambda _i: self._fill_counts())
         self.counts = ArrayTableModel([self.tr("Unit"), *map(SCREENING_CLASS, CLASSES)], self)
         self.people = ArrayTableModel([self.tr("Person"), self.tr("Class"), self.tr("Grid"), self.tr("Evidence")], self)
-        self.counts_view, self.people_view = QTableView(self), QTableView(self)
-        for view, model in ((self.counts_view, self.counts), (self.people_view, self.people)):
-            view.setModel(model)
-            view.setSortingEnabled(True)
-            view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-            view.verticalHeader().setVisible(False)
-            view.horizontalHeader().setStretchLastSection(True)
+        self.counts_view, self.people_view = record_view(self.counts, self), record_view(self.people, self)
         self.dispatch_classes = {c: QCheckBox(SCREENING_CLASS(c), self) for c in CLASSES}
         for c in ("returned", "planning"):
             self.dispatch_classes[c].setChecked(True)
@@ -75,10 +70,7 @@ class ScreeningPanel(QWidget):
         actions = QHBoxLayout()
         for box in self.dispatch_classes.values():
             actions.addWidget(box)
-        for text, slot in ((self.tr("Dispatch to grids"), self.dispatch), (self.tr("Export…"), self._export_dialog)):
-            button = QPushButton(text, self)
-            button.clicked.connect(slot)
-            actions.addWidget(button)
+        actions.addLayout(button_row(self, [(self.tr("Dispatch to grids"), self.dispatch), (self.tr("Export…"), self._export_dialog)]))
         box = QVBoxLayout(self)
         box.setContentsMargins(4, 4, 4, 4)
         box.addLayout(form)

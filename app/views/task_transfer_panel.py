@@ -6,13 +6,14 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit,
-                               QPushButton, QSpinBox, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFormLayout, QLabel, QLineEdit,
+                               QSpinBox, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
 from app.console import Console
 from app.models.dispatch.errors import TaskError
 from app.models.dispatch.queue import console_user
 from app.models.dispatch.transport import FacilityLoad, TransportService
+from app.views.widgets import button_row
 
 REFRESH_MS = 2000
 
@@ -50,12 +51,8 @@ class TaskTransferPanel(QWidget):
         form.addRow(self.tr("Test site id"), self.site)
         form.addRow(self.tr("Samples"), self.samples)
         form.addRow(self.tr("Task id"), self.task)
-        buttons = QHBoxLayout()
-        for text, slot in ((self.tr("Plan transfer"), self.plan_transfer), (self.tr("Plan specimen batch"), self.plan_specimens),
-                           (self.tr("Picked up"), self.pick_up), (self.tr("Arrived"), self.arrive)):
-            button = QPushButton(text, self)
-            button.clicked.connect(slot)
-            buttons.addWidget(button)
+        buttons = button_row(self, [(self.tr("Plan transfer"), self.plan_transfer), (self.tr("Plan specimen batch"), self.plan_specimens),
+                                    (self.tr("Picked up"), self.pick_up), (self.tr("Arrived"), self.arrive)])
         box = QVBoxLayout(self)
         box.setContentsMargins(4, 4, 4, 4)
         box.addWidget(self.loads, 1)

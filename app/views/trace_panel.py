@@ -6,8 +6,7 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QDateTime
-from PySide6.QtWidgets import (QAbstractItemView, QDateTimeEdit, QDoubleSpinBox, QFileDialog, QFormLayout, QHBoxLayout,
-                               QLabel, QPushButton, QSpinBox, QTableView, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QDateTimeEdit, QDoubleSpinBox, QFileDialog, QFormLayout, QLabel, QPushButton, QSpinBox, QVBoxLayout, QWidget)
 
 from app.models.trace_layout import trace_graph
 from app.models.trace_view import export_trace_csv
@@ -15,6 +14,7 @@ from app.models.tracing import MAX_DEPTH, Trace
 from app.timebase import CST, format_seconds, from_seconds
 from app.views.array_table_model import ArrayTableModel
 from app.views.worker import FunctionWorker
+from app.views.widgets import button_row, record_view
 
 DEPTH_COLOURS = ["#c53030", "#dd6b20", "#d69e2e", "#3182ce"]  # case, close, secondary, tertiary
 
@@ -52,22 +52,13 @@ class TracePanel(QWidget):
         self.graph_box.addItem(self.graph)
         self.model = ArrayTableModel([self.tr("Person"), self.tr("Depth"), self.tr("Grid"), self.tr("Via"),
                                       self.tr("Place"), self.tr("Time")], self)
-        self.table = QTableView(self)
-        self.table.setModel(self.model)
-        self.table.setSortingEnabled(True)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.verticalHeader().setVisible(False)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table = record_view(self.model, self)
         form = QFormLayout()
         form.addRow(self.tr("Case (person id)"), self.person)
         form.addRow(self.tr("Onset"), self.onset)
         form.addRow(self.tr("Window ±"), self.window)
         form.addRow(self.tr("Depth"), self.depth)
-        actions = QHBoxLayout()
-        for text, slot in ((self.tr("Dispatch to grids"), self.dispatch), (self.tr("Export…"), self._export_dialog)):
-            button = QPushButton(text, self)
-            button.clicked.connect(slot)
-            actions.addWidget(button)
+        actions = button_row(self, [(self.tr("Dispatch to grids"), self.dispatch), (self.tr("Export…"), self._export_dialog)])
         box = QVBoxLayout(self)
         box.setContentsMargins(4, 4, 4, 4)
         box.addLayout(form)

@@ -4,8 +4,8 @@ console's date off the GUI thread, turn warnings into tasks, verify or dismiss t
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QLabel, QLineEdit, QListWidget, QPushButton,
-                               QSplitter, QTableView, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QLineEdit, QListWidget, QPushButton,
+                               QSplitter, QVBoxLayout, QWidget)
 
 from app.models.engine_tasks import dispatch_warnings
 from app.models.warnings.listing import WarningListing, build_listing
@@ -14,6 +14,7 @@ from app.timebase import end_of_day_seconds, format_seconds
 from app.views.array_table_model import ArrayTableModel
 from app.views.vocabulary import SEVERITY, WARNING_STATUS, evidence_text, interface_language
 from app.views.worker import FunctionWorker
+from app.views.widgets import button_row, record_view
 
 LIST_LIMIT = 20_000  # rows the table holds; filters narrow what a grid worker scans
 
@@ -49,23 +50,14 @@ class WarningPanel(QWidget):
         self.evaluate_button.clicked.connect(self.evaluate)
         self.model = ArrayTableModel([self.tr("Rule"), self.tr("Severity"), self.tr("Person"), self.tr("Grid"),
                                       self.tr("Grid leader"), self.tr("Status"), self.tr("Task"), self.tr("As of")], self)
-        self.table = QTableView(self)
-        self.table.setModel(self.model)
-        self.table.setSortingEnabled(True)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.verticalHeader().setVisible(False)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table = record_view(self.model, self)
         self.table.selectionModel().currentRowChanged.connect(lambda cur, _prev: self._show_evidence(cur.row()))
         self.evidence = QListWidget(self)
         self.reason = QLineEdit(self)
         self.reason.setPlaceholderText(self.tr("Reason for dismissing"))
         self.summary = QLabel(self)
-        buttons = QHBoxLayout()
-        for text, slot in ((self.tr("Dispatch to grids"), self.dispatch_selected), (self.tr("Verified"), self.verify_selected),
-                           (self.tr("Dismiss"), self.dismiss_selected), (self.tr("Show on map"), self.show_on_map)):
-            button = QPushButton(text, self)
-            button.clicked.connect(slot)
-            buttons.addWidget(button)
+        buttons = button_row(self, [(self.tr("Dispatch to grids"), self.dispatch_selected), (self.tr("Verified"), self.verify_selected),
+                                    (self.tr("Dismiss"), self.dismiss_selected), (self.tr("Show on map"), self.show_on_map)])
         top = QHBoxLayout()
         top.addWidget(self.rule, 1)
         top.addWidget(self.status)
