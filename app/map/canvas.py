@@ -46,6 +46,8 @@ class MapCanvas(pg.GraphicsView):
         QPixmapCache.setCacheLimit(max(QPixmapCache.cacheLimit(), 256 * 1024))
         self.setOptimizationFlag(QGraphicsView.OptimizationFlag.DontSavePainterState, True)
         self.setOptimizationFlag(QGraphicsView.OptimizationFlag.DontAdjustForAntialiasing, True)
+        # the layer stack paints an opaque image of the view: a cached background would be copied under it for nothing
+        self.setCacheMode(QGraphicsView.CacheModeFlag.CacheNone)
         self.atlas, self.layers, self.thematic, self.drill, self.context = atlas, layers, thematic, drill, context
         self._describe, self._legend = describe, legend  # view-supplied (translated) text builders
         self.decorations = True
@@ -281,6 +283,10 @@ class MapCanvas(pg.GraphicsView):
             p.end()
             self._furniture_key, self._legend_pixmap, self._arrow_pixmap = key, pix, arrow
         return self._legend_pixmap
+
+    def drawBackground(self, painter: QPainter, rect: QRectF) -> None:  # noqa: N802
+        if not (self.stack.covers(rect) and self.vb.sceneBoundingRect().contains(rect)):
+            super().drawBackground(painter, rect)
 
     def drawForeground(self, painter: QPainter, rect: QRectF) -> None:  # noqa: N802
         if not self.decorations:
