@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import QAbstractItemView, QComboBox, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
 
 from app.models.context import Choropleth
@@ -14,11 +14,12 @@ from app.store.tables.admin import Level
 from app.timebase import to_seconds
 from app.views.indicator_format import STATUS_TINTS, format_value, indicator_names
 from app.views.indicator_loader import IndicatorLoader
+from app.views.array_table_model import HeaderedTableModel
 
 Index = QModelIndex | QPersistentModelIndex
 
 
-class IndicatorProfileModel(QAbstractTableModel):
+class IndicatorProfileModel(HeaderedTableModel):
     """Rows of a unit profile: indicator, value, parent's value, rank among siblings."""
 
     def __init__(self, parent=None) -> None:  # noqa: ANN001
@@ -34,9 +35,6 @@ class IndicatorProfileModel(QAbstractTableModel):
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
         return 0 if parent.isValid() else len(self.rows)
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self.headers)
-
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid():
             return None
@@ -51,11 +49,6 @@ class IndicatorProfileModel(QAbstractTableModel):
             return STATUS_TINTS.get(row.status)
         if role == Qt.ItemDataRole.TextAlignmentRole and column:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        return None
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> object:  # noqa: N802
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.headers[section]
         return None
 
 

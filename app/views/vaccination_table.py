@@ -11,7 +11,7 @@ from pathlib import Path
 
 import numpy as np
 from openpyxl import Workbook
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
 from PySide6.QtWidgets import (QComboBox, QFileDialog, QHBoxLayout, QLabel, QLineEdit, QPushButton, QTableView,
                                QVBoxLayout, QWidget)
 
@@ -19,12 +19,13 @@ from app.models.indicators.producers.vaccination import DOSES
 from app.models.indicators.vaccination_table import BAND_LABELS, VaccinationTable, vaccination_table
 from app.store.tables.admin import Level
 from app.views.indicator_loader import IndicatorLoader
+from app.views.array_table_model import HeaderedTableModel
 
 Index = QModelIndex | QPersistentModelIndex
 SORT_ROLE = Qt.ItemDataRole.UserRole
 
 
-class VaccinationTableModel(QAbstractTableModel):
+class VaccinationTableModel(HeaderedTableModel):
     """Columns: code, name, people aged 3+, then coverage % for each age band × dose; ``SORT_ROLE`` gives numbers."""
 
     def __init__(self, parent=None) -> None:  # noqa: ANN001
@@ -44,9 +45,6 @@ class VaccinationTableModel(QAbstractTableModel):
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
         return 0 if parent.isValid() or self.table is None else len(self.table.codes)
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self.headers)
-
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid() or self.table is None:
             return None
@@ -61,11 +59,6 @@ class VaccinationTableModel(QAbstractTableModel):
             return "—" if math.isnan(value) else f"{value:,.0f}" if column == 2 else f"{value:.1f}"
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        return None
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> object:  # noqa: N802
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.headers[section]
         return None
 
 
