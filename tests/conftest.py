@@ -19,6 +19,15 @@ def world(tmp_path) -> World:  # noqa: ANN001
     w.store.close()
 
 
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def any_world(request, tmp_path) -> World:  # noqa: ANN001
+    """The test hierarchy on each backend in turn: an SQLite file, then a PostGIS database."""
+    db = tmp_path / "w.gpkg" if request.param == "sqlite" else request.getfixturevalue("postgres").new_database()
+    w = World.create(db)
+    yield w
+    w.store.close()
+
+
 @pytest.fixture
 def clock() -> Clock:
     """The tests' clock, at 2022-03-10 08:00 CST (inside the test stores' period)."""

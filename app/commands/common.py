@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import argparse
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
 from app.store import Store
 
@@ -43,3 +44,23 @@ def parse_ids(text: str | None, what: str) -> list[int] | None:
             raise CommandError(f"{what}: {item!r} is not a whole number")
         out.append(int(item))
     return out
+
+
+Service = TypeVar("Service")
+
+
+def add_action(actions: argparse._SubParsersAction, name: str, text: str, make: Callable[[Store], Service],
+               body: Callable[[Service, argparse.Namespace], Result]) -> argparse.ArgumentParser:
+    """A sub-action (``jingkong tasks claim``…) that runs ``body`` with a service built on the opened store."""
+    p = actions.add_parser(name, help=text, description=text[0].upper() + text[1:] + ".")
+    add_store_options(p)
+
+    def run(args: argparse.Namespace) -> Result:
+        store = open_store(args)
+        try:
+            return body(make(store), args)
+        finally:
+            store.close()
+
+    p.set_defaults(run=run)
+    return p

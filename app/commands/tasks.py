@@ -8,7 +8,7 @@ from collections.abc import Callable
 from dataclasses import asdict
 from typing import Any
 
-from app.commands.common import CommandError, Result, add_store_options, open_store, parse_ids
+from app.commands.common import CommandError, Result, add_action, parse_ids
 from app.models.dispatch.cascade import cascade, progress
 from app.models.dispatch.catalogue import KINDS, SOURCES
 from app.models.dispatch.escalation import escalate_overdue
@@ -74,18 +74,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def _action(actions: argparse._SubParsersAction, name: str, text: str,
             body: Callable[[TaskService, argparse.Namespace], Result]) -> argparse.ArgumentParser:
-    p = actions.add_parser(name, help=text, description=text[0].upper() + text[1:] + ".")
-    add_store_options(p)
-    p.set_defaults(run=lambda args: _run(body, args))
-    return p
-
-
-def _run(body: Callable[[TaskService, argparse.Namespace], Result], args: argparse.Namespace) -> Result:
-    store = open_store(args)
-    try:
-        return body(TaskService(store), args)
-    finally:
-        store.close()
+    return add_action(actions, name, text, TaskService, body)
 
 
 def task_json(row: TaskRow) -> dict[str, Any]:

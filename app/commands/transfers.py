@@ -7,7 +7,7 @@ import argparse
 from collections.abc import Callable
 from dataclasses import asdict
 
-from app.commands.common import Result, add_store_options, open_store, parse_ids
+from app.commands.common import Result, add_action, parse_ids
 from app.commands.tasks import task_json
 from app.models.dispatch.service import TaskService
 from app.models.dispatch.transport import TransportService
@@ -38,18 +38,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def _action(actions: argparse._SubParsersAction, name: str, text: str,
             body: Callable[[TransportService, argparse.Namespace], Result]) -> argparse.ArgumentParser:
-    p = actions.add_parser(name, help=text, description=text[0].upper() + text[1:] + ".")
-    add_store_options(p)
-    p.set_defaults(run=lambda args: _run(body, args))
-    return p
-
-
-def _run(body: Callable[[TransportService, argparse.Namespace], Result], args: argparse.Namespace) -> Result:
-    store = open_store(args)
-    try:
-        return body(TransportService(TaskService(store)), args)
-    finally:
-        store.close()
+    return add_action(actions, name, text, lambda store: TransportService(TaskService(store)), body)
 
 
 def _beds(transport: TransportService, args: argparse.Namespace) -> Result:

@@ -14,14 +14,6 @@ from tests.factories import World, at
 pytestmark = pytest.mark.postgres
 
 
-@pytest.fixture(params=["sqlite", "postgresql"])
-def any_world(request, tmp_path) -> World:  # noqa: ANN001
-    db = tmp_path / "w.gpkg" if request.param == "sqlite" else request.getfixturevalue("postgres").new_database()
-    world = World.create(db)
-    yield world
-    world.store.close()
-
-
 def test_rules_screening_and_tracing_on_both_backends(any_world: World) -> None:
     w = any_world
     city = w.add_city("上海")

@@ -16,14 +16,6 @@ from app.timebase import day_number
 from tests.factories import World
 
 
-@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
-def any_world(request, tmp_path) -> World:  # noqa: ANN001
-    db = tmp_path / "w.gpkg" if request.param == "sqlite" else request.getfixturevalue("postgres").new_database()
-    world = World.create(db)
-    yield world
-    world.store.close()
-
-
 def day(text: str) -> int:
     return day_number(dt.date.fromisoformat(text))
 
