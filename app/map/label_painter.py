@@ -8,6 +8,7 @@ import numpy as np
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPen, QPixmap
 
+from app.map.language import unit_names
 from app.map.layer_painter import LayerPainter
 from app.models.admin_atlas import UnitLevel
 from app.store.tables.admin import Level
@@ -22,7 +23,7 @@ class LabelPainter(LayerPainter):
     def __init__(self, units: UnitLevel) -> None:
         self.level = units.level
         d = units.data
-        self._texts = [str(c) for c in d.codes] if units.level == Level.GRID else [str(n) for n in d.names_zh]
+        self._texts = [str(c) for c in d.codes] if units.level == Level.GRID else [str(n) for n in unit_names(d)]
         self._xy = units.label_points
         b = units.bounds
         self._size = np.column_stack([b[:, 2] - b[:, 0], b[:, 3] - b[:, 1]])

@@ -7,6 +7,7 @@ from functools import partial
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolButton, QWidget
 
+from app.map.language import unit_names
 from app.models.admin_atlas import AdminAtlas
 from app.models.drill import DrillPath
 
@@ -36,7 +37,7 @@ class BreadcrumbBar(QWidget):
                 self._layout.addWidget(QLabel("›"))
             units, row = self._atlas.find(code)
             button = QToolButton(self)
-            button.setText(str(units.data.names_zh[row]))
+            button.setText(str(unit_names(units.data)[row]))
             button.setToolTip(code)
             button.setAutoRaise(True)
             last = depth == len(path) - 1

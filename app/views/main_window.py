@@ -12,6 +12,7 @@ from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import (QDockWidget, QFrame, QLabel, QMainWindow, QMessageBox, QScrollArea, QToolBar,
                                QVBoxLayout, QWidget)
 
+from app.map.language import unit_names
 from app.console import Console
 from app.map.canvas import MapCanvas
 from app.map.export import Sheet, render_sheet, save_pdf, save_png
@@ -226,7 +227,7 @@ class MainWindow(QMainWindow):
 
     def sheet(self, title: str) -> Sheet:
         names = [self.console.atlas.find(code) for code in self.console.drill.path]
-        crumb = " › ".join(str(u.data.names_zh[r]) for u, r in names)
+        crumb = " › ".join(str(unit_names(u.data)[r]) for u, r in names)
         legend_title, entries = legend(self.console.thematic)
         stamp = dt.datetime.now().strftime("%Y-%m-%d %H:%M")
         return Sheet(title, crumb, legend_title, entries,

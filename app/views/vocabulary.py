@@ -10,7 +10,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+
+from app.map.language import interface_language  # noqa: F401  (the views ask for it here, with the labels)
 
 from app.store.tables.tasks import TaskStatus
 from app.store.tables.warnings import WarningStatus
@@ -148,7 +150,3 @@ def evidence_text(why: str, table: str, record_id: object) -> str:
     return f"{EVIDENCE(why)} · {RECORD_TABLE(table)} #{record_id}"
 
 
-def interface_language() -> str:
-    """``"zh"`` or ``"en"``: the language installed for this run (``app.views.app.install_language`` sets the default
-    QLocale), for data that carries both names, such as the warning rules."""
-    return "zh" if QLocale().language() == QLocale.Language.Chinese else "en"

@@ -33,5 +33,5 @@ def test_pdf_export_is_one_a4_landscape_page(main_window, tmp_path: Path) -> Non
 
 def test_the_sheet_says_what_a_briefing_needs(main_window) -> None:  # noqa: ANN001
     sheet = main_window.sheet("态势图")
-    assert sheet.title == "态势图" and sheet.subtitle == "测试县"
+    assert sheet.title == "态势图" and sheet.subtitle == "Unit 330382"  # the English interface names places in pinyin
     assert sheet.legend and "Schematic" in sheet.footer_right and "Printed" in sheet.footer_left

@@ -97,6 +97,7 @@ def test_search_completes_by_pinyin(main_window, qtbot) -> None:  # noqa: ANN001
     assert shown and all("3303820020" in s for s in shown)
 
 
+@pytest.mark.usefixtures("chinese_ui")
 def test_double_click_drills_down_and_the_breadcrumb_goes_back(main_window, map_world: World) -> None:  # noqa: ANN001
     point = display(map_world, "330382001002002")
     county_scale(main_window)
@@ -109,6 +110,13 @@ def test_double_click_drills_down_and_the_breadcrumb_goes_back(main_window, map_
     assert main_window.console.context.selected_unit == "330382001002002"  # inside a village a click picks grids
     main_window.breadcrumb.buttons[0].click()
     assert drill.path == ["330382"]
+
+
+def test_the_english_interface_names_places_in_pinyin(main_window, map_world: World) -> None:  # noqa: ANN001
+    point = display(map_world, "330382001002002")
+    county_scale(main_window)
+    main_window.canvas.double_click_at(*point)
+    assert [b.text() for b in main_window.breadcrumb.buttons] == ["Unit 330382", "Unit 330382001"]
 
 
 def _pixel(window, world: World, grid: str) -> QColor:  # noqa: ANN001
