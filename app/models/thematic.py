@@ -17,10 +17,10 @@ from app.models.context import Choropleth, ConsoleContext
 from app.models.palettes import NO_DATA, class_colours
 from app.store.tables.admin import Level
 
-FIELDS: dict[str, tuple[str, str, str]] = {  # key -> (title zh, title en, unit)
-    "density": ("人口密度", "Population density", "人/km²"),
-    "population": ("常住人口", "Population", "人"),
-    "households": ("户数", "Households", "户"),
+FIELDS: dict[str, tuple[str, str, str]] = {  # key -> (title zh, title en, unit key, labelled by the views)
+    "density": ("人口密度", "Population density", "people/km²"),
+    "population": ("常住人口", "Population", "people"),
+    "households": ("户数", "Households", "households"),
 }
 
 

@@ -140,6 +140,8 @@ GENERATION_STAGE = Vocabulary("GenerationStage", {  # app.store.demo.generate.ST
 
 MAP_UNIT = Vocabulary("MapUnit", {  # units of the counts the panels map (app.models.context.Choropleth.unit)
     "people": QT_TRANSLATE_NOOP("MapUnit", "people"),
+    "people/km²": QT_TRANSLATE_NOOP("MapUnit", "people/km²"),
+    "households": QT_TRANSLATE_NOOP("MapUnit", "households"),
     "warnings": QT_TRANSLATE_NOOP("MapUnit", "warnings"),
     "tasks": QT_TRANSLATE_NOOP("MapUnit", "tasks"),
 })

@@ -496,6 +496,14 @@
         <translation>人</translation>
     </message>
     <message>
+        <source>people/km²</source>
+        <translation>人/km²</translation>
+    </message>
+    <message>
+        <source>households</source>
+        <translation>户</translation>
+    </message>
+    <message>
         <source>warnings</source>
         <translation>条</translation>
     </message>
