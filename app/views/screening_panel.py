@@ -19,7 +19,7 @@ from app.timebase import end_of_day_seconds, to_seconds
 from app.views.array_table_model import ArrayTableModel
 from app.views.map_text import level_names
 from app.views.vocabulary import SCREENING_CLASS, evidence_text, interface_language
-from app.views.worker import FunctionWorker
+from app.views.worker import FunctionWorker, run_with_button
 from app.views.widgets import button_row, record_view
 
 
@@ -96,12 +96,8 @@ class ScreeningPanel(QWidget):
             since = to_seconds(self.since.date().toPython())
             until = end_of_day_seconds(self.until.date().toPython())
         run = self._run
-        self.worker = FunctionWorker(lambda _p, _c: run.compute(area, since, until), self)
-        self.worker.sigDone.connect(self._on_done)
-        self.worker.sigFailed.connect(self._on_failed)
-        self.run_button.setEnabled(False)
-        self.totals.setText(self.tr("Screening…"))
-        self.worker.start()
+        self.worker = run_with_button(self, lambda: run.compute(area, since, until), self.run_button, self.totals,
+                                      self.tr("Screening…"), run.publish)
         return self.worker
 
     def _on_drawn_area_change(self, area: shapely.Geometry | None) -> None:
@@ -115,14 +111,6 @@ class ScreeningPanel(QWidget):
         self.polygon.setCursorPosition(0)  # show where the WKT starts
         if self.run_button.isEnabled():  # else a screening is running: the next Screen uses the drawn area
             self.run()
-
-    def _on_done(self, result: Screening) -> None:
-        self.run_button.setEnabled(True)
-        self._run.publish(result)
-
-    def _on_failed(self, message: str) -> None:
-        self.run_button.setEnabled(True)
-        self.totals.setText(message)
 
     def _on_result_change(self, result: Screening) -> None:
         totals = result.totals()

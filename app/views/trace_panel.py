@@ -13,7 +13,7 @@ from app.models.trace_view import export_trace_csv
 from app.models.tracing import MAX_DEPTH, Trace
 from app.timebase import CST, format_seconds, from_seconds
 from app.views.array_table_model import ArrayTableModel
-from app.views.worker import FunctionWorker
+from app.views.worker import FunctionWorker, run_with_button
 from app.views.widgets import button_row, record_view
 
 DEPTH_COLOURS = ["#c53030", "#dd6b20", "#d69e2e", "#3182ce"]  # case, close, secondary, tertiary
@@ -73,21 +73,9 @@ class TracePanel(QWidget):
         onset = int(self.onset.dateTime().toPython().replace(tzinfo=CST).timestamp())
         args = (self.person.value(), onset, self.window.value(), self.depth.value())
         run = self._run
-        self.worker = FunctionWorker(lambda _p, _c: run.compute(*args), self)
-        self.worker.sigDone.connect(self._on_done)
-        self.worker.sigFailed.connect(self._on_failed)
-        self.run_button.setEnabled(False)
-        self.summary.setText(self.tr("Tracing…"))
-        self.worker.start()
+        self.worker = run_with_button(self, lambda: run.compute(*args), self.run_button, self.summary,
+                                      self.tr("Tracing…"), run.publish)
         return self.worker
-
-    def _on_done(self, result: Trace) -> None:
-        self.run_button.setEnabled(True)
-        self._run.publish(result)
-
-    def _on_failed(self, message: str) -> None:
-        self.run_button.setEnabled(True)
-        self.summary.setText(message)
 
     def _on_result_change(self, result: Trace) -> None:
         counts = " · ".join(f"{self._depth_name(d)} {len(result.at_depth(d))}" for d in range(1, result.depth + 1))

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QThread, Signal
+from PySide6.QtWidgets import QAbstractButton, QLabel, QWidget
 
 
 class FunctionWorker(QThread):
@@ -33,3 +34,25 @@ class FunctionWorker(QThread):
             self.sigFailed.emit(f"{type(exc).__name__}: {exc}")
         else:
             self.sigDone.emit(result)
+
+
+def run_with_button(parent: QWidget, fn: Callable[[], object], button: QAbstractButton, status: QLabel, busy: str,
+                    on_result: Callable[[object], None]) -> FunctionWorker:
+    """Run ``fn`` off the GUI thread with ``button`` disabled and ``busy`` in ``status``; hand the result to
+    ``on_result``, or show the failure in ``status``. The button comes back either way."""
+    worker = FunctionWorker(lambda _progress, _cancel: fn(), parent)
+
+    def done(result: object) -> None:
+        button.setEnabled(True)
+        on_result(result)
+
+    def failed(message: str) -> None:
+        button.setEnabled(True)
+        status.setText(message)
+
+    worker.sigDone.connect(done)
+    worker.sigFailed.connect(failed)
+    button.setEnabled(False)
+    status.setText(busy)
+    worker.start()
+    return worker
