@@ -7,8 +7,11 @@ on first use so a console opens fast and tests build only what they touch.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from functools import cached_property
+from pathlib import Path
 
+from app.domain.errors import Cancelled, StoreError
 from app.models.admin_atlas import AdminAtlas
 from app.models.cameras import CameraLinks
 from app.models.context import ConsoleContext
@@ -22,8 +25,11 @@ from app.models.search import UnitSearch
 from app.models.thematic import Thematic
 from app.models.warnings.service import WarningService
 from app.store import Store
+from app.store.demo.generate import GenerationReport, Progress, generate_store
 from app.store.queries.admin import level_counts
 from app.store.queries.points import CameraSet, load_cameras, load_facilities, load_places
+from app.store.queries.summary import records_total, table_counts
+from app.store.store import default_store_path
 
 
 class Console:
@@ -41,6 +47,25 @@ class Console:
     @classmethod
     def open(cls, db: str | None = None) -> Console:
         return cls(Store.open(db))
+
+    @staticmethod
+    def default_store_path() -> Path:
+        """The embedded store a console opens when no ``--db`` is given."""
+        return default_store_path()
+
+    @staticmethod
+    def create_demo_store(path: Path, progress: Progress | None = None,
+                          should_cancel: Callable[[], bool] | None = None) -> GenerationReport:
+        """Generate the ``small`` demo county at ``path`` (first start); raises ``Cancelled`` if cancelled."""
+        return generate_store(path, scale="small", seed=1, progress=progress, should_cancel=should_cancel)
+
+    def table_counts(self) -> dict[str, int]:
+        """Rows per table (a few ``COUNT(*)``: callers on the GUI thread run it in a worker)."""
+        return table_counts(self.store)
+
+    @staticmethod
+    def records_total(counts: dict[str, int]) -> int:
+        return records_total(counts)
 
     @cached_property
     def level_counts(self) -> dict[str, int]:
@@ -97,3 +122,6 @@ class Console:
 
     def close(self) -> None:
         self.store.close()
+
+
+__all__ = ["Cancelled", "Console", "StoreError"]

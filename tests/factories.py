@@ -19,14 +19,18 @@ from pathlib import Path
 import shapely
 from sqlalchemy import insert
 
+from app.domain.admin import Level
+from app.domain.facilities import FacilityKind
+from app.domain.people import PersonKind
+from app.domain.places import PlaceKind
 from app.store import Store
 from app.store.store import create_schema, resolve_url
-from app.store.tables.admin import AdminUnit, GridLeader, Level
+from app.store.tables.admin import AdminUnit, GridLeader
 from app.store.tables.cameras import Camera
-from app.store.tables.facilities import Facility, FacilityKind
+from app.store.tables.facilities import Facility
 from app.store.tables.health import ClinicVisit, PharmacyPurchase
-from app.store.tables.persons import City, Person, PersonKind, RiskArea
-from app.store.tables.places import Place, PlaceKind, Scan
+from app.store.tables.persons import City, Person, RiskArea
+from app.store.tables.places import Place, Scan
 from app.store.tables.quarantine import QuarantineOrder, Transfer
 from app.store.tables.testing import TestSample
 from app.store.tables.vaccination import Vaccination

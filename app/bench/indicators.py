@@ -15,12 +15,12 @@ from sqlalchemy import event
 
 from app.bench import BenchContext, Case
 from app.console import Console
+from app.domain.admin import Level
 from app.models.indicators import IndicatorEngine
 from app.models.indicators.vaccination_table import vaccination_table
 from app.store import Store
 from app.store.bulk import bulk_insert
 from app.store.store import sqlite_path
-from app.store.tables.admin import Level
 from app.timebase import to_seconds
 
 

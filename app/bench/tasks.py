@@ -19,6 +19,8 @@ from pathlib import Path
 import numpy as np
 
 from app.bench import BenchContext, Case
+from app.domain.admin import Level
+from app.domain.tasks import OPEN_STATUSES, TaskStatus
 from app.models.dispatch.cascade import cascade
 from app.models.dispatch.catalogue import KINDS, ROLE_BY_LEVEL, SOURCES
 from app.models.dispatch.service import TaskService
@@ -26,8 +28,6 @@ from app.store import Store, StoreError
 from app.store.bulk import bulk_insert
 from app.store.queries.tasks import TaskFilter, task_count, task_page, unit_directory
 from app.store.store import resolve_url, sqlite_path
-from app.store.tables.admin import Level
-from app.store.tables.tasks import OPEN_STATUSES, TaskStatus
 
 N_TASKS = 100_000
 NOW = 1_650_000_000  # a fixed clock: the same seed gives the same queue

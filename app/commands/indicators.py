@@ -7,9 +7,9 @@ import datetime as dt
 
 from app.commands.common import CommandError, Result, add_store_options
 from app.console import Console
+from app.domain.admin import Level
 from app.models.indicators import Catalogue, load_catalogue
 from app.models.indicators.table import IndicatorTable, level_table
-from app.store.tables.admin import Level
 
 LEVELS = [level.key for level in Level]
 

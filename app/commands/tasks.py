@@ -9,14 +9,14 @@ from dataclasses import asdict
 from typing import Any
 
 from app.commands.common import CommandError, Result, add_action, parse_ids
+from app.domain.admin import Level
+from app.domain.tasks import OPEN_STATUSES, TaskRow, TaskStatus
 from app.models.dispatch.cascade import cascade, progress
 from app.models.dispatch.catalogue import KINDS, SOURCES
 from app.models.dispatch.escalation import escalate_overdue
 from app.models.dispatch.lifecycle import parse_status
 from app.models.dispatch.service import TaskService
-from app.store.queries.tasks import SORT_KEYS, TaskFilter, TaskRow, task_count, task_page
-from app.store.tables.admin import Level
-from app.store.tables.tasks import OPEN_STATUSES, TaskStatus
+from app.store.queries.tasks import SORT_KEYS, TaskFilter, task_count, task_page
 from app.timebase import format_seconds
 
 

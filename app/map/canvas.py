@@ -13,6 +13,7 @@ from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QPainter, QPixmap, QPixmapCache
 from PySide6.QtWidgets import QGraphicsView, QToolTip
 
+from app.domain.admin import Level
 from app.map.area_sketch import AreaSketch
 from app.map.choropleth_painter import ChoroplethPainter
 from app.map.decorations import legend_size, paint_legend, paint_north_arrow
@@ -30,7 +31,6 @@ from app.models.context import ConsoleContext
 from app.models.drill import DrillPath
 from app.models.layers import LayerList, PolygonLayer
 from app.models.thematic import Thematic
-from app.store.tables.admin import Level
 
 
 class MapCanvas(pg.GraphicsView):

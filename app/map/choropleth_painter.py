@@ -10,10 +10,10 @@ import numpy as np
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPen
 
+from app.domain.admin import Level
 from app.map.layer_painter import LayerPainter
 from app.map.tiled_paths import TiledPaths
 from app.models.palettes import NO_DATA
-from app.store.tables.admin import Level
 
 
 class ChoroplethPainter(LayerPainter):

@@ -8,10 +8,10 @@ import numpy as np
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPen, QPixmap
 
+from app.domain.admin import Level
 from app.map.language import unit_names
 from app.map.layer_painter import LayerPainter
 from app.models.admin_atlas import UnitLevel
-from app.store.tables.admin import Level
 
 PAD = 2  # halo room around a label's text, pixels
 FONT_PX = {Level.COUNTY: 16, Level.TOWN: 15, Level.VILLAGE: 12, Level.GRID: 11}

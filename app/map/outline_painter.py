@@ -7,9 +7,9 @@ from collections.abc import Callable
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPen, QTransform
 
+from app.domain.admin import Level
 from app.map.layer_painter import LayerPainter
 from app.map.tiled_paths import TiledPaths
-from app.store.tables.admin import Level
 
 PENS: dict[Level, tuple[str, int]] = {  # colour, line weight in pixels
     Level.COUNTY: ("#1a202c", 3),

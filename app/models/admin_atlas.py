@@ -8,11 +8,11 @@ from functools import cached_property
 import numpy as np
 import shapely
 
+from app.domain.admin import Level
 from app.models.projection import geoms_to_display
 from app.models.rings import Rings, flatten
 from app.store.queries.admin import AdminLevel, grid_leaders, load_level
 from app.store.store import Store
-from app.store.tables.admin import Level
 
 
 @dataclass(eq=False)

@@ -11,12 +11,12 @@ from pathlib import Path
 import numpy as np
 from psygnal import Signal, SignalGroup
 
+from app.domain.admin import Level
+from app.domain.cameras import CAMERA_KINDS
 from app.models.admin_atlas import AdminAtlas
 from app.models.context import ConsoleContext
 from app.models.projection import to_display
 from app.store.queries.points import CameraSet
-from app.store.tables.admin import Level
-from app.store.tables.cameras import CAMERA_KINDS
 
 SAMPLES = Path(__file__).resolve().parents[2] / "resources" / "samples"
 SAMPLE_SCHEME = "sample://"

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from psygnal import Signal, SignalGroup
 
+from app.domain.admin import Level
 from app.models.admin_atlas import AdminAtlas
-from app.store.tables.admin import Level
 
 
 class DrillPath:

@@ -11,13 +11,13 @@ from collections.abc import Sequence
 
 import numpy as np
 
+from app.domain.warnings import WarningStatus
 from app.models.dispatch.service import TaskService, TaskSpec
 from app.models.screening import area_names
 from app.models.screening_result import CLASSES, Screening
 from app.models.tracing import Trace
 from app.models.warnings.service import SEVERITY_PRIORITY, WarningService
 from app.store.queries.people import unit_codes
-from app.store.tables.warnings import WarningStatus
 from app.timebase import format_seconds
 
 DISPATCH_CHUNK = 5_000  # warnings per transaction (and per IN list)

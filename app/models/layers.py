@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 import numpy as np
 from psygnal import Signal, SignalGroup, evented
 
-from app.store.tables.admin import Level
+from app.domain.admin import Level
 
 
 @evented

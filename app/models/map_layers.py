@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import numpy as np
 
+from app.domain.admin import Level
+from app.domain.facilities import FacilityKind
+from app.domain.places import PlaceKind
 from app.models.layers import LayerList, PointLayer, PolygonLayer
 from app.models.projection import to_display
 from app.store.queries.points import PointSet
-from app.store.tables.admin import Level
-from app.store.tables.facilities import FacilityKind
-from app.store.tables.places import PlaceKind
 
 VILLAGE_VIEW_M = 30_000.0  # villages appear when the view is at most 30 km wide
 GRID_VIEW_M = 9_000.0

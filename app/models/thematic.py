@@ -11,11 +11,11 @@ from dataclasses import dataclass
 import numpy as np
 from psygnal import Signal, SignalGroup
 
+from app.domain.admin import Level
 from app.models.admin_atlas import AdminAtlas
 from app.models.classify import Method, classify
 from app.models.context import Choropleth, ConsoleContext
 from app.models.palettes import NO_DATA, class_colours
-from app.store.tables.admin import Level
 
 FIELDS: dict[str, tuple[str, str, str]] = {  # key -> (title zh, title en, unit key, labelled by the views)
     "density": ("人口密度", "Population density", "people/km²"),

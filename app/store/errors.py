@@ -1,9 +1,5 @@
-"""Errors the store raises with a message meant for the user."""
+"""Errors the store raises with a message meant for the user (defined in the domain so views can catch them)."""
 
+from app.domain.errors import SchemaVersionError, StoreError
 
-class StoreError(Exception):
-    """A store cannot be opened, created or written as asked; the message says why."""
-
-
-class SchemaVersionError(StoreError):
-    """The store was written by another schema version."""
+__all__ = ["SchemaVersionError", "StoreError"]

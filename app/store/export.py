@@ -8,13 +8,15 @@ import geopandas as gpd
 import pandas as pd
 from sqlalchemy import inspect, select
 
+from app.domain.admin import Level
+from app.domain.places import PlaceKind
 from app.store.geometry import STORE_SRID, decode_many, raw_geometry
 from app.store.store import Store
 from app.store.tables import Base
-from app.store.tables.admin import AdminUnit, Level
+from app.store.tables.admin import AdminUnit
 from app.store.tables.cameras import Camera
 from app.store.tables.facilities import Facility
-from app.store.tables.places import Place, PlaceKind
+from app.store.tables.places import Place
 
 FORMATS = {".gpkg": "GPKG", ".geojson": "GeoJSON", ".json": "GeoJSON", ".shp": "ESRI Shapefile"}
 _admin = AdminUnit.__table__

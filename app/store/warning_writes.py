@@ -12,8 +12,9 @@ from dataclasses import dataclass
 from sqlalchemy import update
 from sqlalchemy.dialects import postgresql, sqlite
 
+from app.domain.warnings import WarningStatus
 from app.store.store import Store
-from app.store.tables.warnings import WarningRecord, WarningStatus
+from app.store.tables.warnings import WarningRecord
 
 _T = WarningRecord.__table__
 

@@ -15,8 +15,7 @@ from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from app.console import Console
-from app.store.errors import StoreError
-from app.store.store import default_store_path
+from app.domain.errors import StoreError
 from app.views import settings
 
 TRANSLATIONS = Path(__file__).resolve().parents[2] / "resources" / "translations"
@@ -55,10 +54,10 @@ def choose_font(app: QApplication) -> None:
 
 
 def open_console(db: str | None) -> Console | None:
-    if db is None and not default_store_path().exists():
+    if db is None and not Console.default_store_path().exists():
         from app.views.first_start import create_demo_store
 
-        if not create_demo_store(default_store_path()):
+        if not create_demo_store(Console.default_store_path()):
             return None
     try:
         return Console.open(db)

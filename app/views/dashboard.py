@@ -11,8 +11,8 @@ import math
 
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
 
+from app.domain.admin import Level
 from app.models.indicators import Indicator
-from app.store.tables.admin import Level
 from app.views.indicator_format import STATUS_COLOURS, format_value, indicator_names
 from app.views.indicator_loader import IndicatorLoader
 

@@ -7,7 +7,8 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
-from app.store.demo.generate import Cancelled, generate_store
+from app.console import Console
+from app.domain.errors import Cancelled
 from app.views.vocabulary import GENERATION_STAGE
 from app.views.worker import FunctionWorker
 
@@ -24,8 +25,8 @@ def create_demo_store(path: Path, parent: QWidget | None = None) -> bool:
     dialog.setWindowModality(Qt.WindowModality.ApplicationModal)
     dialog.setMinimumDuration(0)
     dialog.setMinimumWidth(460)
-    worker = FunctionWorker(lambda progress, cancel: generate_store(
-        path, scale="small", seed=1, progress=progress, should_cancel=cancel))
+    worker = FunctionWorker(lambda progress, cancel: Console.create_demo_store(
+        path, progress=progress, should_cancel=cancel))
     outcome: dict[str, object] = {}
 
     def on_progress(fraction: float, message: str) -> None:

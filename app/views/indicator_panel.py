@@ -8,13 +8,13 @@ import pyqtgraph as pg
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import QAbstractItemView, QComboBox, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
 
+from app.domain.admin import Level
 from app.models.context import Choropleth
 from app.models.indicators.unit_profile import ProfileRow, choropleth_values, unit_profile
-from app.store.tables.admin import Level
 from app.timebase import to_seconds
+from app.views.array_table_model import HeaderedTableModel
 from app.views.indicator_format import STATUS_TINTS, format_value, indicator_names
 from app.views.indicator_loader import IndicatorLoader
-from app.views.array_table_model import HeaderedTableModel
 
 Index = QModelIndex | QPersistentModelIndex
 

@@ -9,15 +9,23 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
-from PySide6.QtWidgets import (QDockWidget, QFrame, QLabel, QMainWindow, QMessageBox, QScrollArea, QToolBar,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QFrame,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QScrollArea,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
 
-from app.map.language import unit_names
 from app.console import Console
 from app.map.canvas import MapCanvas
 from app.map.export import Sheet, render_sheet, save_pdf, save_png
+from app.map.language import unit_names
 from app.models.projection import to_lonlat
-from app.store.queries.summary import records_total, table_counts
 from app.views import settings
 from app.views.breadcrumb import BreadcrumbBar
 from app.views.camera_panel import CameraPanel
@@ -86,7 +94,7 @@ class MainWindow(QMainWindow):
         self._default_state = self.saveState()
         settings.restore_window(self, self.canvas, c.layers)
         self._show_counts({})
-        self._counter = FunctionWorker(lambda _progress, _cancel: table_counts(c.store), self)
+        self._counter = FunctionWorker(lambda _progress, _cancel: c.table_counts(), self)
         self._counter.sigDone.connect(self._show_counts)
         self._counter.start()
 
@@ -251,7 +259,7 @@ class MainWindow(QMainWindow):
         if counts:
             parts += [self.tr("Persons %1").replace("%1", f"{counts.get('persons', 0):,}"),
                       self.tr("Cameras %1").replace("%1", f"{counts.get('cameras', 0):,}"),
-                      self.tr("Records %1").replace("%1", f"{records_total(counts):,}")]
+                      self.tr("Records %1").replace("%1", f"{self.console.records_total(counts):,}")]
         self.status.show_store(self.console.store.display_name, "  ·  ".join(parts))
 
     def _on_view_change(self) -> None:

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
+from app.domain.admin import Level
 from app.models.admin_atlas import AdminAtlas, UnitLevel
 from app.models.thematic import Thematic
 from app.models.unit_info import describe
-from app.store.tables.admin import Level
 from app.views.vocabulary import MAP_UNIT, interface_language
 
 

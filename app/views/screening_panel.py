@@ -9,18 +9,29 @@ import datetime as dt
 import numpy as np
 import shapely
 from PySide6.QtCore import QDate
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QFileDialog, QFormLayout, QHBoxLayout,
-                               QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
+from app.domain.admin import Level
 from app.models.screening import area_names
 from app.models.screening_result import CLASSES, LEVELS, Screening
-from app.store.tables.admin import Level
 from app.timebase import end_of_day_seconds, to_seconds
 from app.views.array_table_model import ArrayTableModel
 from app.views.map_text import level_names
 from app.views.vocabulary import SCREENING_CLASS, evidence_text, interface_language
-from app.views.worker import FunctionWorker, run_with_button
 from app.views.widgets import button_row, record_view
+from app.views.worker import FunctionWorker, run_with_button
 
 
 class ScreeningPanel(QWidget):

@@ -4,13 +4,22 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QLabel, QLineEdit, QPushButton, QTableWidget,
-                               QTableWidgetItem, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
 
+from app.domain.tasks import TaskRow
 from app.models.dispatch.cascade import progress
 from app.models.dispatch.errors import TaskError
 from app.models.dispatch.queue import TaskQueue
-from app.store.queries.tasks import TaskRow
 from app.timebase import format_seconds
 from app.views.vocabulary import TASK_EVENT, TASK_KIND, TASK_PRIORITY, TASK_ROLE, TASK_SOURCE, TASK_STATUS
 

@@ -9,18 +9,28 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QHBoxLayout, QLabel, QLineEdit, QPushButton,
-                               QSplitter, QTableView, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 
 from app.console import Console
+from app.domain.admin import Level
+from app.domain.tasks import TaskRow, TaskStatus
 from app.models.dispatch.cascade import cascade
 from app.models.dispatch.catalogue import KINDS
 from app.models.dispatch.errors import TaskError
 from app.models.dispatch.escalation import escalate_overdue
 from app.models.dispatch.queue import ACTIONS, OPEN, TaskQueue
-from app.store.queries.tasks import TaskRow
-from app.store.tables.admin import Level
-from app.store.tables.tasks import TaskStatus
 from app.views.task_detail_view import TaskDetailView
 from app.views.task_table_model import TaskTableModel
 from app.views.vocabulary import TASK_ACTION, TASK_KIND, TASK_STATUS

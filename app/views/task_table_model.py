@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import (QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QModelIndex, QObject,
-                            QPersistentModelIndex, Qt)
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
 from PySide6.QtGui import QColor
 
+from app.domain.tasks import OPEN_STATUSES, TaskRow, TaskStatus
 from app.models.dispatch.queue import TaskQueue
-from app.store.queries.tasks import TaskRow
-from app.store.tables.tasks import OPEN_STATUSES, TaskStatus
 from app.timebase import format_seconds
 from app.views.vocabulary import TASK_KIND, TASK_PRIORITY, TASK_ROLE, TASK_STATUS
 

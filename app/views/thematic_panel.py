@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QComboBox, QFormLayout, QSpinBox, QWidget
 
+from app.domain.admin import Level
 from app.models.classify import Method
 from app.models.palettes import PALETTES
 from app.models.thematic import FIELDS, Thematic
-from app.store.tables.admin import Level
 from app.views.map_text import field_names, level_names, thematic_title
 
 

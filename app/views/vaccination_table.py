@@ -12,14 +12,23 @@ from pathlib import Path
 import numpy as np
 from openpyxl import Workbook
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
-from PySide6.QtWidgets import (QComboBox, QFileDialog, QHBoxLayout, QLabel, QLineEdit, QPushButton, QTableView,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 
+from app.domain.admin import Level
 from app.models.indicators.producers.vaccination import DOSES
 from app.models.indicators.vaccination_table import BAND_LABELS, VaccinationTable, vaccination_table
-from app.store.tables.admin import Level
-from app.views.indicator_loader import IndicatorLoader
 from app.views.array_table_model import HeaderedTableModel
+from app.views.indicator_loader import IndicatorLoader
 
 Index = QModelIndex | QPersistentModelIndex
 SORT_ROLE = Qt.ItemDataRole.UserRole

@@ -12,10 +12,9 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
+from app.domain.tasks import TaskStatus
+from app.domain.warnings import WarningStatus
 from app.map.language import interface_language  # noqa: F401  (the views ask for it here, with the labels)
-
-from app.store.tables.tasks import TaskStatus
-from app.store.tables.warnings import WarningStatus
 
 
 @dataclass(frozen=True)

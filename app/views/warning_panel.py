@@ -4,17 +4,26 @@ console's date off the GUI thread, turn warnings into tasks, verify or dismiss t
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QLineEdit, QListWidget, QPushButton,
-                               QSplitter, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
 
+from app.domain.warnings import OPEN_STATUSES, WarningStatus
 from app.models.engine_tasks import dispatch_warnings
 from app.models.warnings.listing import WarningListing, build_listing
-from app.store.tables.warnings import OPEN_STATUSES, WarningStatus
 from app.timebase import end_of_day_seconds, format_seconds
 from app.views.array_table_model import ArrayTableModel
 from app.views.vocabulary import SEVERITY, WARNING_STATUS, evidence_text, interface_language
-from app.views.worker import FunctionWorker
 from app.views.widgets import button_row, record_view
+from app.views.worker import FunctionWorker
 
 LIST_LIMIT = 20_000  # rows the table holds; filters narrow what a grid worker scans
 

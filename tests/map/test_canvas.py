@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from PySide6.QtCore import QPointF, QRectF
 
+from app.domain.admin import Level
 from app.map.canvas import MapCanvas
 from app.models.classify import Method
-from app.store.tables.admin import Level
 
 
 def _view_width(canvas: MapCanvas, metres: float) -> None:

@@ -6,14 +6,14 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import text
 
+from app.domain.admin import Level
+from app.domain.facilities import FacilityKind
+from app.domain.tasks import TaskStatus as S
 from app.models.dispatch.cascade import cascade, progress
 from app.models.dispatch.errors import IllegalTransition, TaskError
 from app.models.dispatch.escalation import escalate_overdue
 from app.models.dispatch.service import TaskService
 from app.models.dispatch.transport import TransportService
-from app.store.tables.admin import Level
-from app.store.tables.facilities import FacilityKind
-from app.store.tables.tasks import TaskStatus as S
 from tests.factories import Clock, World
 
 

@@ -7,10 +7,10 @@ import pytest
 from sqlalchemy import text
 from sqlalchemy.exc import DatabaseError
 
+from app.domain.tasks import TaskStatus as S
 from app.models.dispatch.errors import AlreadyClaimed, IllegalTransition, StaleTask, TaskError
 from app.models.dispatch.lifecycle import TRANSITIONS, path_to
 from app.models.dispatch.service import TaskService, TaskSpec
-from app.store.tables.tasks import TaskStatus as S
 from tests.factories import World, at
 
 T0 = at("2022-03-10 08:00")

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from app.domain.tasks import TaskStatus as S
 from app.models.dispatch.service import TaskService, TaskSpec
-from app.store.tables.tasks import TaskStatus as S
 from tests.factories import World
 
 ROOT = Path(__file__).resolve().parents[2]

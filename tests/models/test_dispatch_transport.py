@@ -6,11 +6,11 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import text
 
+from app.domain.facilities import FacilityKind
+from app.domain.tasks import TaskStatus as S
 from app.models.dispatch.errors import CapacityExceeded, TaskError
 from app.models.dispatch.service import TaskService
 from app.models.dispatch.transport import TransportService
-from app.store.tables.facilities import FacilityKind
-from app.store.tables.tasks import TaskStatus as S
 from tests.factories import Clock, World, at
 
 T0 = at("2022-03-10 08:00")

@@ -7,8 +7,8 @@ import json
 import pytest
 
 from app.cli import main
-from app.store.tables.persons import OCCUPATIONS, PersonKind
-from app.store.tables.places import Direction, PlaceKind
+from app.domain.people import OCCUPATIONS, PersonKind
+from app.domain.places import Direction, PlaceKind
 from tests.factories import World, at
 
 

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pytest
 
+from app.domain.people import OCCUPATIONS, PersonKind
+from app.domain.places import Direction, PlaceKind
 from app.models.screening import city_area, screen
 from app.models.tracing import trace
 from app.models.warnings.service import WarningService
-from app.store.tables.persons import OCCUPATIONS, PersonKind
-from app.store.tables.places import Direction, PlaceKind
 from tests.factories import World, at
 
 pytestmark = pytest.mark.postgres

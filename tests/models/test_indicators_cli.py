@@ -9,7 +9,7 @@ import pytest
 from openpyxl import load_workbook
 
 from app.cli import main
-from app.store.tables.facilities import FacilityKind
+from app.domain.facilities import FacilityKind
 from tests.factories import World
 
 

@@ -9,13 +9,15 @@ import numpy as np
 import pytest
 from sqlalchemy import insert, update
 
+from app.domain.admin import Level
+from app.domain.facilities import FacilityKind
+from app.domain.places import Direction, PlaceKind
+from app.domain.tasks import TaskStatus
+from app.domain.warnings import WarningStatus
 from app.models.indicators import ComputeCancelled, IndicatorEngine
-from app.store.tables.admin import Level
-from app.store.tables.facilities import FacilityKind
-from app.store.tables.places import Direction, PlaceKind
-from app.store.tables.tasks import Task, TaskStatus
 from app.store.tables import testing
-from app.store.tables.warnings import WarningRecord, WarningStatus
+from app.store.tables.tasks import Task
+from app.store.tables.warnings import WarningRecord
 from tests.factories import World, at
 
 PERIOD = (dt.date(2022, 3, 1), dt.date(2022, 3, 31))

@@ -7,11 +7,11 @@ import math
 
 import pytest
 
+from app.domain.admin import Level
+from app.domain.facilities import FacilityKind
 from app.models.indicators import IndicatorEngine
 from app.models.indicators.unit_profile import choropleth_values, unit_profile
 from app.models.indicators.vaccination_table import vaccination_table
-from app.store.tables.admin import Level
-from app.store.tables.facilities import FacilityKind
 from tests.factories import World
 
 AS_OF = dt.date(2022, 3, 31)

@@ -10,9 +10,9 @@ import numpy as np
 import pandas as pd
 import pytest
 
+from app.domain.admin import Level
 from app.models.indicators import IndicatorEngine
 from app.store import Store
-from app.store.tables.admin import Level
 from app.timebase import day_number
 
 KEY_OCC = (5, 6, 7, 4, 8)  # medical, transport, cold_chain, catering, public_service

@@ -5,6 +5,7 @@ from __future__ import annotations
 import numpy as np
 import shapely
 
+from app.domain.admin import Level
 from app.models.admin_atlas import AdminAtlas
 from app.models.cameras import CameraLinks, resolve_stream
 from app.models.classify import Method, classify, natural_breaks
@@ -14,7 +15,6 @@ from app.models.projection import to_display
 from app.models.rings import Rings, flatten, polylines, without_shared_edges
 from app.models.search import UnitSearch
 from app.store.queries.points import load_cameras
-from app.store.tables.admin import Level
 from tests.factories import World
 
 

@@ -7,12 +7,12 @@ from pathlib import Path
 
 import pytest
 
+from app.domain.facilities import FacilityKind
+from app.domain.people import PersonKind
+from app.domain.places import Direction, PlaceKind
 from app.models.dispatch.service import TaskService
 from app.models.engine_tasks import dispatch_screening
 from app.models.screening import ScreeningError, city_area, polygon_area, screen
-from app.store.tables.facilities import FacilityKind
-from app.store.tables.persons import PersonKind
-from app.store.tables.places import Direction, PlaceKind
 from tests.factories import World, at
 
 UNTIL = at("2022-03-31 23:59")

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
+from app.domain.places import PlaceKind
 from app.models.dispatch.service import TaskService
 from app.models.engine_tasks import dispatch_trace
 from app.models.tracing import TraceError, trace
-from app.store.tables.places import PlaceKind
 from tests.factories import World, at
 
 ONSET = at("2022-03-25 10:00")

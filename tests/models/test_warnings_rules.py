@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pytest
 
+from app.domain.facilities import FacilityKind
+from app.domain.people import OCCUPATIONS, PersonKind
+from app.domain.places import Direction, PlaceKind
 from app.models.warnings.engine import evaluate
-from app.store.tables.facilities import FacilityKind
 from app.store.tables.health import DIAGNOSES, DRUGS
-from app.store.tables.persons import OCCUPATIONS, PersonKind
-from app.store.tables.places import Direction, PlaceKind
 from tests.factories import World, at
 
 AS_OF = at("2022-03-20 12:00")

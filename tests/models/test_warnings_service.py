@@ -8,15 +8,16 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
+from app.domain.facilities import FacilityKind
+from app.domain.people import OCCUPATIONS
+from app.domain.warnings import WarningStatus
 from app.models.dispatch.service import TaskService
 from app.models.engine_tasks import dispatch_warnings
 from app.models.warnings import engine
 from app.models.warnings.rules import RULES_FILE, RuleError
 from app.models.warnings.service import WarningService
 from app.store import warning_writes
-from app.store.tables.facilities import FacilityKind
-from app.store.tables.persons import OCCUPATIONS
-from app.store.tables.warnings import WarningRecord, WarningStatus
+from app.store.tables.warnings import WarningRecord
 from tests.factories import World, at
 
 AS_OF = at("2022-03-20 12:00")

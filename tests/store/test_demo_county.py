@@ -13,13 +13,13 @@ import shapely
 from pyproj import Transformer
 from sqlalchemy import text
 
+from app.domain.admin import Level
 from app.store import Store
 from app.store.demo.generate import Cancelled, generate_store, random_streams
 from app.store.demo.geography import build_geography
 from app.store.demo.people import generate_people
 from app.store.demo.scale import SCALES
 from app.store.queries.admin import level_counts, load_level
-from app.store.tables.admin import Level
 
 EXPECTED_LEVELS = {"county": 1, "town": 25, "village": 514, "grid": 7977}
 

@@ -7,11 +7,11 @@ import datetime as dt
 import numpy as np
 import pytest
 
+from app.domain.facilities import FacilityKind
+from app.domain.places import Direction, PlaceKind
 from app.models.indicators import IndicatorEngine
 from app.store.queries.indicators import READERS, Scope, id_limits, new_record_persons, persons
 from app.store.queries.packed import fetch_packed
-from app.store.tables.facilities import FacilityKind
-from app.store.tables.places import Direction, PlaceKind
 from app.timebase import day_number
 from tests.factories import World
 

@@ -7,12 +7,12 @@ from pathlib import Path
 import pytest
 from sqlalchemy import text
 
+from app.domain.admin import Level
 from app.store import SchemaVersionError, Store, StoreError
 from app.store.demo.generate import generate_store
 from app.store.export import read_layer
 from app.store.queries.admin import level_counts, load_level
 from app.store.queries.summary import table_counts
-from app.store.tables.admin import Level
 
 
 @pytest.mark.postgres

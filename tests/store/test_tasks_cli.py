@@ -7,7 +7,7 @@ import json
 import pytest
 
 from app.cli import main
-from app.store.tables.facilities import FacilityKind
+from app.domain.facilities import FacilityKind
 from tests.factories import World
 
 

@@ -7,13 +7,13 @@ import pytest
 from sqlalchemy import text
 from sqlalchemy.exc import DBAPIError
 
+from app.domain.admin import Level
+from app.domain.tasks import TaskStatus as S
 from app.models.dispatch.cascade import cascade
 from app.models.dispatch.service import TaskService, TaskSpec
 from app.store import Store
 from app.store.queries import task_writes as w
 from app.store.queries.tasks import TaskFilter, change_token, task_count, task_page
-from app.store.tables.admin import Level
-from app.store.tables.tasks import TaskStatus as S
 from tests.factories import World, at
 
 T0 = at("2022-03-10 08:00")

@@ -12,8 +12,8 @@ import pytest
 from PySide6.QtCore import QLocale, QSettings
 
 from app.console import Console
-from app.store.tables.facilities import FacilityKind
-from app.store.tables.places import PlaceKind
+from app.domain.facilities import FacilityKind
+from app.domain.places import PlaceKind
 from tests.factories import World
 
 SAMPLE_URL = "sample://camera_demo.mp4"

@@ -8,7 +8,7 @@ from pathlib import Path
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QProgressDialog, QPushButton
 
-from app.store.demo.generate import Cancelled
+from app.domain.errors import Cancelled
 from app.views import first_start
 from app.views.app import main
 from tests.factories import World

@@ -8,8 +8,8 @@ import pytest
 import shapely
 from PySide6.QtCore import QPoint, QPointF, Qt
 
+from app.domain.places import PlaceKind
 from app.models.projection import to_display
-from app.store.tables.places import PlaceKind
 from tests.factories import World
 
 # a square well inside grid 330382002001001 (lon 120.92–120.93, lat 28.10–28.12), clockwise from south-west

@@ -12,8 +12,8 @@ from openpyxl import load_workbook
 from PySide6.QtCore import QDate, QLocale, Qt
 
 from app.console import Console
-from app.store.tables.admin import Level
-from app.store.tables.facilities import FacilityKind
+from app.domain.admin import Level
+from app.domain.facilities import FacilityKind
 from app.views.as_of_control import AsOfControl
 from app.views.dashboard import DashboardPanel
 from app.views.indicator_loader import IndicatorLoader

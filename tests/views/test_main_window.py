@@ -7,10 +7,10 @@ import pytest
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QColor
 
+from app.domain.admin import Level
 from app.models.classify import Method
 from app.models.context import Choropleth
 from app.models.projection import to_display
-from app.store.tables.admin import Level
 from tests.factories import World
 
 

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from app.console import Console
-from app.store.tables.persons import PersonKind
-from app.store.tables.places import Direction, PlaceKind
+from app.domain.people import PersonKind
+from app.domain.places import Direction, PlaceKind
 from app.views.screening_panel import ScreeningPanel
 from tests.factories import World
 

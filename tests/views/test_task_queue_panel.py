@@ -11,8 +11,8 @@ import pytest
 from PySide6.QtCore import QItemSelectionModel, Qt
 
 from app.console import Console
+from app.domain.tasks import TaskStatus as S
 from app.models.dispatch.service import TaskService, TaskSpec
-from app.store.tables.tasks import TaskStatus as S
 from app.views.task_queue_panel import TaskQueuePanel
 from app.views.task_table_model import DUE_COLUMN, OVERDUE, PAGE, countdown
 from tests.factories import Clock, World, at

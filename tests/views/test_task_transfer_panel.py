@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from app.console import Console
-from app.store.tables.facilities import FacilityKind
-from app.store.tables.tasks import TaskStatus as S
+from app.domain.facilities import FacilityKind
+from app.domain.tasks import TaskStatus as S
 from app.views.task_transfer_panel import TaskTransferPanel
 from tests.factories import World
 

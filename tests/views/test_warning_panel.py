@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-
 import pytest
 from PySide6.QtCore import QLocale
 
 from app.console import Console
-from app.store.tables.facilities import FacilityKind
-from app.store.tables.persons import OCCUPATIONS
+from app.domain.facilities import FacilityKind
+from app.domain.people import OCCUPATIONS
 from app.views.warning_panel import WarningPanel
 from app.views.worker import FunctionWorker
 from tests.factories import World

@@ -5,13 +5,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from app.domain.admin import Level
+from app.domain.tasks import CLOSED_STATUSES, TaskRow, TaskStatus
 from app.models.dispatch.changes import Change
 from app.models.dispatch.errors import TaskError
 from app.models.dispatch.lifecycle import path_to
 from app.models.dispatch.service import TaskService, TaskSpec
-from app.store.queries.tasks import TaskFilter, TaskRow, child_status_counts, task_count
-from app.store.tables.admin import Level
-from app.store.tables.tasks import CLOSED_STATUSES, TaskStatus
+from app.store.queries.tasks import TaskFilter, child_status_counts, task_count
 
 S = TaskStatus
 

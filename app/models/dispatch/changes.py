@@ -8,11 +8,11 @@ from typing import Any
 
 from sqlalchemy import Connection
 
+from app.domain.tasks import CLOSED_STATUSES, OPEN_STATUSES, TaskRow, TaskStatus
 from app.models.dispatch.errors import StaleTask
 from app.models.dispatch.lifecycle import path_to
 from app.store.queries import task_writes as w
-from app.store.queries.tasks import TaskRow, child_status_counts
-from app.store.tables.tasks import CLOSED_STATUSES, OPEN_STATUSES, TaskStatus
+from app.store.queries.tasks import child_status_counts
 
 S = TaskStatus
 ROLLUP = "rollup"

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from app.domain.tasks import CLOSED_STATUSES, OPEN_STATUSES, TaskStatus
 from app.models.dispatch.errors import IllegalTransition, TaskError
-from app.store.tables.tasks import CLOSED_STATUSES, OPEN_STATUSES, TaskStatus
 
 S = TaskStatus
 TRANSITIONS: dict[TaskStatus, tuple[TaskStatus, ...]] = {

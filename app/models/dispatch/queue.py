@@ -7,12 +7,11 @@ import dataclasses
 import getpass
 import os
 
+from app.domain.tasks import OPEN_STATUSES, TaskRow, TaskStatus
 from app.models.context import Choropleth
 from app.models.dispatch.lifecycle import TRANSITIONS
 from app.models.dispatch.service import TaskService
-from app.store.queries.tasks import (TaskFilter, TaskRow, change_token, open_tasks_by_unit, task_count,
-                                     task_page)
-from app.store.tables.tasks import OPEN_STATUSES, TaskStatus
+from app.store.queries.tasks import TaskFilter, change_token, open_tasks_by_unit, task_count, task_page
 
 S = TaskStatus
 # (label, target status) of each action button; claim is the acknowledging action.

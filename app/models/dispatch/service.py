@@ -17,6 +17,8 @@ import shapely
 from shapely.errors import GEOSException
 from sqlalchemy import Connection
 
+from app.domain.admin import Level
+from app.domain.tasks import CLOSED_STATUSES, OPEN_STATUSES, EventRow, TaskRow, TaskStatus
 from app.models.dispatch.catalogue import check_kind, check_priority, check_source
 from app.models.dispatch.changes import Change, apply, cancel_children, event_row, settle_parent
 from app.models.dispatch.errors import AlreadyClaimed, IllegalTransition, StaleTask, TaskError, TaskNotFound
@@ -24,12 +26,17 @@ from app.models.dispatch.lifecycle import check_transition, parse_status
 from app.models.dispatch.routing import GridLocator, Router
 from app.models.dispatch.sla import ServiceLevels, load_service_levels
 from app.store import Store
-from app.store.queries.admin import load_level
 from app.store.queries import task_writes as w
-from app.store.queries.tasks import (EventRow, TaskFilter, TaskRow, home_grids, task_count, task_events, task_people,
-                                     task_row, unit_directory)
-from app.store.tables.admin import Level
-from app.store.tables.tasks import CLOSED_STATUSES, OPEN_STATUSES, TaskStatus
+from app.store.queries.admin import load_level
+from app.store.queries.tasks import (
+    TaskFilter,
+    home_grids,
+    task_count,
+    task_events,
+    task_people,
+    task_row,
+    unit_directory,
+)
 
 S = TaskStatus
 _RETRIES = 8

@@ -8,15 +8,14 @@ from dataclasses import dataclass
 
 from sqlalchemy import Connection
 
+from app.domain.facilities import FacilityKind
+from app.domain.tasks import OPEN_STATUSES, TaskRow, TaskStatus, TripCargo
 from app.models.dispatch.changes import Change
 from app.models.dispatch.errors import CapacityExceeded, TaskError
 from app.models.dispatch.lifecycle import path_to
 from app.models.dispatch.service import TaskService, TaskSpec
 from app.store.queries import task_writes as w
 from app.store.queries import trips as q
-from app.store.queries.tasks import TaskRow
-from app.store.tables.facilities import FacilityKind
-from app.store.tables.tasks import OPEN_STATUSES, TaskStatus, TripCargo
 from app.timebase import DAY, date_of_day, day_of, to_seconds
 
 S = TaskStatus

@@ -11,8 +11,8 @@ from collections import defaultdict
 
 import numpy as np
 
+from app.domain.admin import Level
 from app.models.indicators.tree import Slots
-from app.store.tables.admin import Level
 
 OPEN_END = 1 << 30  # an interval that never ends within the data
 

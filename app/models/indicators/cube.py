@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import numpy as np
 
+from app.domain.admin import Level
 from app.models.indicators.contributions import Contributions
 from app.models.indicators.tree import UnitTree
-from app.store.tables.admin import Level
 
 DTYPES = (np.uint8, np.uint16, np.int32, np.int64)
 

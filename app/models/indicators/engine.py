@@ -17,6 +17,7 @@ from collections.abc import Callable
 import numpy as np
 from psygnal import Signal, SignalGroup
 
+from app.domain.admin import Level
 from app.models.indicators.catalogue import Catalogue, Indicator, Term, load_catalogue
 from app.models.indicators.contributions import Contributions
 from app.models.indicators.cube import RollupCube
@@ -24,11 +25,16 @@ from app.models.indicators.producers import MEASURES, STATIC_MEASURES, produce_r
 from app.models.indicators.sources import People, Sources, read_records, read_statics
 from app.models.indicators.tree import Slots, UnitTree
 from app.store.queries.indicator_statics import home_city, unit_rows
-from app.store.queries.indicators import (READERS, Scope, id_limits, new_record_persons, pending_samples,
-                                          reported_samples)
+from app.store.queries.indicators import (
+    READERS,
+    Scope,
+    id_limits,
+    new_record_persons,
+    pending_samples,
+    reported_samples,
+)
 from app.store.queries.indicators import persons as read_persons
 from app.store.store import Store
-from app.store.tables.admin import Level
 
 Progress = Callable[[str, float], None]
 

@@ -11,11 +11,11 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from app.domain.people import PersonKind
 from app.models.indicators.tree import Slots, UnitTree
 from app.store.queries import indicator_statics as statics
 from app.store.queries.indicators import READERS, Scope, warnings
 from app.store.store import Store
-from app.store.tables.persons import PersonKind
 
 Arrays = dict[str, np.ndarray]
 AGE_BANDS = (("a0_2", 0, 3), ("a3_11", 3, 12), ("a12_17", 12, 18), ("a18_59", 18, 60), ("a60_69", 60, 70),

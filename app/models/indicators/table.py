@@ -8,9 +8,9 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from app.domain.admin import Level
 from app.models.indicators.catalogue import Indicator
 from app.models.indicators.engine import IndicatorEngine
-from app.store.tables.admin import Level
 
 
 @dataclass(frozen=True)

@@ -11,8 +11,8 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from app.domain.admin import Level
 from app.store.queries.indicator_statics import UnitRows
-from app.store.tables.admin import Level
 from app.timebase import date_of_day, day_number
 
 

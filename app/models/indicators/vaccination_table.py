@@ -7,9 +7,9 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from app.domain.admin import Level
 from app.models.indicators.engine import IndicatorEngine
 from app.models.indicators.producers.vaccination import DOSES, VACCINE_BANDS
-from app.store.tables.admin import Level
 
 BAND_LABELS = ("3–11", "12–17", "18–59", "60–69", "70–79", "80+")
 

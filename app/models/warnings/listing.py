@@ -6,8 +6,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from app.domain.warnings import WarningStatus
 from app.models.warnings.service import WarningService
-from app.store.tables.warnings import WarningStatus
 
 STATUS_KEYS = tuple(s.key for s in WarningStatus)
 

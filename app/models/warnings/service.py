@@ -11,6 +11,7 @@ from collections.abc import Callable, Sequence
 
 from psygnal import Signal, SignalGroup
 
+from app.domain.warnings import OPEN_STATUSES, WarningStatus
 from app.models.context import Choropleth
 from app.models.warnings import engine
 from app.models.warnings.engine import Findings
@@ -19,7 +20,6 @@ from app.store import warning_writes as writes
 from app.store.queries import warnings as reads
 from app.store.queries.people import unit_codes
 from app.store.store import Store
-from app.store.tables.warnings import OPEN_STATUSES, WarningStatus
 
 SEVERITY_PRIORITY = {"high": 1, "medium": 2, "low": 3}  # task priority: 1 urgent .. 3 routine
 

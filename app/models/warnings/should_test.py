@@ -12,11 +12,11 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from app.domain.people import KEY_OCCUPATIONS, OCCUPATIONS
 from app.models.warnings.evaluator import Evaluator, seconds
 from app.models.warnings.evidence import Evidence, last_per_person, latest_before
 from app.models.warnings.inputs import RecordWindow
 from app.store.queries import health_records as q
-from app.store.tables.persons import KEY_OCCUPATIONS, OCCUPATIONS
 
 
 @dataclass(frozen=True)

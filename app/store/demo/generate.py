@@ -16,6 +16,9 @@ import numpy as np
 import shapely
 from sqlalchemy import Connection, Index
 
+from app.domain.admin import Level
+from app.domain.errors import Cancelled
+from app.domain.people import PersonKind
 from app.store import geopackage
 from app.store.bulk import bulk_insert
 from app.store.demo import records, scenarios
@@ -26,8 +29,6 @@ from app.store.demo.scale import OUTBREAK_CITY, OUTBREAK_SINCE, PERIOD_END, PERI
 from app.store.geometry import encode_for, gpkg_blobs
 from app.store.store import Store, create_schema, resolve_url, sqlite_path
 from app.store.tables import RECORD_TABLES, Base
-from app.store.tables.admin import Level
-from app.store.tables.persons import PersonKind
 from app.timebase import to_seconds
 
 # progress(fraction, stage): stage is one of STAGES, "writing" as "writing:<table>".
@@ -35,10 +36,6 @@ Progress = Callable[[float, str], None]
 STAGES = ("geography", "people", "records", "writing", "indexes", "done")
 # Tables whose indexes are built after loading: far faster than keeping them up to date row by row.
 BULK_TABLES = ("persons", "scans", "test_samples", "vaccinations", "clinic_visits", "pharmacy_purchases")
-
-
-class Cancelled(Exception):
-    """Generation was cancelled; nothing was written."""
 
 
 @dataclass

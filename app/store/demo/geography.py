@@ -16,9 +16,9 @@ import numpy as np
 import shapely
 from pyproj import Transformer
 
+from app.domain.admin import Level
 from app.store.demo.apportion import apportion
 from app.store.demo.names import village_names
-from app.store.tables.admin import Level
 
 PROJECTED_EPSG = 4549
 TOWNS_CSV = Path(__file__).resolve().parents[3] / "resources" / "yueqing_towns.csv"

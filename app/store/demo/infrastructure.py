@@ -7,14 +7,15 @@ from dataclasses import dataclass
 import numpy as np
 import shapely
 
+from app.domain.admin import Level
+from app.domain.cameras import CAMERA_KINDS
+from app.domain.facilities import FacilityKind
+from app.domain.places import PlaceKind
 from app.store.demo.geography import Geography, to_geographic
 from app.store.demo.names import masked_phones, person_names
 from app.store.demo.people import CITIES, HOME_CITY, OUTBREAK_CITY_ID
 from app.store.demo.sampling import points_in
-from app.store.tables.admin import Level
-from app.store.tables.cameras import CAMERA_KINDS
-from app.store.tables.facilities import FacilityKind
-from app.store.tables.places import CHECKPOINT_CATEGORIES, VENUE_CATEGORIES, PlaceKind
+from app.store.tables.places import CHECKPOINT_CATEGORIES, VENUE_CATEGORIES
 
 N_VENUES = 12_000
 N_CAMERAS = 18_000

@@ -13,11 +13,11 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from app.domain.admin import Level
+from app.domain.people import OCCUPATIONS, PersonKind
 from app.store.demo.geography import Geography
 from app.store.demo.names import masked_phones, person_names
 from app.store.demo.scale import OUTBREAK_CITY, PERIOD_END, Scale
-from app.store.tables.admin import Level
-from app.store.tables.persons import OCCUPATIONS, PersonKind
 from app.timebase import day_number, to_seconds
 
 # Cities people come from, live in or travel to: (name, pinyin, province, weight among natives elsewhere).

@@ -10,13 +10,13 @@ import datetime as dt
 
 import numpy as np
 
+from app.domain.facilities import FacilityKind
+from app.domain.people import KEY_OCCUPATIONS, OCCUPATIONS
+from app.domain.places import Direction
 from app.store.demo.infrastructure import Infrastructure
 from app.store.demo.people import CITIES, OUTBREAK_CITY_ID, People
 from app.store.demo.sampling import END_S, START_S, Picker, times
 from app.store.demo.scale import OUTBREAK_SINCE, Scale
-from app.store.tables.facilities import FacilityKind
-from app.store.tables.persons import KEY_OCCUPATIONS, OCCUPATIONS
-from app.store.tables.places import Direction
 from app.timebase import DAY, to_seconds
 
 Columns = dict[str, np.ndarray]

@@ -7,15 +7,15 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from app.domain.facilities import FacilityKind
+from app.domain.people import PersonKind
+from app.domain.places import Direction
+from app.domain.quarantine import QUARANTINE_REASONS, QuarantineKind
 from app.store.demo.infrastructure import Infrastructure
 from app.store.demo.people import OUTBREAK_CITY_ID, People
 from app.store.demo.records import Columns, sample_rows
 from app.store.demo.sampling import END_S, Picker
 from app.store.demo.scale import OUTBREAK_SINCE, TRACE_CASE_ONSET, Scale
-from app.store.tables.facilities import FacilityKind
-from app.store.tables.persons import PersonKind
-from app.store.tables.places import Direction
-from app.store.tables.quarantine import QUARANTINE_REASONS, QuarantineKind
 from app.timebase import DAY, to_seconds
 
 MINUTE = 60

@@ -7,9 +7,10 @@ from dataclasses import dataclass
 import numpy as np
 from sqlalchemy import func, select
 
+from app.domain.admin import Level
 from app.store.geometry import decode_many, raw_geometry
 from app.store.store import Store
-from app.store.tables.admin import AdminUnit, GridLeader, Level
+from app.store.tables.admin import AdminUnit, GridLeader
 
 
 @dataclass(frozen=True)

@@ -5,10 +5,10 @@ from __future__ import annotations
 import numpy as np
 from sqlalchemy import text
 
+from app.domain.people import PersonKind
+from app.domain.places import Direction, PlaceKind
 from app.store.queries.arrays import fetch_ints, fetch_ints_for
 from app.store.store import Store
-from app.store.tables.persons import PersonKind
-from app.store.tables.places import Direction, PlaceKind
 
 Arrays = dict[str, np.ndarray]
 COUNTY_CITY_ID = 1  # the cities row of the county itself (see app.store.tables.persons.City)

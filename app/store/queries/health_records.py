@@ -10,11 +10,11 @@ from collections.abc import Sequence
 
 import numpy as np
 
+from app.domain.people import PersonKind
+from app.domain.places import Direction, PlaceKind
+from app.domain.quarantine import QuarantineKind
 from app.store.queries.arrays import fetch_ints, fetch_ints_for
 from app.store.store import Store
-from app.store.tables.persons import PersonKind
-from app.store.tables.places import Direction, PlaceKind
-from app.store.tables.quarantine import QuarantineKind
 
 Arrays = dict[str, np.ndarray]
 

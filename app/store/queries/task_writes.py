@@ -11,10 +11,12 @@ from typing import Any
 
 from sqlalchemy import Connection, insert, inspect, select, update
 
-from app.store.queries.tasks import TaskRow, task_row
+from app.domain.quarantine import QuarantineKind
+from app.domain.tasks import TaskRow
+from app.store.queries.tasks import task_row
 from app.store.store import Store
 from app.store.tables.base import Base
-from app.store.tables.quarantine import QuarantineKind, QuarantineOrder, Transfer
+from app.store.tables.quarantine import QuarantineOrder, Transfer
 from app.store.tables.tasks import Task, TaskEvent, TaskPerson, Trip
 
 

@@ -12,12 +12,12 @@ from dataclasses import dataclass
 from sqlalchemy import Connection, Select, func, or_, select
 from sqlalchemy.orm import aliased
 
+from app.domain.tasks import OPEN_STATUSES, SORT_KEYS
 from app.store.queries.arrays import IN_CHUNK
 from app.store.store import Store
 from app.store.tables.admin import AdminUnit, GridLeader
 from app.store.tables.persons import Person
-from app.store.tables.tasks import OPEN_STATUSES, SORT_KEYS, Task, TaskEvent, TaskPerson
-
+from app.store.tables.tasks import Task, TaskEvent, TaskPerson
 
 
 @dataclass(frozen=True)
@@ -36,48 +36,6 @@ class TaskFilter:
     person_id: int | None = None
     sort: str = "due_at"
     descending: bool = False
-
-
-@dataclass(frozen=True)
-class TaskRow:
-    id: int
-    kind: str
-    source: str
-    source_ref: str | None
-    title: str
-    priority: int
-    status: int
-    target_unit_id: int | None
-    target_code: str | None
-    target_name: str | None
-    target_wkt: str | None
-    assignee_unit_id: int
-    assignee_code: str
-    assignee_role: str
-    assignee_name: str | None
-    assignee_unit_name: str
-    claimed_by: str | None
-    escalated_unit_id: int | None
-    escalated_at: int | None
-    parent_id: int | None
-    facility_id: int | None
-    created_at: int
-    due_at: int
-    updated_at: int
-    closed_at: int | None
-    version: int
-
-
-@dataclass(frozen=True)
-class EventRow:
-    id: int
-    task_id: int
-    at: int
-    by: str
-    action: str
-    from_status: int | None
-    to_status: int | None
-    note: str
 
 
 @dataclass(frozen=True)

@@ -6,10 +6,12 @@ from dataclasses import dataclass
 
 from sqlalchemy import Connection, func, select
 
+from app.domain.quarantine import QuarantineKind
+from app.domain.tasks import OPEN_STATUSES, TaskStatus, TripCargo
 from app.store.store import Store
 from app.store.tables.facilities import Facility
-from app.store.tables.quarantine import QuarantineKind, QuarantineOrder
-from app.store.tables.tasks import OPEN_STATUSES, Task, TaskPerson, TaskStatus, Trip, TripCargo
+from app.store.tables.quarantine import QuarantineOrder
+from app.store.tables.tasks import Task, TaskPerson, Trip
 
 _OPEN = [int(s) for s in OPEN_STATUSES]
 

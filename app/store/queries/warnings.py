@@ -9,8 +9,9 @@ from dataclasses import dataclass
 import numpy as np
 from sqlalchemy import bindparam, func, inspect, select, text
 
+from app.domain.warnings import OPEN_STATUSES
 from app.store.store import Store
-from app.store.tables.warnings import OPEN_STATUSES, WarningRecord
+from app.store.tables.warnings import WarningRecord
 
 _T = WarningRecord.__table__
 _COLUMNS = ("w.id, w.rule_id, w.person_id, COALESCE(w.grid_id, -1), w.status, COALESCE(w.task_id, -1), w.as_of, "

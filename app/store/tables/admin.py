@@ -2,25 +2,12 @@
 
 from __future__ import annotations
 
-import enum
-
 from shapely import Geometry
 from sqlalchemy import Float, ForeignKey, Index, Integer
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.store.geometry import GeometryType
 from app.store.tables.base import Base, Code, IntPK, Name, Small
-
-
-class Level(enum.IntEnum):
-    COUNTY = 0
-    TOWN = 1
-    VILLAGE = 2
-    GRID = 3
-
-    @property
-    def key(self) -> str:
-        return self.name.lower()
 
 
 class AdminUnit(Base):

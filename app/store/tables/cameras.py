@@ -2,23 +2,13 @@
 
 from __future__ import annotations
 
-import enum
-
 from shapely import Geometry
 from sqlalchemy import ForeignKey, Index, String
 from sqlalchemy.orm import Mapped, mapped_column
 
+from app.domain.cameras import CAMERA_KINDS
 from app.store.geometry import GeometryType
 from app.store.tables.base import Base, IntPK, Name, Small
-
-
-class CameraStatus(enum.IntEnum):
-    ONLINE = 0
-    OFFLINE = 1
-    FAULT = 2
-
-
-CAMERA_KINDS = ("dome", "bullet", "face_capture", "plate_recognition", "thermal")
 
 
 class Camera(Base):

@@ -3,23 +3,12 @@ quarantine hotels (7), clinics and pharmacies (8). One GeoPackage point layer, f
 
 from __future__ import annotations
 
-import enum
-
 from shapely import Geometry
 from sqlalchemy import ForeignKey, Index
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.store.geometry import GeometryType
 from app.store.tables.base import Base, IntPK, Name, Small
-
-
-class FacilityKind(enum.IntEnum):
-    TEST_SITE = 0
-    LAB = 1
-    VACCINATION_SITE = 2
-    QUARANTINE_HOTEL = 3
-    CLINIC = 4
-    PHARMACY = 5
 
 
 class Facility(Base):

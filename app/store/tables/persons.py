@@ -6,31 +6,11 @@ other departments, ``id_masked`` the only form ever shown.
 
 from __future__ import annotations
 
-import enum
-
 from sqlalchemy import ForeignKey, Index, String
 from sqlalchemy.orm import Mapped, mapped_column
 
+from app.domain.people import OCCUPATIONS
 from app.store.tables.base import Base, IntPK, Name, OptSeconds, Seconds, Small
-
-
-class PersonKind(enum.IntEnum):
-    RESIDENT = 0
-    FLOATING = 1
-    NATIVE_ELSEWHERE = 2
-
-
-class HealthCode(enum.IntEnum):
-    GREEN = 0
-    YELLOW = 1
-    RED = 2
-
-
-OCCUPATIONS = (
-    "other", "student", "factory", "retail", "catering", "medical", "transport", "cold_chain",
-    "public_service", "agriculture", "retired",
-)
-KEY_OCCUPATIONS = ("medical", "transport", "cold_chain", "catering", "public_service")
 
 
 class City(Base):

@@ -2,26 +2,12 @@
 
 from __future__ import annotations
 
-import enum
-
 from shapely import Geometry
 from sqlalchemy import ForeignKey, Index
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.store.geometry import GeometryType
 from app.store.tables.base import Base, BigPK, IntPK, Name, Seconds, Small
-
-
-class PlaceKind(enum.IntEnum):
-    VENUE = 0
-    CHECKPOINT = 1
-
-
-class Direction(enum.IntEnum):
-    NONE = 0
-    INBOUND = 1
-    OUTBOUND = 2
-
 
 VENUE_CATEGORIES = ("market", "supermarket", "restaurant", "factory", "school", "hospital", "office",
                     "station", "hotel", "mall", "temple", "park")

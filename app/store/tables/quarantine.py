@@ -2,20 +2,11 @@
 
 from __future__ import annotations
 
-import enum
-
 from sqlalchemy import ForeignKey, Index, String
 from sqlalchemy.orm import Mapped, mapped_column
 
+from app.domain.quarantine import QUARANTINE_REASONS
 from app.store.tables.base import Base, IntPK, Name, OptSeconds, Seconds, Small
-
-
-class QuarantineKind(enum.IntEnum):
-    CENTRALISED = 0
-    HOME = 1
-
-
-QUARANTINE_REASONS = ("close_contact", "secondary_contact", "risk_area_arrival", "inbound_travel")
 
 
 class QuarantineOrder(Base):

@@ -7,31 +7,11 @@ triggers on both backends refuse any UPDATE or DELETE of an event.
 
 from __future__ import annotations
 
-import enum
-
 from sqlalchemy import DDL, ForeignKey, Index, Integer, String, Text, event
 from sqlalchemy.orm import Mapped, mapped_column
 
+from app.domain.tasks import SORT_KEYS, TaskStatus
 from app.store.tables.base import Base, BigPK, IntPK, Name, OptSeconds, Seconds, Small
-
-
-class TaskStatus(enum.IntEnum):
-    NEW = 0
-    DISPATCHED = 1
-    ACKNOWLEDGED = 2
-    IN_PROGRESS = 3
-    DONE = 4
-    FAILED = 5
-    CANCELLED = 6
-
-    @property
-    def key(self) -> str:
-        return self.name.lower()
-
-
-OPEN_STATUSES = (TaskStatus.NEW, TaskStatus.DISPATCHED, TaskStatus.ACKNOWLEDGED, TaskStatus.IN_PROGRESS)
-CLOSED_STATUSES = (TaskStatus.DONE, TaskStatus.FAILED, TaskStatus.CANCELLED)
-SORT_KEYS = ("id", "due_at", "priority", "status", "kind", "source", "created_at", "updated_at", "title", "assignee_code")
 
 
 class Task(Base):
@@ -96,11 +76,6 @@ class TaskPerson(Base):
 
     task_id: Mapped[int] = mapped_column(ForeignKey("tasks.id"), primary_key=True)
     person_id: Mapped[int] = mapped_column(ForeignKey("persons.id"), primary_key=True)
-
-
-class TripCargo(enum.IntEnum):
-    PEOPLE = 0
-    SPECIMENS = 1
 
 
 class Trip(Base):

@@ -2,17 +2,10 @@
 
 from __future__ import annotations
 
-import enum
-
 from sqlalchemy import ForeignKey, Index
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.store.tables.base import Base, BigPK, OptSeconds, Seconds
-
-
-class TestResult(enum.IntEnum):
-    NEGATIVE = 0
-    POSITIVE = 1
 
 
 class TestSample(Base):

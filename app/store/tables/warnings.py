@@ -6,26 +6,12 @@ Status runs new → dispatched → verified | dismissed. A partial unique index 
 
 from __future__ import annotations
 
-import enum
-
 from sqlalchemy import ForeignKey, Index, String, Text, text
 from sqlalchemy.orm import Mapped, mapped_column
 
+from app.domain.warnings import WarningStatus
 from app.store.tables.base import Base, BigPK, Seconds, Small
 
-
-class WarningStatus(enum.IntEnum):
-    NEW = 0
-    DISPATCHED = 1
-    VERIFIED = 2
-    DISMISSED = 3
-
-    @property
-    def key(self) -> str:
-        return self.name.lower()
-
-
-OPEN_STATUSES = (WarningStatus.NEW, WarningStatus.DISPATCHED)
 _OPEN = text("status IN (0, 1)")
 
 

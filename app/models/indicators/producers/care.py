@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import numpy as np
 
+from app.domain.quarantine import QUARANTINE_REASONS, QuarantineKind
 from app.models.indicators.contributions import Contributions, PersonDays
 from app.models.indicators.sources import Sources
 from app.store.tables.health import DIAGNOSES, DRUGS
-from app.store.tables.quarantine import QUARANTINE_REASONS, QuarantineKind
 
 Q_KINDS = {"central": QuarantineKind.CENTRALISED, "home": QuarantineKind.HOME}
 SYMPTOM_DRUGS = (DRUGS.index("fever"), DRUGS.index("cough"), DRUGS.index("antibiotic"))

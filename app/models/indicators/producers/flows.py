@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import numpy as np
 
+from app.domain.places import Direction, PlaceKind
 from app.models.indicators.contributions import Contributions, PersonDays
 from app.models.indicators.sources import Sources
-from app.store.tables.places import Direction, PlaceKind
 
 MEASURES = ("scans_venue", "scans_checkpoint", "cp_inbound", "cp_outbound", "cp_inbound_outside", "cp_inbound_risk",
             "venue_visitors_w1", "venue_visitors_w7", "travellers_w14", "risk_arrivals_w14")

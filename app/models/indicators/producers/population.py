@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import numpy as np
 
+from app.domain.people import KEY_OCCUPATIONS, OCCUPATIONS, HealthCode, PersonKind
 from app.models.indicators.contributions import Contributions
 from app.models.indicators.sources import AGE_BANDS, Sources
-from app.store.tables.persons import KEY_OCCUPATIONS, OCCUPATIONS, HealthCode, PersonKind
 
 KINDS = {"resident": PersonKind.RESIDENT, "floating": PersonKind.FLOATING, "away": PersonKind.NATIVE_ELSEWHERE}
 KEY_CODES = np.array([OCCUPATIONS.index(o) for o in KEY_OCCUPATIONS])

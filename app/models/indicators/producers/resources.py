@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
+from app.domain.cameras import CAMERA_KINDS, CameraStatus
+from app.domain.facilities import FacilityKind
+from app.domain.places import PlaceKind
 from app.models.indicators.contributions import Contributions
 from app.models.indicators.sources import Sources
-from app.store.tables.cameras import CAMERA_KINDS, CameraStatus
-from app.store.tables.facilities import FacilityKind
-from app.store.tables.places import PlaceKind
 
 MEASURES = (
     "venues", "checkpoints", "cameras", *(f"cameras_{s.name.lower()}" for s in CameraStatus),

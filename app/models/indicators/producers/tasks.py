@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import numpy as np
 
+from app.domain.tasks import TaskStatus
 from app.models.indicators.contributions import Contributions
 from app.models.indicators.sources import Sources
-from app.store.tables.tasks import TaskStatus
 from app.timebase import day_of
 
 MEASURES = ("tasks_created", "tasks_open", "tasks_closed", "tasks_done", "tasks_on_time", "tasks_overdue",

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import numpy as np
 
+from app.domain.people import PersonKind
 from app.models.indicators.contributions import Contributions, PersonDays
 from app.models.indicators.producers.population import KEY_CODES
 from app.models.indicators.sources import AGE_BANDS, Sources
-from app.store.tables.persons import PersonKind
 
 DOSES = (1, 2, 3, 4)
 VACCINE_BANDS = AGE_BANDS[1:]  # nobody under 3 is vaccinated

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import numpy as np
 
+from app.domain.warnings import WarningStatus
 from app.models.indicators.contributions import Contributions, PersonDays
 from app.models.indicators.sources import Sources
-from app.store.tables.warnings import WarningStatus
 
 MEASURES = ("warn_raised", "warn_open", "warn_dispatched", "warn_verified", "warn_dismissed", "warn_persons_w14")
 
