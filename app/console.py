@@ -54,10 +54,10 @@ class Console:
         return default_store_path()
 
     @staticmethod
-    def create_demo_store(path: Path, progress: Progress | None = None,
+    def create_demo_store(path: Path, scale: str = "small", progress: Progress | None = None,
                           should_cancel: Callable[[], bool] | None = None) -> GenerationReport:
-        """Generate the ``small`` demo county at ``path`` (first start); raises ``Cancelled`` if cancelled."""
-        return generate_store(path, scale="small", seed=1, progress=progress, should_cancel=should_cancel)
+        """Generate the demo county at ``path`` (first start); raises ``Cancelled`` if cancelled."""
+        return generate_store(path, scale=scale, seed=1, progress=progress, should_cancel=should_cancel)
 
     def table_counts(self) -> dict[str, int]:
         """Rows per table (a few ``COUNT(*)``: callers on the GUI thread run it in a worker)."""

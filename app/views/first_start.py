@@ -17,8 +17,8 @@ def tr(text: str) -> str:
     return QCoreApplication.translate("", text)
 
 
-def create_demo_store(path: Path, parent: QWidget | None = None) -> bool:
-    """Generate the ``small`` demo county at ``path``; False if the user cancelled or it failed (said so)."""
+def create_demo_store(path: Path, parent: QWidget | None = None, scale: str = "small") -> bool:
+    """Generate the demo county at ``path``; False if the user cancelled or it failed (said so)."""
     path.parent.mkdir(parents=True, exist_ok=True)
     dialog = QProgressDialog(tr("Creating the demo county (first start)…"), tr("Cancel"), 0, 1000, parent)
     dialog.setWindowTitle(tr("Jingkong — first start"))
@@ -26,7 +26,7 @@ def create_demo_store(path: Path, parent: QWidget | None = None) -> bool:
     dialog.setMinimumDuration(0)
     dialog.setMinimumWidth(460)
     worker = FunctionWorker(lambda progress, cancel: Console.create_demo_store(
-        path, progress=progress, should_cancel=cancel))
+        path, scale, progress=progress, should_cancel=cancel))
     outcome: dict[str, object] = {}
 
     def on_progress(fraction: float, message: str) -> None:

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QProgressDialog, QPushButton
 
-from app.domain.errors import Cancelled
+from app.console import Console
 from app.views import first_start
 from app.views.app import main
 from tests.factories import World
@@ -30,39 +29,35 @@ def test_main_opens_the_console_and_quits(qapp, map_world: World, settings_dir: 
     assert seen and seen[0].startswith("Jingkong")
 
 
-def test_first_start_generates_the_store_with_progress(qtbot, tmp_path: Path, monkeypatch) -> None:  # noqa: ANN001
-    calls: list[tuple] = []
+def test_first_start_generates_the_store_with_progress(qtbot, tmp_path: Path) -> None:  # noqa: ANN001
+    seen: list[int] = []
 
-    def fake_generate(db, scale, seed, progress, should_cancel):  # noqa: ANN001, ANN202
-        calls.append((Path(db), scale, seed))
-        progress(0.5, "towns")
-        Path(db).write_bytes(b"store")
-        return "report"
+    def watch() -> None:
+        for widget in QApplication.topLevelWidgets():
+            if isinstance(widget, QProgressDialog) and widget.isVisible():
+                seen.append(widget.value())
 
-    monkeypatch.setattr(first_start, "generate_store", fake_generate)
+    timer = QTimer(interval=50)
+    timer.timeout.connect(watch)
+    timer.start()
     target = tmp_path / "data" / "jingkong.gpkg"
-    assert first_start.create_demo_store(target)
-    assert calls == [(target, "small", 1)] and target.exists()
+    assert first_start.create_demo_store(target, scale="tiny")
+    timer.stop()
+    assert target.exists() and Console.open(target).level_counts == {"county": 1, "town": 25, "village": 514,
+                                                                     "grid": 7977}
+    assert any(0 < v < 1000 for v in seen)  # the dialog showed progress on the way
 
 
-def test_first_start_can_be_cancelled(qtbot, tmp_path: Path, monkeypatch) -> None:  # noqa: ANN001
-    def slow_generate(db, scale, seed, progress, should_cancel):  # noqa: ANN001, ANN202
-        deadline = time.monotonic() + 10
-        while time.monotonic() < deadline:
-            progress(0.1, "people")
-            if should_cancel():
-                raise Cancelled("cancelled")
-            time.sleep(0.01)
-        return "report"
-
+def test_first_start_can_be_cancelled(qtbot, tmp_path: Path) -> None:  # noqa: ANN001
     def press_cancel() -> None:
         for widget in QApplication.topLevelWidgets():
             if isinstance(widget, QProgressDialog) and widget.isVisible():
                 widget.findChild(QPushButton).click()
 
-    monkeypatch.setattr(first_start, "generate_store", slow_generate)
     QTimer.singleShot(300, press_cancel)
-    assert not first_start.create_demo_store(tmp_path / "jingkong.gpkg")
+    target = tmp_path / "jingkong.gpkg"
+    assert not first_start.create_demo_store(target, scale="tiny")
+    assert not target.exists()  # nothing half-written is left behind
 
 
 def test_chinese_is_the_default_language_through_qt_translations(qapp) -> None:  # noqa: ANN001
