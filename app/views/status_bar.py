@@ -1,4 +1,5 @@
-"""The status bar: the store in use and its record counts, the lon/lat under the cursor, a scale bar."""
+"""The status bar: the store in use and its record counts, notices of missing optional pieces, the lon/lat under
+the cursor, a scale bar."""
 
 from __future__ import annotations
 
@@ -33,11 +34,15 @@ class MapStatusBar(QStatusBar):
         super().__init__(parent)
         self.store = QLabel(self)
         self.counts = QLabel(self)
+        self.notice = QLabel(self)
+        self.notice.setStyleSheet("color: #c53030;")
+        self.notice.hide()
         self.position = QLabel(self)
         self.position.setMinimumWidth(210)
         self.scale = ScaleBarWidget(self)
         self.addWidget(self.store)
         self.addWidget(self.counts, 1)
+        self.addWidget(self.notice)
         self.addPermanentWidget(self.position)
         self.addPermanentWidget(self.scale)
 
@@ -45,6 +50,12 @@ class MapStatusBar(QStatusBar):
         self.store.setText(self.tr("Store: %1").replace("%1", name))
         self.store.setToolTip(name)
         self.counts.setText(counts)
+
+    def show_notice(self, text: str) -> None:
+        """A lasting notice that an optional piece of this computer is missing (unlike showMessage, it stays)."""
+        self.notice.setText(text)
+        self.notice.setToolTip(text)
+        self.notice.show()
 
     def show_position(self, lon: float, lat: float) -> None:
         self.position.setText(f"{lon:.5f}°E  {lat:.5f}°N  (CGCS2000)")
