@@ -23,7 +23,8 @@ def open_stream(url: str, player: VideoPlayerDialog, title: str = "") -> str:
         player.play(resolved, title)
         return "player"
     if not QDesktopServices.openUrl(QUrl(resolved)):
-        player.show_error(title, QCoreApplication.translate("VideoPlayerDialog", "no application on this computer opens this kind of link"))
+        player.show_error(title, QCoreApplication.translate(
+            "VideoPlayerDialog", "no application on this computer opens this kind of link"))
     return "handler"
 
 
@@ -76,10 +77,12 @@ class VideoPlayerDialog(QDialog):
 
     def _error_text(self, error: QMediaPlayer.Error) -> str:
         """Qt Multimedia's error strings are English only ("Could not open file"): say it in the UI's language."""
-        return {QMediaPlayer.Error.ResourceError: self.tr("the stream cannot be opened (unreachable, or not a video)"),
-                QMediaPlayer.Error.FormatError: self.tr("the video format is not supported"),
-                QMediaPlayer.Error.NetworkError: self.tr("the network connection to the camera failed"),
-                QMediaPlayer.Error.AccessDeniedError: self.tr("the camera refused access")}.get(
+        e = QMediaPlayer.Error
+        return {e.ResourceError: self.tr("the stream cannot be opened (unreachable, or not a video)"),
+                # Qt's FFmpeg backend also reports an unreachable stream as a format error (FFmpeg's EINVAL)
+                e.FormatError: self.tr("the stream cannot be opened, or its video format is not supported"),
+                e.NetworkError: self.tr("the network connection to the camera failed"),
+                e.AccessDeniedError: self.tr("the camera refused access")}.get(
                     error, self.tr("the stream is unreachable"))
 
     def _on_error(self, error: QMediaPlayer.Error, message: str) -> None:

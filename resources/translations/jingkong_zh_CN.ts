@@ -1360,8 +1360,8 @@
         <translation>无法打开视频流（地址不可达，或不是视频）</translation>
     </message>
     <message>
-        <source>the video format is not supported</source>
-        <translation>不支持该视频格式</translation>
+        <source>the stream cannot be opened, or its video format is not supported</source>
+        <translation>无法打开视频流，或不支持其视频格式</translation>
     </message>
     <message>
         <source>the network connection to the camera failed</source>
