@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QPointF, QSize
 from PySide6.QtGui import QPainter
-from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
+from PySide6.QtWidgets import QLabel, QSizePolicy, QStatusBar, QWidget
 
 from app.map.decorations import paint_scale_bar
 
@@ -36,13 +36,15 @@ class MapStatusBar(QStatusBar):
         self.counts = QLabel(self)
         self.notice = QLabel(self)
         self.notice.setStyleSheet("color: #c53030;")
+        # a long notice is cut at the window's edge (the tooltip holds it whole) rather than widening the window
+        self.notice.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.notice.hide()
         self.position = QLabel(self)
         self.position.setMinimumWidth(210)
         self.scale = ScaleBarWidget(self)
         self.addWidget(self.store)
-        self.addWidget(self.counts, 1)
-        self.addWidget(self.notice)
+        self.addWidget(self.counts)
+        self.addWidget(self.notice, 1)
         self.addPermanentWidget(self.position)
         self.addPermanentWidget(self.scale)
 
