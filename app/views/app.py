@@ -10,7 +10,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLibraryInfo, QLocale, QTranslator
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -20,6 +20,9 @@ from app.views import settings
 
 TRANSLATIONS = Path(__file__).resolve().parents[2] / "resources" / "translations"
 CJK_FONTS = ("Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", "PingFang SC", "WenQuanYi Micro Hei")
+NO_CHINESE_FONT = QT_TRANSLATE_NOOP(
+    "Startup",
+    "No Chinese font is installed: Chinese text shows as boxes (install fonts-noto-cjk: run scripts/setup.sh)")
 
 
 def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
@@ -42,15 +45,24 @@ def install_language(app: QApplication, lang: str) -> None:
             app.installTranslator(translator)
 
 
-def choose_font(app: QApplication) -> None:
-    """Prefer a CJK UI font so Chinese never falls back to boxes."""
+def choose_font(app: QApplication) -> bool:
+    """Prefer a CJK UI font so Chinese never falls back to boxes; False when this computer has none at all."""
     families = set(QFontDatabase.families())
-    for family in CJK_FONTS:
-        if family in families:
-            font = QFont(family)
-            font.setPointSizeF(max(app.font().pointSizeF(), 10.0))
-            app.setFont(font)
-            return
+    chinese = sorted(QFontDatabase.families(QFontDatabase.WritingSystem.SimplifiedChinese))
+    family = next((f for f in CJK_FONTS if f in families), chinese[0] if chinese else None)
+    if family is None:
+        return False
+    font = QFont(family)
+    font.setPointSizeF(max(app.font().pointSizeF(), 10.0))
+    app.setFont(font)
+    return True
+
+
+def missing_font_notice() -> str:
+    """The status-bar notice for a computer without Chinese fonts. The Chinese words would show as boxes there, so
+    the English follows them in the Chinese interface."""
+    text = QCoreApplication.translate("Startup", NO_CHINESE_FONT)
+    return text if text == NO_CHINESE_FONT else f"{text} — {NO_CHINESE_FONT}"
 
 
 def open_console(db: str | None) -> Console | None:
@@ -73,13 +85,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     app.setApplicationName(settings.APPLICATION)
     lang = args.lang or settings.language()
     install_language(app, lang)
-    choose_font(app)
+    has_chinese_font = choose_font(app)
     console = open_console(args.db)
     if console is None:
         return 1
     from app.views.main_window import MainWindow
 
     window = MainWindow(console, english=lang == "en")
+    if not has_chinese_font:
+        window.status.show_notice(missing_font_notice())
     window.show()
     code = app.exec()
     console.close()

@@ -19,12 +19,19 @@ from PySide6.QtWidgets import (
 
 from app.domain.cameras import CameraStatus
 from app.models.cameras import CameraLinks, CameraRow
+from app.views.playback_notice import unavailable_text
+from app.views.qt_libraries import multimedia_unavailable
 
 MAX_ROWS = 500  # a town can hold thousands of cameras; the list stays quick to fill and to read
 
 
 class CameraPanel(QWidget):
-    """Follows ``links.events.listing``; ``open_row(i)`` plays a camera (double-click or the Play button)."""
+    """Follows ``links.events.listing``; ``open_row(i)`` plays a camera (double-click or the Play button).
+
+    Qt Multimedia is imported when a feed is first opened (it costs start-up time and logs about audio servers).
+    Where it cannot load (a system library missing), ``notice`` says so from then on and Play is disabled; the list
+    and the rest of the console work as before.
+    """
 
     def __init__(self, links: CameraLinks, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -51,8 +58,12 @@ class CameraPanel(QWidget):
         self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.cellDoubleClicked.connect(lambda row, _col: self.open_row(row))
-        play = QPushButton(self.tr("Play"), self)
-        play.clicked.connect(lambda: self.open_row(self.table.currentRow()))
+        self.play = QPushButton(self.tr("Play"), self)
+        self.play.clicked.connect(lambda: self.open_row(self.table.currentRow()))
+        self.notice = QLabel(self)
+        self.notice.setWordWrap(True)
+        self.notice.setStyleSheet("color: #c53030;")
+        self.notice.hide()
         modes = QHBoxLayout()
         modes.addWidget(self.in_unit)
         modes.addWidget(self.nearest)
@@ -60,11 +71,12 @@ class CameraPanel(QWidget):
         modes.addStretch(1)
         bottom = QHBoxLayout()
         bottom.addWidget(self.summary, 1)
-        bottom.addWidget(play)
+        bottom.addWidget(self.play)
         box = QVBoxLayout(self)
         box.setContentsMargins(4, 4, 4, 4)
         box.addLayout(modes)
         box.addWidget(self.table, 1)
+        box.addWidget(self.notice)
         box.addLayout(bottom)
         links.events.listing.connect(self._on_listing_change)
         self._on_listing_change(links.rows)
@@ -100,13 +112,23 @@ class CameraPanel(QWidget):
         self.summary.setText(summary)
 
     def open_row(self, row: int) -> str:
-        """Play camera ``row`` of the list; returns "player" or "handler" ("" for no such row)."""
-        if not 0 <= row < len(self._links.rows):
+        """Play camera ``row`` of the list; returns "player" or "handler" ("" for no such row or no playback)."""
+        if not 0 <= row < len(self._links.rows) or not self._playback_loads():
             return ""
-        # QtMultimedia loads its FFmpeg backend on import: pay for it only when a feed is opened
         from app.views.video_player import VideoPlayerDialog, open_stream
 
         if self.player is None:
             self.player = VideoPlayerDialog(self)
         cam = self._links.rows[row]
         return open_stream(cam.url, self.player, f"{cam.name} {cam.code}")
+
+    def _playback_loads(self) -> bool:
+        if self.player is not None:
+            return True
+        problem = multimedia_unavailable()
+        if problem is not None:
+            self.play.setEnabled(False)
+            self.notice.setText(unavailable_text(problem))
+            self.notice.setToolTip(problem.detail)
+            self.notice.show()
+        return problem is None

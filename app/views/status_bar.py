@@ -1,10 +1,11 @@
-"""The status bar: the store in use and its record counts, the lon/lat under the cursor, a scale bar."""
+"""The status bar: the store in use and its record counts, notices of missing optional pieces, the lon/lat under
+the cursor, a scale bar."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QPointF, QSize
 from PySide6.QtGui import QPainter
-from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
+from PySide6.QtWidgets import QLabel, QSizePolicy, QStatusBar, QWidget
 
 from app.map.decorations import paint_scale_bar
 
@@ -33,11 +34,17 @@ class MapStatusBar(QStatusBar):
         super().__init__(parent)
         self.store = QLabel(self)
         self.counts = QLabel(self)
+        self.notice = QLabel(self)
+        self.notice.setStyleSheet("color: #c53030;")
+        # a long notice is cut at the window's edge (the tooltip holds it whole) rather than widening the window
+        self.notice.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.notice.hide()
         self.position = QLabel(self)
         self.position.setMinimumWidth(210)
         self.scale = ScaleBarWidget(self)
         self.addWidget(self.store)
-        self.addWidget(self.counts, 1)
+        self.addWidget(self.counts)
+        self.addWidget(self.notice, 1)
         self.addPermanentWidget(self.position)
         self.addPermanentWidget(self.scale)
 
@@ -45,6 +52,12 @@ class MapStatusBar(QStatusBar):
         self.store.setText(self.tr("Store: %1").replace("%1", name))
         self.store.setToolTip(name)
         self.counts.setText(counts)
+
+    def show_notice(self, text: str) -> None:
+        """A lasting notice that an optional piece of this computer is missing (unlike showMessage, it stays)."""
+        self.notice.setText(text)
+        self.notice.setToolTip(text)
+        self.notice.show()
 
     def show_position(self, lon: float, lat: float) -> None:
         self.position.setText(f"{lon:.5f}°E  {lat:.5f}°N  (CGCS2000)")

@@ -186,6 +186,14 @@
         <source>, first %1 listed: select a smaller unit</source>
         <translation>，列出前 %1 路：请选择更小的单元</translation>
     </message>
+    <message>
+        <source>Video playback is unavailable: the system library %1 is missing (run scripts/setup.sh)</source>
+        <translation>视频播放组件不可用：缺少系统库 %1（请运行 scripts/setup.sh）</translation>
+    </message>
+    <message>
+        <source>Video playback is unavailable: %1 (run scripts/setup.sh)</source>
+        <translation>视频播放组件不可用：%1（请运行 scripts/setup.sh）</translation>
+    </message>
 </context>
 <context>
     <name>DashboardPanel</name>
@@ -651,6 +659,13 @@
     <message>
         <source>low</source>
         <translation>低</translation>
+    </message>
+</context>
+<context>
+    <name>Startup</name>
+    <message>
+        <source>No Chinese font is installed: Chinese text shows as boxes (install fonts-noto-cjk: run scripts/setup.sh)</source>
+        <translation>未安装中文字体：中文将显示为方框（请安装 fonts-noto-cjk：运行 scripts/setup.sh）</translation>
     </message>
 </context>
 <context>
@@ -1329,12 +1344,32 @@
         <translation>停止</translation>
     </message>
     <message>
+        <source>no video backend could be loaded</source>
+        <translation>无法加载视频解码后端</translation>
+    </message>
+    <message>
         <source>Connecting to %1…</source>
         <translation>正在连接 %1…</translation>
     </message>
     <message>
         <source>Cannot play %1: %2</source>
         <translation>无法播放 %1：%2</translation>
+    </message>
+    <message>
+        <source>the stream cannot be opened (unreachable, or not a video)</source>
+        <translation>无法打开视频流（地址不可达，或不是视频）</translation>
+    </message>
+    <message>
+        <source>the stream cannot be opened, or its video format is not supported</source>
+        <translation>无法打开视频流，或不支持其视频格式</translation>
+    </message>
+    <message>
+        <source>the network connection to the camera failed</source>
+        <translation>与摄像头的网络连接失败</translation>
+    </message>
+    <message>
+        <source>the camera refused access</source>
+        <translation>摄像头拒绝访问</translation>
     </message>
     <message>
         <source>the stream is unreachable</source>

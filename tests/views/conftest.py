@@ -29,6 +29,20 @@ def chinese_ui() -> Iterator[None]:
 
 
 @pytest.fixture
+def chinese_translations(qapp, chinese_ui) -> Iterator[None]:  # noqa: ANN001
+    """The Chinese interface with the console's translations installed, as ``--lang zh`` does (``tr()`` → 中文)."""
+    from PySide6.QtCore import QTranslator
+
+    from app.views.app import install_language
+
+    install_language(qapp, "zh")
+    yield
+    for translator in qapp.findChildren(QTranslator):
+        qapp.removeTranslator(translator)
+        translator.deleteLater()
+
+
+@pytest.fixture
 def settings_dir(tmp_path: Path) -> Path:
     folder = tmp_path / "settings"
     for fmt in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):

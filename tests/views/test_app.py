@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 from PySide6.QtCore import QTimer
@@ -75,3 +78,37 @@ def test_chinese_is_the_default_language_through_qt_translations(qapp) -> None: 
             translator.deleteLater()
         QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
     assert QCoreApplication.translate("MainWindow", "Layers") == "Layers"
+
+
+# main() in a process of its own, reporting the status bar's notice once the window is up
+NOTICE_OF_MAIN = """
+import sys
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+from app.views.app import main
+
+app = QApplication(["jingkong"])
+
+def report():
+    for widget in QApplication.topLevelWidgets():
+        if widget.__class__.__name__ == "MainWindow" and widget.isVisible():
+            print(widget.status.notice.text())
+            widget.close()
+
+QTimer.singleShot(500, report)
+sys.exit(main(sys.argv[1:]))
+"""
+
+
+def test_without_chinese_fonts_the_status_bar_says_so(map_world: World, tmp_path: Path) -> None:
+    # fontconfig, which Qt asks for fonts, reads this file instead of the system's: only the Latin DejaVu fonts
+    (tmp_path / "fonts.conf").write_text(f"""<?xml version="1.0"?>
+<fontconfig><dir>/usr/share/fonts/truetype/dejavu</dir><cachedir>{tmp_path / "cache"}</cachedir></fontconfig>""")
+    env = {**os.environ, "FONTCONFIG_FILE": str(tmp_path / "fonts.conf"), "XDG_CONFIG_HOME": str(tmp_path / "config"),
+           "QT_QPA_PLATFORM": "offscreen", "PYTHONIOENCODING": "utf-8"}
+    done = subprocess.run([sys.executable, "-c", NOTICE_OF_MAIN, "--db", map_world.store.display_name, "--lang", "zh"],
+                          cwd=Path(__file__).resolve().parents[2], env=env, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == ("未安装中文字体：中文将显示为方框（请安装 fonts-noto-cjk：运行 scripts/setup.sh） — "
+                                   "No Chinese font is installed: Chinese text shows as boxes "
+                                   "(install fonts-noto-cjk: run scripts/setup.sh)")
