@@ -52,6 +52,9 @@ def resolve_url(db: str | os.PathLike[str] | None) -> str:
     return f"sqlite:///{Path(text_db).expanduser().resolve()}"
 
 
+_WRITE = "jingkong_write"  # execution option: this transaction will write
+
+
 def sqlite_path(url: str) -> Path | None:
     parsed = make_url(url)
     return Path(parsed.database) if parsed.get_backend_name() == "sqlite" and parsed.database else None
@@ -63,11 +66,19 @@ def _make_engine(url: str) -> Engine:
 
         @event.listens_for(engine, "connect")
         def _pragmas(dbapi_conn, _record) -> None:  # noqa: ANN001
+            dbapi_conn.isolation_level = None  # SQLAlchemy's pysqlite recipe: we emit BEGIN ourselves (below)
             cur = dbapi_conn.cursor()
             cur.execute("PRAGMA foreign_keys = ON")
             cur.execute("PRAGMA busy_timeout = 10000")
             cur.execute("PRAGMA cache_size = -200000")
             cur.close()
+
+        @event.listens_for(engine, "begin")
+        def _begin(conn: Connection) -> None:
+            # A write transaction takes the write lock first (BEGIN IMMEDIATE), so two writers queue on the busy
+            # timeout instead of both reading, then one failing to upgrade its stale snapshot ("database is locked").
+            immediate = conn.get_execution_options().get(_WRITE, False)
+            conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
         return engine
     return create_engine(url, pool_pre_ping=True)
@@ -127,8 +138,9 @@ class Store:
 
     @contextmanager
     def begin(self) -> Iterator[Connection]:
-        """A connection in a transaction: committed on success, rolled back on any error."""
-        with self.engine.begin() as conn:
+        """A write transaction: committed on success, rolled back on any error (on SQLite it holds the write
+        lock from its first statement, so its reads are not stale when it writes)."""
+        with self.engine.connect().execution_options(**{_WRITE: True}) as conn, conn.begin():
             yield conn
 
     def meta(self) -> dict[str, str]:

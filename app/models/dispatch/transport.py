@@ -71,9 +71,8 @@ class TransportService:
 
         def check(conn: Connection, now: int) -> None:
             locked = q.facility(conn, hotel_id, lock=True)
-            used = q.beds_used(conn, [hotel_id], now)[hotel_id]
-            if locked is not None and used > locked.capacity:
-                free = max(locked.capacity - (used - len(people)), 0)
+            free = max(locked.capacity - q.beds_used(conn, [hotel_id], now)[hotel_id], 0) if locked else 0
+            if locked is not None and len(people) > free:
                 raise CapacityExceeded(f"{locked.name} has {free} free beds: cannot take {len(people)} people")
 
         return self._plan(spec, hotel_id, TripCargo.PEOPLE, vehicle, origin, None, 0, by, check)
@@ -90,9 +89,8 @@ class TransportService:
         def check(conn: Connection, now: int) -> None:
             locked = q.facility(conn, lab_id, lock=True)
             start = _day_start(now)
-            booked = q.samples_booked(conn, lab_id, start, start + DAY)
-            if locked is not None and booked > locked.capacity:
-                free = max(locked.capacity - (booked - samples), 0)
+            free = max(locked.capacity - q.samples_booked(conn, lab_id, start, start + DAY), 0) if locked else 0
+            if locked is not None and samples > free:
                 raise CapacityExceeded(f"{locked.name} can take {free} more samples today: not {samples}")
 
         return self._plan(spec, lab_id, TripCargo.SPECIMENS, vehicle, site.name, site_id, samples, by, check)
@@ -154,9 +152,12 @@ class TransportService:
         rows[0]["facility_id"] = destination
         now = self.tasks.clock()
         with self.tasks.store.begin() as conn:
+            # Lock the destination before writing anything that references it: every transfer takes its locks
+            # in the same order (facility, then its own new rows), so concurrent transfers queue, never deadlock
+            # (inserting first took a key-share lock on the facility that the later FOR UPDATE waited on).
+            check(conn, now)
             task_id = self.tasks.insert(conn, rows, [spec], by, now)[0]
             w.insert_trip(conn, {"task_id": task_id, "cargo": int(cargo), "vehicle": vehicle.strip(), "origin": origin,
                                  "origin_facility_id": origin_facility, "destination_id": destination,
                                  "samples": samples, "planned_at": now})
-            check(conn, now)
         return task_id
