@@ -65,9 +65,10 @@ def paint_legend(p: QPainter, top_left: QPointF, title: str, entries: list[tuple
     y += tm.height() + px * 0.2
     p.setFont(font(px))
     for colour, label in entries:
-        p.setPen(QPen(QColor("#718096"), max(1.0, px / 14)))
-        p.setBrush(QColor(colour))
-        p.drawRect(QRectF(x, y + m.height() * 0.1, px * 1.5, m.height() * 0.85))
+        if colour:  # an entry without a colour is a note under the classes
+            p.setPen(QPen(QColor("#718096"), max(1.0, px / 14)))
+            p.setBrush(QColor(colour))
+            p.drawRect(QRectF(x, y + m.height() * 0.1, px * 1.5, m.height() * 0.85))
         p.setPen(INK)
         p.drawText(QPointF(x + px * 2.1, y + m.ascent()), label)
         y += m.height() * 1.25

@@ -18,11 +18,17 @@ class Method(str, Enum):
 
 @dataclass(frozen=True)
 class Classes:
-    """Upper bounds of each class (ascending) and each value's class (-1: no data)."""
+    """Upper bounds of each class (ascending) and each value's class (-1: no data).
+
+    ``integer``: the values are counts, so bounds are whole numbers and a class runs from the bound above the
+    previous one (``3 – 5``, then ``6 – 9``). ``distinct`` is the number of distinct values: with fewer distinct
+    values than classes asked, there are fewer classes, and the legend says why."""
 
     lower: float
     bins: np.ndarray
     index: np.ndarray  # int16 per value
+    integer: bool = False
+    distinct: int = 0
 
     @property
     def k(self) -> int:
@@ -32,23 +38,36 @@ class Classes:
         return np.bincount(self.index[self.index >= 0], minlength=self.k)
 
 
-def classify(values: np.ndarray, method: Method, k: int) -> Classes:
-    """Split finite ``values`` into at most ``k`` classes; NaN gets class -1."""
+    def lows(self) -> np.ndarray:
+        """The lower bound shown for each class."""
+        if self.integer:
+            return np.concatenate([[self.lower], self.bins[:-1] + 1])
+        return np.concatenate([[self.lower], self.bins[:-1]])
+
+
+def classify(values: np.ndarray, method: Method, k: int, integer: bool = False) -> Classes:
+    """Split finite ``values`` into at most ``k`` classes; NaN gets class -1. ``integer``: counts."""
     values = np.asarray(values, dtype=float)
     finite = values[np.isfinite(values)]
     if finite.size == 0:
-        return Classes(0.0, np.zeros(0), np.full(values.shape, -1, np.int16))
-    if method is Method.EQUAL_INTERVAL:
+        return Classes(0.0, np.zeros(0), np.full(values.shape, -1, np.int16), integer)
+    distinct = np.unique(finite)
+    if integer and distinct.size <= k:  # one class per count value: no empty or repeated classes to invent
+        bins = distinct
+    elif method is Method.EQUAL_INTERVAL:
         bins = np.linspace(finite.min(), finite.max(), k + 1)[1:]
     elif method is Method.QUANTILES:
         bins = np.quantile(finite, np.linspace(0, 1, k + 1)[1:])
     else:
         bins = natural_breaks(finite, k)
+    if integer:
+        bins = np.floor(bins)
+        bins[-1] = finite.max()
     bins = np.unique(bins)
     index = np.full(values.shape, -1, np.int16)
     ok = np.isfinite(values)
     index[ok] = np.minimum(np.searchsorted(bins, values[ok], side="left"), len(bins) - 1)
-    return Classes(float(finite.min()), bins, index)
+    return Classes(float(finite.min()), bins, index, integer, int(distinct.size))
 
 
 def natural_breaks(values: np.ndarray, k: int) -> np.ndarray:

@@ -22,8 +22,11 @@ class Choropleth:
     level: str  # "town" | "village" | "grid"
     values: dict[str, float] = field(default_factory=dict)
     unit: str = ""
-    higher_is_worse: bool = True
+    good: str = "down"  # which way is better: "up", "down" or "neutral" (the catalogue's direction)
     title_en: str = ""
+    integer: bool = False  # the values are counts (whole-number class bounds)
+    warning: float | None = None  # the catalogue's thresholds: a fixed ok / warning / alarm legend
+    alarm: float | None = None
 
 
 class ConsoleContext:

@@ -40,7 +40,7 @@ class _Run(Generic[R]):
         for code in grid_codes:
             if code:
                 counts[code] = counts.get(code, 0.0) + 1.0
-        self.context.choropleth = Choropleth(title, "grid", counts, "people", title_en=title_en)
+        self.context.choropleth = Choropleth(title, "grid", counts, "people", title_en=title_en, integer=True)
         self.context.highlighted_persons = list(person_ids)
 
     def publish(self, result: R) -> None:

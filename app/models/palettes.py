@@ -11,11 +11,21 @@ PALETTES: dict[str, tuple[str, ...]] = {
     "cividis": ("#fee838", "#e1cc55", "#c3b369", "#a59c74", "#8a8678", "#707173", "#575d6d", "#3b496c", "#00224e"),
 }
 NO_DATA = "#d9d9d9"
+THRESHOLD_COLOURS = ("#c7e9c0", "#fd8d3c", "#bd0026")  # ok: light green, warning: orange, alarm: dark red
 
 
-def class_colours(palette: str, k: int) -> list[str]:
-    """``k`` colours spread evenly over a palette, light (low values) to dark (high)."""
+def default_palette(good: str) -> str:
+    """A judging palette (light → dark red) for indicators with a good direction, a neutral one otherwise."""
+    return "YlGnBu" if good == "neutral" else "YlOrRd"
+
+
+def class_colours(palette: str, k: int, good: str = "down") -> list[str]:
+    """``k`` colours spread evenly over a palette, for classes of ascending value.
+
+    The dark end marks the bad end: high values when ``good`` is "down" (or "neutral"), low values when "up" —
+    so the best-vaccinated villages are light and the worst dark red, never the other way round."""
     stops = PALETTES[palette]
     picks = np.linspace(0, len(stops) - 1, k).round().astype(int) if k > 1 else [len(stops) // 2]
-    return [stops[i] for i in picks]
+    colours = [stops[i] for i in picks]
+    return colours[::-1] if good == "up" else colours
 

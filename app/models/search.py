@@ -1,4 +1,4 @@
-"""Finding admin units by Chinese name, pinyin (with or without spaces, or initials) or code."""
+"""Finding admin units by Chinese name, pinyin (with or without spaces, or syllable initials: ``ls`` → 柳市) or code."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 
 from app.models.admin_atlas import AdminAtlas
+from app.models.pinyin import initials
 
 _NOT_ALNUM = re.compile(r"[^0-9a-z]")
 
@@ -26,10 +27,6 @@ def _compact(text: str) -> str:
     return _NOT_ALNUM.sub("", text.lower())
 
 
-def _initials(pinyin: str) -> str:
-    return "".join(word[0] for word in re.split(r"[\s\-']+", pinyin.lower()) if word)
-
-
 class UnitSearch:
     """An index over every unit; ``find`` ranks exact, then prefix, then substring matches, coarse levels first."""
 
@@ -37,7 +34,7 @@ class UnitSearch:
         self._rows: list[tuple[Match, str, str]] = []
         for level, units in atlas.levels.items():
             for code, zh, py in zip(units.data.codes, units.data.names_zh, units.data.names_pinyin):
-                self._rows.append((Match(code, zh, py, int(level)), _compact(py), _initials(py)))
+                self._rows.append((Match(code, zh, py, int(level)), _compact(py), initials(py)))
 
     def find(self, text: str, limit: int = 20) -> list[Match]:
         query = text.strip()

@@ -13,9 +13,10 @@ from psygnal import Signal, SignalGroup
 
 from app.domain.admin import Level
 from app.models.admin_atlas import AdminAtlas
-from app.models.classify import Method, classify
+from app.models.classify import Classes, Method, classify
 from app.models.context import Choropleth, ConsoleContext
-from app.models.palettes import NO_DATA, class_colours
+from app.models.palettes import NO_DATA, THRESHOLD_COLOURS, class_colours, default_palette
+from app.models.thresholds import STATUSES, threshold_classes
 
 FIELDS: dict[str, tuple[str, str, str]] = {  # key -> (title zh, title en, unit key, labelled by the views)
     "density": ("人口密度", "Population density", "people/km²"),
@@ -30,6 +31,7 @@ class LegendEntry:
     label: str  # value range; empty for the no-data entry
     count: int
     no_data: bool = False
+    status: str = ""  # "ok" | "warning" | "alarm" in a threshold legend (the views name it)
 
 
 class Thematic:
@@ -49,6 +51,9 @@ class Thematic:
         self.method = Method.QUANTILES
         self.k = 6
         self.palette = "YlOrRd"
+        self.good = "down"
+        self.integer = False
+        self.thresholds: tuple[float, float] | None = None  # (warning, alarm): fixed classes instead of breaks
         self.values = np.zeros(0)
         self.classes = classify(self.values, self.method, self.k)
         self.colours: list[str] = []
@@ -61,6 +66,7 @@ class Thematic:
         self.field, self.level = field, level
         self.title, _, self.unit = FIELDS[field]
         self.title_en = ""
+        self._set_polarity("neutral", field != "density", None)
         self.values = units.density if field == "density" else getattr(units.data, field).astype(float)
         self._restyle()
 
@@ -78,24 +84,62 @@ class Thematic:
         codes = self._atlas.levels[level].data.codes
         self.field, self.level, self.title, self.unit = "", level, choropleth.title, choropleth.unit
         self.title_en = choropleth.title_en
+        thresholds = (choropleth.warning, choropleth.alarm) if None not in (choropleth.warning, choropleth.alarm) else None
+        self._set_polarity(choropleth.good, choropleth.integer, thresholds)  # type: ignore[arg-type]
         self.values = np.array([choropleth.values.get(c, np.nan) for c in codes], dtype=float)
         self._restyle()
 
+    def _set_polarity(self, good: str, integer: bool, thresholds: tuple[float, float] | None) -> None:
+        """A new value to show: its direction picks the palette's orientation (bad is dark red)."""
+        self.good, self.integer, self.thresholds = good, integer, thresholds
+        self.palette = default_palette(good)
+
+    @property
+    def fewer_classes(self) -> bool:
+        """Fewer classes than asked because the values have fewer distinct values (the legend says so)."""
+        return self.thresholds is None and 0 < self.classes.k < self.k and self.classes.distinct <= self.classes.k
+
     def _restyle(self) -> None:
-        self.classes = classify(self.values, self.method, self.k)
-        self.colours = class_colours(self.palette, max(self.classes.k, 1))[: self.classes.k]
+        if self.thresholds is not None:
+            warning, alarm = self.thresholds
+            index = threshold_classes(self.values, self.good, warning, alarm)
+            self.classes = Classes(0.0, np.arange(len(STATUSES), dtype=float), index, True, len(STATUSES))
+            self.colours = list(THRESHOLD_COLOURS)
+        else:
+            self.classes = classify(self.values, self.method, self.k, self.integer)
+            self.colours = class_colours(self.palette, max(self.classes.k, 1), self.good)[: self.classes.k]
         self.events.style.emit()
 
     def legend(self) -> list[LegendEntry]:
         c = self.classes
         counts = c.counts()
-        lows = np.concatenate([[c.lower], c.bins[:-1]])
-        widths = (c.bins - lows)[c.bins > lows]
-        digits = int(min(3, max(0, 1 - np.floor(np.log10(widths.min()))))) if len(widths) else 0
-        entries = [LegendEntry(colour, f"{lo:,.{digits}f} – {hi:,.{digits}f}", int(n))
-                   for colour, lo, hi, n in zip(self.colours, lows, c.bins, counts)]
+        if self.thresholds is not None:
+            entries = [LegendEntry(colour, self._threshold_label(status), int(n), status=status)
+                       for colour, status, n in zip(self.colours, STATUSES, counts)]
+        else:
+            entries = [LegendEntry(colour, self._range_label(lo, hi), int(n))
+                       for colour, lo, hi, n in zip(self.colours, c.lows(), c.bins, counts)]
         missing = int((c.index < 0).sum())
         if missing:
             entries.append(LegendEntry(NO_DATA, "", missing, no_data=True))
         return entries
+
+    def _digits(self) -> int:
+        if self.integer:
+            return 0
+        c = self.classes
+        widths = (c.bins - c.lows())[c.bins > c.lows()]
+        return int(min(3, max(0, 1 - np.floor(np.log10(widths.min()))))) if len(widths) else 0
+
+    def _range_label(self, lo: float, hi: float) -> str:
+        digits = self._digits()
+        return f"{lo:,.{digits}f}" if lo >= hi else f"{lo:,.{digits}f} – {hi:,.{digits}f}"
+
+    def _threshold_label(self, status: str) -> str:
+        """The value range of one threshold class, e.g. ``≥ 98`` / ``90 – 98`` / ``≤ 90`` when higher is better."""
+        warning, alarm = self.thresholds or (0.0, 0.0)
+        w, a = f"{warning:,g}", f"{alarm:,g}"
+        if self.good == "up":
+            return {"ok": f"> {w}", "warning": f"{a} – {w}", "alarm": f"≤ {a}"}[status]
+        return {"ok": f"< {w}", "warning": f"{w} – {a}", "alarm": f"≥ {a}"}[status]
 

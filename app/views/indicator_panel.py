@@ -124,8 +124,9 @@ class IndicatorPanel(QWidget):
         """Colour the map (the level below the unit) by the indicator on ``row``."""
         ind = self.model.rows[row].indicator
         level, values = choropleth_values(self.engine, ind, self.unit_code, self.context.as_of)
-        self.context.choropleth = Choropleth(f"{ind.name_zh} {self.context.as_of}", level, values, ind.unit, ind.good != "up",
-                                             f"{ind.name_en} {self.context.as_of}")
+        self.context.choropleth = Choropleth(f"{ind.name_zh} {self.context.as_of}", level, values, ind.unit, ind.good,
+                                             f"{ind.name_en} {self.context.as_of}", integer=not ind.is_rate,
+                                             warning=ind.warning, alarm=ind.alarm)
 
     def _draw_sparkline(self, row: int) -> None:
         if not 0 <= row < len(self.model.rows):

@@ -49,5 +49,9 @@ def legend(thematic: Thematic) -> tuple[str, list[tuple[str, str]]]:
     """(title, [(colour, label)]) for the current thematic map."""
     unit = f" ({MAP_UNIT(thematic.unit)})" if thematic.unit else ""
     heading = f"{thematic_title(thematic)}{unit} · {level_names()[thematic.level]}"
-    entries = [(e.colour, tr("No data") if e.no_data else e.label) for e in thematic.legend()]
+    status = {"ok": tr("Normal"), "warning": tr("Warning"), "alarm": tr("Alarm")}
+    entries = [(e.colour, tr("No data") if e.no_data else f"{status[e.status]}  {e.label}" if e.status else e.label)
+               for e in thematic.legend()]
+    if thematic.fewer_classes:
+        entries.append(("", tr("(only %1 distinct values: one class each)").replace("%1", str(thematic.classes.distinct))))
     return heading, entries

@@ -76,8 +76,24 @@
         <translation>人口密度</translation>
     </message>
     <message>
+        <source>Normal</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>预警</translation>
+    </message>
+    <message>
+        <source>Alarm</source>
+        <translation>告警</translation>
+    </message>
+    <message>
         <source>No data</source>
         <translation>无数据</translation>
+    </message>
+    <message>
+        <source>(only %1 distinct values: one class each)</source>
+        <translation>（仅 %1 个不同取值：每值一类）</translation>
     </message>
 </context>
 <context>

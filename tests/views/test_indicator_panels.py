@@ -70,7 +70,7 @@ def test_panel_follows_selection_and_as_of_and_colours_the_map(qtbot, console: C
     qtbot.mouseClick(panel.table.viewport(), Qt.MouseButton.LeftButton,
                      pos=panel.table.visualRect(panel.model.index(row, 0)).center())
     choropleth = console.context.choropleth
-    assert choropleth.level == "village" and choropleth.values["330382001001"] == 0 and not choropleth.higher_is_worse
+    assert choropleth.level == "village" and choropleth.values["330382001001"] == 0 and choropleth.good == "up"
     assert thematic.title.startswith("60–69岁第一剂接种率")  # the map re-coloured
     villages = console.atlas.levels[Level.VILLAGE].index
     assert thematic.level == Level.VILLAGE and thematic.values[villages["330382001001"]] == 0

@@ -71,7 +71,7 @@ class TaskQueue:
         """Open tasks per grid (grid tasks only), for the map."""
         counts = open_tasks_by_unit(self.service.store)
         values = {u.code: float(n) for uid, n in counts.items() if (u := self.service.router.unit(uid)).level == 3}
-        return Choropleth("未办结任务", "grid", values, "tasks", title_en="Open tasks")
+        return Choropleth("未办结任务", "grid", values, "tasks", title_en="Open tasks", integer=True)
 
     def _effective(self) -> TaskFilter:
         return dataclasses.replace(self.filter, overdue_at=self.now()) if self.overdue_only else self.filter

@@ -8,12 +8,13 @@ the last N days). A rate keeps numerator and denominator, so a town's rate is th
 from __future__ import annotations
 
 import json
-import math
 import re
 from collections.abc import Collection
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+
+from app.models.thresholds import threshold_status
 
 CATALOGUE_PATH = Path(__file__).resolve().parents[3] / "resources" / "indicators.json"
 GOOD = ("up", "down", "neutral")
@@ -60,10 +61,7 @@ class Indicator:
 
     def status(self, value: float) -> str:
         """"alarm", "warning", "ok", or "none" (no thresholds, or no value)."""
-        if self.warning is None or self.alarm is None or value is None or math.isnan(value) or self.good == "neutral":
-            return "none"
-        worse = (lambda a, b: a <= b) if self.good == "up" else (lambda a, b: a >= b)
-        return "alarm" if worse(value, self.alarm) else "warning" if worse(value, self.warning) else "ok"
+        return threshold_status(value, self.good, self.warning, self.alarm)
 
 
 @dataclass(frozen=True)

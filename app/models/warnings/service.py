@@ -99,4 +99,4 @@ class WarningService:
         codes = unit_codes(self.store)
         counts = reads.open_counts_by_grid(self.store)
         return Choropleth("预警数", "grid", {codes[g]: float(n) for g, n in counts.items()}, "warnings",
-                          title_en="Open warnings")
+                          title_en="Open warnings", integer=True)
