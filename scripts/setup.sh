@@ -9,7 +9,8 @@ cd "$(dirname "$0")/.."
 PACKAGES=(postgresql postgresql-15-postgis-3 xvfb xauth fonts-noto-cjk libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1
   libxcb-image0 libxcb-render-util0 libxcb-shape0 libxcb-randr0 libxcb-xinerama0 libxcb-xkb1 libxkbcommon0
   libxkbcommon-x11-0 libegl1 libgl1 libfontconfig1 libdbus-1-3 libglib2.0-0
-  libpulse0 libsndfile1 libasyncns0 libflac12 libogg0 libopus0 libvorbis0a libvorbisenc2 libmpg123-0 libmp3lame0)
+  libpulse0 libsndfile1 libasyncns0 libflac12 libogg0 libopus0 libvorbis0a libvorbisenc2 libmpg123-0 libmp3lame0
+  python3-gdal)
 
 if command -v apt-get >/dev/null 2>&1; then
   missing=()

@@ -6,43 +6,37 @@ from pathlib import Path
 
 import geopandas as gpd
 import pandas as pd
-from sqlalchemy import inspect, select
+from sqlalchemy import Select, inspect, select
 
-from app.domain.admin import Level
 from app.domain.places import PlaceKind
 from app.store.geometry import STORE_SRID, decode_many, raw_geometry
+from app.store.level_layers import LEVEL_LAYERS, layer_select
 from app.store.store import Store
 from app.store.tables import Base
-from app.store.tables.admin import AdminUnit
 from app.store.tables.cameras import Camera
 from app.store.tables.facilities import Facility
 from app.store.tables.places import Place
 
 FORMATS = {".gpkg": "GPKG", ".geojson": "GeoJSON", ".json": "GeoJSON", ".shp": "ESRI Shapefile"}
-_admin = AdminUnit.__table__
-_LAYERS = {
-    "county": (_admin, _admin.c.level == int(Level.COUNTY)),
-    "towns": (_admin, _admin.c.level == int(Level.TOWN)),
-    "villages": (_admin, _admin.c.level == int(Level.VILLAGE)),
-    "grids": (_admin, _admin.c.level == int(Level.GRID)),
-    "checkpoints": (Place.__table__, Place.__table__.c.kind == int(PlaceKind.CHECKPOINT)),
-    "places": (Place.__table__, None),
-    "cameras": (Camera.__table__, None),
-    "facilities": (Facility.__table__, None),
+_places = Place.__table__
+# The admin levels export as the store publishes them (level_layers), so a file has the same columns.
+_LAYERS: dict[str, Select] = {
+    **{layer.name: layer_select(layer) for layer in LEVEL_LAYERS},
+    "checkpoints": select(_places).where(_places.c.kind == int(PlaceKind.CHECKPOINT)),
+    "places": select(_places),
+    "cameras": select(Camera.__table__),
+    "facilities": select(Facility.__table__),
 }
 LAYER_NAMES = tuple(_LAYERS)
 
 
 def read_layer(store: Store, name: str) -> gpd.GeoDataFrame:
-    """One named layer as a GeoDataFrame in EPSG:4490."""
+    """One named layer as a GeoDataFrame in EPSG:4490, in id order."""
     if name not in _LAYERS:
         raise ValueError(f"unknown layer {name!r} (layers: {', '.join(LAYER_NAMES)})")
-    table, where = _LAYERS[name]
-    cols = [c for c in table.c if c.name != "geom"]
-    geom = raw_geometry(table.c.geom, store.dialect)
-    query = select(*cols, geom.label("geom")).order_by(table.c.id)
-    if where is not None:
-        query = query.where(where)
+    layer = _LAYERS[name].subquery()
+    cols = [c for c in layer.c if c.name != "geom"]
+    query = select(*cols, raw_geometry(layer.c.geom, store.dialect).label("geom")).order_by(cols[0])
     with store.engine.connect() as conn:
         rows = conn.execute(query).all()
     frame = pd.DataFrame([r[:-1] for r in rows], columns=[c.name for c in cols])

@@ -15,6 +15,7 @@ import shapely
 from geoalchemy2 import Geometry as PostGISGeometry
 from sqlalchemy import LargeBinary, func, type_coerce
 from sqlalchemy.engine import Dialect
+from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.types import TypeDecorator
 
 STORE_SRID = 4490  # CGCS2000 geographic
@@ -86,6 +87,23 @@ def encode_for(dialect_name: str, geom: shapely.Geometry, srid: int = STORE_SRID
     return gpkg_blob(geom, srid)
 
 
+class GeoPackageBlob(LargeBinary):
+    """A GeoPackage geometry blob whose SQL type is the geometry type name (``geom MULTIPOLYGON``).
+
+    The GeoPackage standard (requirements 25 and 31) wants the column declared with the type named in
+    ``gpkg_geometry_columns``, not ``BLOB``; values are still blobs, which no SQLite affinity converts.
+    """
+
+    def __init__(self, geometry_type: str) -> None:
+        super().__init__()
+        self.geometry_type = geometry_type
+
+
+@compiles(GeoPackageBlob, "sqlite")
+def _geometry_type_name(type_: GeoPackageBlob, compiler: Any, **kw: Any) -> str:
+    return type_.geometry_type
+
+
 class GeometryType(TypeDecorator):
     """A geometry column: ``geometry_type`` is the GeoPackage/PostGIS type name (POINT, MULTIPOLYGON…)."""
 
@@ -106,7 +124,7 @@ class GeometryType(TypeDecorator):
             return dialect.type_descriptor(
                 PostGISGeometry(self.geometry_type, srid=self.srid, spatial_index=False)
             )
-        return LargeBinary() if dialect is None else dialect.type_descriptor(LargeBinary())
+        return LargeBinary() if dialect is None else dialect.type_descriptor(GeoPackageBlob(self.geometry_type))
 
     def process_bind_param(self, value: Any, dialect: Dialect) -> Any:
         if value is None or isinstance(value, (bytes, str)):

@@ -16,9 +16,9 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
-from app.store import geopackage
+from app.store import geopackage, level_layers
 from app.store.errors import SchemaVersionError, StoreError
-from app.store.tables import FEATURE_TABLES, Base
+from app.store.tables import Base
 from app.store.tables.meta import Meta
 
 SCHEMA_VERSION = 1
@@ -169,13 +169,11 @@ def _migrate(conn: Connection, version: int) -> None:
 
 
 def create_schema(conn: Connection, meta: dict[str, str]) -> None:
-    """Create every table (dropping old ones) and, on SQLite, the GeoPackage registration."""
+    """Create every table and level view (dropping old ones) and, on SQLite, the GeoPackage registration."""
     if conn.dialect.name == "postgresql":
         conn.exec_driver_sql("CREATE EXTENSION IF NOT EXISTS postgis")
+    level_layers.drop_views(conn)  # they depend on admin_units: PostgreSQL would refuse to drop it
     Base.metadata.drop_all(conn)
     Base.metadata.create_all(conn)
-    if conn.dialect.name == "sqlite":
-        geopackage.initialise(conn)
-        for table, geometry_type in FEATURE_TABLES.items():
-            geopackage.register_layer(conn, table, geometry_type)
+    geopackage.publish_layers(conn)
     conn.execute(Meta.__table__.insert(), [{"key": k, "value": v} for k, v in {"schema_version": str(SCHEMA_VERSION), **meta}.items()])

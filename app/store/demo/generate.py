@@ -65,8 +65,6 @@ class _Writer:
         if geoms is not None:
             dialect = self.conn.dialect.name
             columns = {**columns, "geom": gpkg_blobs(geoms) if dialect == "sqlite" else [encode_for(dialect, g) for g in geoms]}
-            if dialect == "sqlite":
-                geopackage.update_extent(self.conn, table, tuple(shapely.total_bounds(geoms)))
         n = bulk_insert(self.conn, table, columns)
         self.rows[table] = self.rows.get(table, 0) + n
         self.done += n
@@ -212,6 +210,8 @@ def _generate_into(store: Store, scale: Scale, seed: int, progress: Progress, sh
             writer.write(name, columns, geoms)
         progress(0.96, "indexes")
         _recreate_bulk_indexes(conn, drop=False)
+        if conn.dialect.name == "sqlite":
+            geopackage.update_extents(conn)  # of the feature tables and of the level views over admin_units
     return writer.rows
 
 
