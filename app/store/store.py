@@ -52,9 +52,6 @@ def resolve_url(db: str | os.PathLike[str] | None) -> str:
     return f"sqlite:///{Path(text_db).expanduser().resolve()}"
 
 
-_WRITE = "jingkong_write"  # execution option: this transaction will write
-
-
 def sqlite_path(url: str) -> Path | None:
     parsed = make_url(url)
     return Path(parsed.database) if parsed.get_backend_name() == "sqlite" and parsed.database else None
@@ -66,19 +63,11 @@ def _make_engine(url: str) -> Engine:
 
         @event.listens_for(engine, "connect")
         def _pragmas(dbapi_conn, _record) -> None:  # noqa: ANN001
-            dbapi_conn.isolation_level = None  # SQLAlchemy's pysqlite recipe: we emit BEGIN ourselves (below)
             cur = dbapi_conn.cursor()
             cur.execute("PRAGMA foreign_keys = ON")
             cur.execute("PRAGMA busy_timeout = 10000")
             cur.execute("PRAGMA cache_size = -200000")
             cur.close()
-
-        @event.listens_for(engine, "begin")
-        def _begin(conn: Connection) -> None:
-            # A write transaction takes the write lock first (BEGIN IMMEDIATE), so two writers queue on the busy
-            # timeout instead of both reading, then one failing to upgrade its stale snapshot ("database is locked").
-            immediate = conn.get_execution_options().get(_WRITE, False)
-            conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
         return engine
     return create_engine(url, pool_pre_ping=True)
@@ -140,7 +129,12 @@ class Store:
     def begin(self) -> Iterator[Connection]:
         """A write transaction: committed on success, rolled back on any error (on SQLite it holds the write
         lock from its first statement, so its reads are not stale when it writes)."""
-        with self.engine.connect().execution_options(**{_WRITE: True}) as conn, conn.begin():
+        with self.engine.begin() as conn:
+            if self.dialect == "sqlite":
+                # Take the write lock first, so two writers queue on the busy timeout instead of both reading and
+                # one then failing to upgrade its stale snapshot ("database is locked"). pysqlite opens no
+                # transaction of its own before a statement that is not DML, and commits or rolls back this one.
+                conn.exec_driver_sql("BEGIN IMMEDIATE")
             yield conn
 
     def meta(self) -> dict[str, str]:

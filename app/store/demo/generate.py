@@ -200,7 +200,7 @@ def _generate_into(store: Store, scale: Scale, seed: int, progress: Progress, sh
         "scale": scale.name, "seed": str(seed), "period_start": PERIOD_START.isoformat(), "period_end": PERIOD_END.isoformat(),
         "outbreak_city": OUTBREAK_CITY, "outline": SCHEMATIC_NOTE, "generator": "jingkong demo", **planted.meta,
     }
-    with store.begin() as conn:
+    with store.engine.begin() as conn:  # a new file no one else has open: no write lock to queue for
         if conn.dialect.name == "sqlite":
             conn.exec_driver_sql("PRAGMA synchronous = OFF")
         create_schema(conn, meta)
