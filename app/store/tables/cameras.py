@@ -6,7 +6,6 @@ from shapely import Geometry
 from sqlalchemy import ForeignKey, Index, String
 from sqlalchemy.orm import Mapped, mapped_column
 
-from app.domain.cameras import CAMERA_KINDS
 from app.store.geometry import GeometryType
 from app.store.tables.base import Base, IntPK, Name, Small
 

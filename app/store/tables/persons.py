@@ -9,7 +9,6 @@ from __future__ import annotations
 from sqlalchemy import ForeignKey, Index, String
 from sqlalchemy.orm import Mapped, mapped_column
 
-from app.domain.people import OCCUPATIONS
 from app.store.tables.base import Base, IntPK, Name, OptSeconds, Seconds, Small
 
 
