@@ -6,10 +6,19 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFormLayout, QLabel, QLineEdit,
-                               QSpinBox, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
 
-from app.console import Console
 from app.models.dispatch.errors import TaskError
 from app.models.dispatch.queue import console_user
 from app.models.dispatch.transport import FacilityLoad, TransportService
@@ -21,9 +30,9 @@ REFRESH_MS = 2000
 class TaskTransferPanel(QWidget):
     """Plans trips through :class:`TransportService`; the load table refreshes every two seconds."""
 
-    def __init__(self, console: Console, parent: QWidget | None = None) -> None:
+    def __init__(self, transport: TransportService, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.transport = TransportService(console.tasks)
+        self.transport = transport
         self.user = console_user()
         self.loads = QTableWidget(0, 5, self)
         self.loads.setHorizontalHeaderLabels([self.tr("Facility"), self.tr("Kind"), self.tr("Capacity"),

@@ -39,7 +39,7 @@ def test_first_start_generates_the_store_with_progress(qtbot, tmp_path: Path, mo
         Path(db).write_bytes(b"store")
         return "report"
 
-    monkeypatch.setattr(first_start, "generate_store", fake_generate)
+    monkeypatch.setattr("app.console.generate_store", fake_generate)  # the Console generates the store
     target = tmp_path / "data" / "jingkong.gpkg"
     assert first_start.create_demo_store(target)
     assert calls == [(target, "small", 1)] and target.exists()
@@ -60,7 +60,7 @@ def test_first_start_can_be_cancelled(qtbot, tmp_path: Path, monkeypatch) -> Non
             if isinstance(widget, QProgressDialog) and widget.isVisible():
                 widget.findChild(QPushButton).click()
 
-    monkeypatch.setattr(first_start, "generate_store", slow_generate)
+    monkeypatch.setattr("app.console.generate_store", slow_generate)  # the Console generates the store
     QTimer.singleShot(300, press_cancel)
     assert not first_start.create_demo_store(tmp_path / "jingkong.gpkg")
 

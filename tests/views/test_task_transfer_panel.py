@@ -16,7 +16,7 @@ def panel(qtbot, world: World) -> TaskTransferPanel:  # noqa: ANN001
     world.add_facility(FacilityKind.QUARANTINE_HOTEL, capacity=2, name="酒店A")
     for _ in range(3):
         world.add_person()
-    widget = TaskTransferPanel(Console(world.store))
+    widget = TaskTransferPanel(Console(world.store).transport)
     qtbot.addWidget(widget)
     return widget
 
