@@ -152,8 +152,8 @@ class TaskQueuePanel(QWidget):
 
     def _on_filter_edit(self) -> None:
         unit = self.context.selected_unit if self.in_unit.isChecked() else None
-        self.queue.set_filter(overdue_only=self.overdue.isChecked(), statuses=tuple(self.status.currentData()), kinds=tuple(self.kind.currentData()),
-                              text=self.search.text().strip(), unit_code=unit)
+        self.queue.set_filter(overdue_only=self.overdue.isChecked(), statuses=tuple(self.status.currentData()),
+                              kinds=tuple(self.kind.currentData()), text=self.search.text().strip(), unit_code=unit)
         self.reload()
 
     def _on_selected_unit_change(self, _code: str | None) -> None:

@@ -20,7 +20,8 @@ ESCALATE_MS = 60_000
 
 
 class TaskQueuePoller(QObject):
-    """Polls ``queue`` at once, then every ``poll_ms`` and escalates its overdue tasks every ``escalate_ms``, off the GUI thread.
+    """Polls ``queue`` at once, then every ``poll_ms``, and escalates its overdue tasks every ``escalate_ms``,
+    off the GUI thread.
 
     Emits ``sigPolled(page)`` after each poll (a ``QueuePage`` of the first ``wanted`` rows when any console
     changed any task, else None), ``sigEscalated(ids)`` when tasks were escalated and ``sigFailed(message)``

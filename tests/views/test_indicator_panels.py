@@ -133,7 +133,8 @@ def test_dashboard_tiles_show_the_unit_and_the_change(qtbot, console: Console) -
 def test_the_english_interface_names_indicators_in_english(qtbot, console: Console) -> None:  # noqa: ANN001
     QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
     console.indicators.ensure()
-    panel, dashboard = IndicatorPanel(console.indicators, console.context), DashboardPanel(console.indicators, console.context)
+    panel = IndicatorPanel(console.indicators, console.context)
+    dashboard = DashboardPanel(console.indicators, console.context)
     qtbot.addWidget(panel)
     qtbot.addWidget(dashboard)
     rows = rows_by_id(panel)

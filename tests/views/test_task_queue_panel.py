@@ -150,7 +150,8 @@ def test_overdue_tasks_escalate_off_the_gui_thread(qtbot, console: Console, pane
         panel.poller.escalate_soon()
     assert escalated.args == [[task]]
     assert panel.message.text() == "1 overdue task(s) escalated"
-    assert console.tasks.router.unit(console.tasks.get(task).escalated_unit_id).code == "330382001001"  # the grid's village
+    escalated_to = console.tasks.router.unit(console.tasks.get(task).escalated_unit_id)
+    assert escalated_to.code == "330382001001"  # the grid's village
     writes = [thread for thread, sql in statements if sql.lstrip().upper().startswith("UPDATE TASKS")]
     assert writes and set(writes) == {panel.poller._thread.ident}
 
