@@ -7,7 +7,7 @@ backend. Everything above the store asks it for connections or sessions and neve
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -18,15 +18,13 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from app.store import geopackage
 from app.store.errors import SchemaVersionError, StoreError
+from app.store.migrations import MIGRATIONS
 from app.store.tables import FEATURE_TABLES, Base
 from app.store.tables.meta import Meta
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # one more than the last key of MIGRATIONS
 ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_STORE = ROOT / "data" / "jingkong.gpkg"
-
-# Migrations from version N to N+1, run in one transaction when an older store is opened.
-MIGRATIONS: dict[int, Callable[[Connection], None]] = {}
 
 
 def default_store_path() -> Path:
@@ -84,10 +82,6 @@ class Store:
     @property
     def dialect(self) -> str:
         return self.engine.dialect.name
-
-    @property
-    def is_sqlite(self) -> bool:
-        return self.dialect == "sqlite"
 
     @property
     def display_name(self) -> str:
