@@ -1,7 +1,7 @@
 """Opening and creating stores: one schema on an embedded SQLite/GeoPackage file or on PostgreSQL/PostGIS.
 
 ``Store`` is the one handle the rest of the program holds: an SQLAlchemy engine plus what it knows about the
-backend. Everything above the store asks it for connections or sessions and never builds engines itself.
+backend. Everything above the store asks it for connections and never builds engines itself.
 """
 
 from __future__ import annotations
@@ -14,7 +14,6 @@ from pathlib import Path
 from sqlalchemy import Connection, Engine, create_engine, event, inspect, select, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError
-from sqlalchemy.orm import Session, sessionmaker
 
 from app.store import geopackage
 from app.store.errors import SchemaVersionError, StoreError
@@ -77,7 +76,6 @@ class Store:
     def __init__(self, url: str, engine: Engine) -> None:
         self.url = url
         self.engine = engine
-        self._sessions = sessionmaker(engine, expire_on_commit=False)
 
     @property
     def dialect(self) -> str:
@@ -115,9 +113,6 @@ class Store:
     def connect_new(cls, url: str) -> Store:
         """A handle on a store URL that may be empty; :func:`create_schema` fills it."""
         return cls(url, _make_engine(url))
-
-    def session(self) -> Session:
-        return self._sessions()
 
     @contextmanager
     def begin(self) -> Iterator[Connection]:
