@@ -1,8 +1,8 @@
 """The dispatch queue dock: filter and sort the tasks, act on one or many, follow another console's changes.
 
-A :class:`TaskQueuePoller` polls the store's change token every second off the GUI thread, so a change made by
-another console (or the CLI) shows within two seconds; countdowns repaint after every poll and overdue tasks
-escalate every minute, off the GUI thread too.
+A :class:`Poller` reads the store's change token every second off the GUI thread (and the first page when it
+moved), so a change made by another console (or the CLI) shows within two seconds; countdowns repaint after
+every poll. Another poller escalates overdue tasks every minute, off the GUI thread too.
 """
 
 from __future__ import annotations
@@ -30,12 +30,16 @@ from app.models.context import ConsoleContext
 from app.models.dispatch.cascade import cascade
 from app.models.dispatch.catalogue import KINDS
 from app.models.dispatch.errors import TaskError
+from app.models.dispatch.escalation import escalate_overdue
 from app.models.dispatch.queue import ACTIONS, OPEN, QueuePage, TaskQueue
 from app.models.dispatch.service import TaskService
+from app.views.poller import Poller
 from app.views.task_detail_view import TaskDetailView
-from app.views.task_queue_poller import TaskQueuePoller
 from app.views.task_table_model import PAGE, TaskTableModel
 from app.views.vocabulary import TASK_ACTION, TASK_KIND, TASK_STATUS
+
+POLL_MS = 1000
+ESCALATE_MS = 60_000
 
 
 class TaskQueuePanel(QWidget):
@@ -100,14 +104,17 @@ class TaskQueuePanel(QWidget):
         context.events.selected_unit.connect(self._on_selected_unit_change)
         self._on_selection_change()
         self._show_summary()
-        self.poller = TaskQueuePoller(self.queue, PAGE)
-        self.poller.sigPolled.connect(self._on_polled)
-        self.poller.sigEscalated.connect(self._on_escalated)
-        self.poller.sigFailed.connect(self.message.setText)
+        queue, self._wanted = self.queue, PAGE  # rows the table holds: the poll re-reads that many
+        self.poller = Poller(lambda: queue.poll(self._wanted), POLL_MS, name="task-queue-poll")
+        self.poller.sigResult.connect(self._on_polled)
+        self.escalator = Poller(lambda: escalate_overdue(tasks), ESCALATE_MS, wait_first=True, name="task-escalation")
+        self.escalator.sigResult.connect(self._on_escalated)
+        for poller in (self.poller, self.escalator):
+            poller.sigFailed.connect(self.message.setText)
+            self.destroyed.connect(poller.stop)
+            poller.start()
         for signal in (self.model.modelReset, self.model.rowsInserted):
             signal.connect(self._on_rows_change)
-        self.destroyed.connect(self.poller.stop)
-        self.poller.start()
 
     def _button(self, layout: QHBoxLayout, text: str, slot: Callable[..., None]) -> QPushButton:
         button = QPushButton(text, self)
@@ -128,10 +135,11 @@ class TaskQueuePanel(QWidget):
             self._keep_selection(lambda: self.model.set_rows(page.rows, page.total))
 
     def _on_rows_change(self) -> None:
-        self.poller.wanted = max(PAGE, len(self.model.rows))
+        self._wanted = max(PAGE, len(self.model.rows))
 
     def _on_escalated(self, ids: list[int]) -> None:
-        self.message.setText(self.tr("%n overdue task(s) escalated", "", len(ids)))
+        if ids:
+            self.message.setText(self.tr("%n overdue task(s) escalated", "", len(ids)))
 
     def reload(self) -> None:
         """Read the rows again now (after this console's own edits and actions)."""

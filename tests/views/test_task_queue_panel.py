@@ -37,8 +37,9 @@ def panel(qtbot, console: Console, monkeypatch: pytest.MonkeyPatch) -> Iterator[
     widget = TaskQueuePanel(console.tasks, console.context)
     qtbot.addWidget(widget)
     yield widget
-    widget.poller.stop()
-    widget.poller.join()
+    for poller in (widget.poller, widget.escalator):
+        poller.stop()
+        poller.join()
 
 
 @pytest.fixture
@@ -131,14 +132,17 @@ def test_another_consoles_change_shows_within_two_seconds(qtbot, world: World, c
 
 def test_the_poll_reads_the_store_off_the_gui_thread(qtbot, world: World, console: Console,  # noqa: ANN001
                                                      panel: TaskQueuePanel, statements: list[tuple[int, str]]) -> None:
+    resets: list[int] = []
+    panel.model.modelReset.connect(lambda: resets.append(threading.get_ident()))  # runs where the reset happens
     [task] = _seed(console, 1)
     statements.clear()  # the test's own writes above ran on this thread
     qtbot.waitUntil(lambda: [r.id for r in panel.model.rows] == [task], timeout=2000)
-    with qtbot.waitSignal(panel.poller.sigPolled, timeout=2000):
+    with qtbot.waitSignal(panel.poller.sigResult, timeout=2000):
         pass  # and one more poll, which finds nothing new
+    gui = threading.main_thread().ident
     assert statements, "the poll read the store"
-    assert {thread for thread, _sql in statements} == {panel.poller._thread.ident}
-    assert threading.main_thread().ident != panel.poller._thread.ident
+    assert {thread for thread, _sql in statements} == {panel.poller.thread_id} != {gui}
+    assert resets and set(resets) == {gui}  # the GUI thread applied the page
 
 
 def test_overdue_tasks_escalate_off_the_gui_thread(qtbot, console: Console, panel: TaskQueuePanel, clock: Clock,  # noqa: ANN001
@@ -146,14 +150,14 @@ def test_overdue_tasks_escalate_off_the_gui_thread(qtbot, console: Console, pane
     [task] = _seed(console, 1)
     clock.now = console.tasks.get(task).due_at + 1
     statements.clear()
-    with qtbot.waitSignal(panel.poller.sigEscalated, timeout=5000) as escalated:
-        panel.poller.escalate_soon()
+    with qtbot.waitSignal(panel.escalator.sigResult, timeout=5000) as escalated:
+        panel.escalator.poke()
     assert escalated.args == [[task]]
     assert panel.message.text() == "1 overdue task(s) escalated"
     escalated_to = console.tasks.router.unit(console.tasks.get(task).escalated_unit_id)
     assert escalated_to.code == "330382001001"  # the grid's village
     writes = [thread for thread, sql in statements if sql.lstrip().upper().startswith("UPDATE TASKS")]
-    assert writes and set(writes) == {panel.poller._thread.ident}
+    assert writes and set(writes) == {panel.escalator.thread_id} != {threading.main_thread().ident}
 
 
 def test_task_targets_and_open_tasks_go_to_the_map(world: World, console: Console, panel: TaskQueuePanel) -> None:
