@@ -1,7 +1,8 @@
 """Composition root: builds the console's models from a store URL. No Qt here.
 
-Views receive a ``Console`` and reach data only through the models it builds; each model is created
-on first use so a console opens fast and tests build only what they touch.
+The GUI and the CLI get every service here. The main window hands each panel the typed models it uses,
+never the console itself; each model is created on first use so a console opens fast and tests build only
+what they touch.
 """
 
 from __future__ import annotations
@@ -16,11 +17,13 @@ from app.models.admin_atlas import AdminAtlas
 from app.models.cameras import CameraLinks
 from app.models.context import ConsoleContext
 from app.models.dispatch.service import TaskService
+from app.models.dispatch.transport import TransportService
 from app.models.drill import DrillPath
 from app.models.engine_runs import ScreeningRun, TraceRun
 from app.models.indicators import IndicatorEngine
 from app.models.layers import LayerList
 from app.models.map_layers import build_layers
+from app.models.scenario import Scenario
 from app.models.search import UnitSearch
 from app.models.thematic import Thematic
 from app.models.warnings.service import WarningService
@@ -43,6 +46,7 @@ class Console:
         self.period_start = dt.date.fromisoformat(meta["period_start"]) if "period_start" in meta else None
         self.period_end = dt.date.fromisoformat(end) if end else dt.date.today()
         self.context = ConsoleContext(as_of=self.period_end)
+        self.scenario = Scenario.from_meta(meta)
 
     @classmethod
     def open(cls, db: str | None = None) -> Console:
@@ -107,6 +111,10 @@ class Console:
     @cached_property
     def tasks(self) -> TaskService:
         return TaskService(self.store)
+
+    @cached_property
+    def transport(self) -> TransportService:
+        return TransportService(self.tasks)
 
     @cached_property
     def warnings(self) -> WarningService:

@@ -1,4 +1,4 @@
-"""What every subcommand shares: the ``--db``/``--json`` options, opening the store, and results."""
+"""What every subcommand shares: the ``--db``/``--json`` options, opening the console, and results."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
-from app.store import Store
+from app.console import Console
 
 
 class CommandError(Exception):
@@ -29,8 +29,9 @@ def add_store_options(parser: argparse.ArgumentParser, json_flag: bool = True) -
         parser.add_argument("--json", action="store_true", help="print machine-readable JSON")
 
 
-def open_store(args: argparse.Namespace) -> Store:
-    return Store.open(args.db)
+def open_console(args: argparse.Namespace) -> Console:
+    """The store named by ``--db`` and the services over it, built by the same composition root as the GUI's."""
+    return Console.open(args.db)
 
 
 def parse_ids(text: str | None, what: str) -> list[int] | None:
@@ -49,18 +50,18 @@ def parse_ids(text: str | None, what: str) -> list[int] | None:
 Service = TypeVar("Service")
 
 
-def add_action(actions: argparse._SubParsersAction, name: str, text: str, make: Callable[[Store], Service],
+def add_action(actions: argparse._SubParsersAction, name: str, text: str, service: Callable[[Console], Service],
                body: Callable[[Service, argparse.Namespace], Result]) -> argparse.ArgumentParser:
-    """A sub-action (``jingkong tasks claim``…) that runs ``body`` with a service built on the opened store."""
+    """A sub-action (``jingkong tasks claim``…) that runs ``body`` with one service of the opened console."""
     p = actions.add_parser(name, help=text, description=text[0].upper() + text[1:] + ".")
     add_store_options(p)
 
     def run(args: argparse.Namespace) -> Result:
-        store = open_store(args)
+        console = open_console(args)
         try:
-            return body(make(store), args)
+            return body(service(console), args)
         finally:
-            store.close()
+            console.close()
 
     p.set_defaults(run=run)
     return p

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from app.commands.common import CommandError, Result, add_store_options, open_store
+from app.commands.common import CommandError, Result, add_store_options, open_console
 from app.store.export import FORMATS, LAYER_NAMES, export_layer, export_table
 
 
@@ -27,10 +27,11 @@ def run(args: argparse.Namespace) -> Result:
         raise CommandError(f"--out {args.out}: use a .gpkg, .geojson or .shp file for a layer")
     if args.table and args.out.suffix.lower() != ".csv":
         raise CommandError(f"--out {args.out}: tables are written as .csv")
-    store = open_store(args)
+    console = open_console(args)
     try:
+        store = console.store
         n = export_layer(store, args.layer, args.out) if args.layer else export_table(store, args.table, args.out)
     finally:
-        store.close()
+        console.close()
     what = args.layer or args.table
     return Result({"exported": what, "rows": n, "out": str(args.out)}, f"exported {what}: {n:,} rows -> {args.out}")

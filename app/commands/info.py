@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import argparse
 
-from app.commands.common import Result, add_store_options, open_store
-from app.store.queries.admin import level_counts
-from app.store.queries.summary import library_counts, records_total, table_counts
+from app.commands.common import Result, add_store_options, open_console
+from app.store.queries.summary import library_counts, records_total
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -17,20 +16,20 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> Result:
-    store = open_store(args)
+    console = open_console(args)
     try:
-        levels = level_counts(store)
-        counts = table_counts(store)
-        meta = store.meta()
+        levels = console.level_counts
+        counts = console.table_counts()
+        meta = console.meta
         data = {
-            "store": store.display_name, "backend": store.dialect, "schema_version": int(meta["schema_version"]),
+            "store": console.store.display_name, "backend": console.store.dialect, "schema_version": int(meta["schema_version"]),
             "scale": meta.get("scale"), "seed": meta.get("seed"),
             "period": [meta.get("period_start"), meta.get("period_end")],
             "levels": {k: levels.get(k, 0) for k in ("county", "town", "village", "grid")},
             "libraries": library_counts(counts), "tables": counts, "records_total": records_total(counts),
         }
     finally:
-        store.close()
+        console.close()
     lines = [f"store     {data['store']} ({data['backend']}, schema {data['schema_version']}, scale {data['scale']}, seed {data['seed']})",
              f"period    {data['period'][0]} .. {data['period'][1]}",
              "levels    " + ", ".join(f"{k} {v:,}" for k, v in data["levels"].items())]

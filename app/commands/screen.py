@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import argparse
 
-from app.commands.common import CommandError, Result, add_store_options, open_store
+from app.commands.common import CommandError, Result, add_store_options, open_console
 from app.models.as_of import parse_time
-from app.models.screening import ScreeningError, city_area, polygon_area, screen
+from app.models.screening import ScreeningError, city_area, polygon_area
 from app.timebase import format_seconds
 
 
@@ -28,14 +28,14 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> Result:
     since = parse_time(args.since, end_of_day=False) if args.since else None
     until = parse_time(args.until) if args.until else None
-    store = open_store(args)
+    console = open_console(args)
     try:
-        area = city_area(store, args.area) if args.area is not None else polygon_area(args.polygon)
-        result = screen(store, area, since, until)
+        area = city_area(console.store, args.area) if args.area is not None else polygon_area(args.polygon)
+        result = console.screening.compute(area, since, until)
     except ScreeningError as exc:
         raise CommandError(str(exc)) from None
     finally:
-        store.close()
+        console.close()
     if args.export:
         result.export_csv(args.export)
     totals = result.totals()

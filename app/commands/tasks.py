@@ -74,7 +74,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def _action(actions: argparse._SubParsersAction, name: str, text: str,
             body: Callable[[TaskService, argparse.Namespace], Result]) -> argparse.ArgumentParser:
-    return add_action(actions, name, text, TaskService, body)
+    return add_action(actions, name, text, lambda console: console.tasks, body)
 
 
 def task_json(row: TaskRow) -> dict[str, Any]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from app.commands.common import CommandError, Result, add_store_options, open_store
+from app.commands.common import CommandError, Result, add_store_options, open_console
 from app.models.as_of import parse_time
 from app.models.tracing import TraceError, trace
 from app.models.trace_view import trace_rows
@@ -26,14 +26,14 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> Result:
     onset = parse_time(args.at, end_of_day=False)
-    store = open_store(args)
+    console = open_console(args)
     try:
-        result = trace(store, args.person, onset, args.window, args.depth, args.days)
-        rows = trace_rows(store, result)
+        result = trace(console.store, args.person, onset, args.window, args.depth, args.days)
+        rows = trace_rows(console.store, result)
     except TraceError as exc:
         raise CommandError(str(exc)) from None
     finally:
-        store.close()
+        console.close()
     by_depth = {str(d): len(result.at_depth(d)) for d in range(1, result.depth + 1)}
     data = {"case": result.case_id, "onset": result.onset, "window_minutes": result.window_minutes,
             "depth": result.depth, "days": result.days, "counts": by_depth, "total": len(result.contacts),

@@ -9,7 +9,6 @@ from dataclasses import asdict
 
 from app.commands.common import Result, add_action, parse_ids
 from app.commands.tasks import task_json
-from app.models.dispatch.service import TaskService
 from app.models.dispatch.transport import TransportService
 
 
@@ -38,7 +37,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def _action(actions: argparse._SubParsersAction, name: str, text: str,
             body: Callable[[TransportService, argparse.Namespace], Result]) -> argparse.ArgumentParser:
-    return add_action(actions, name, text, lambda store: TransportService(TaskService(store)), body)
+    return add_action(actions, name, text, lambda console: console.transport, body)
 
 
 def _beds(transport: TransportService, args: argparse.Namespace) -> Result:

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import argparse
-from app.commands.common import CommandError, Result, add_store_options, open_store
+from app.commands.common import CommandError, Result, add_store_options, open_console
 from app.models.as_of import parse_time, period_end
 from app.models.warnings.routing import Routing
 from app.models.warnings.rules import RuleError
-from app.models.warnings.service import WarningService
 from app.timebase import format_seconds
 
 
@@ -26,18 +25,18 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> Result:
     if args.limit is not None and args.limit < 0:
         raise CommandError(f"--limit must not be negative, not {args.limit}")
-    store = open_store(args)
+    console = open_console(args)
     try:
-        as_of = parse_time(args.as_of) if args.as_of else period_end(store.meta())
+        as_of = parse_time(args.as_of) if args.as_of else period_end(console.meta)
         try:
-            service = WarningService(store)
+            service = console.warnings
             findings = service.evaluate(as_of, args.rule)
         except RuleError as exc:
             raise CommandError(str(exc)) from None
         recorded = service.record(findings) if args.record else None
-        rows = Routing(store).rows(findings, args.limit)
+        rows = Routing(console.store).rows(findings, args.limit)
     finally:
-        store.close()
+        console.close()
     totals = {f.rule.id: len(f) for f in findings}
     data = {"as_of": as_of, "as_of_text": format_seconds(as_of), "totals": totals, "total": sum(totals.values()),
             "recorded": recorded, "warnings": rows}

@@ -28,10 +28,6 @@ class DrillPath:
         return max(len(self.path) - 1, 0)
 
     @property
-    def focus(self) -> str | None:
-        return self.path[-1] if self.path else None
-
-    @property
     def child_level(self) -> Level:
         """The level a click picks at this depth: towns in the county, villages in a town, grids below."""
         return Level(min(self.depth + 1, int(Level.GRID)))

@@ -1,32 +1,29 @@
 """Opening and creating stores: one schema on an embedded SQLite/GeoPackage file or on PostgreSQL/PostGIS.
 
 ``Store`` is the one handle the rest of the program holds: an SQLAlchemy engine plus what it knows about the
-backend. Everything above the store asks it for connections or sessions and never builds engines itself.
+backend. Everything above the store asks it for connections and never builds engines itself.
 """
 
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 from sqlalchemy import Connection, Engine, create_engine, event, inspect, select, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError
-from sqlalchemy.orm import Session, sessionmaker
 
 from app.store import geopackage, level_layers
 from app.store.errors import SchemaVersionError, StoreError
+from app.store.migrations import MIGRATIONS
 from app.store.tables import Base
 from app.store.tables.meta import Meta
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 3  # one more than the last key of MIGRATIONS
 ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_STORE = ROOT / "data" / "jingkong.gpkg"
-
-# Migrations from version N to N+1, run in one transaction when an older store is opened.
-MIGRATIONS: dict[int, Callable[[Connection], None]] = {}
 
 
 def default_store_path() -> Path:
@@ -79,15 +76,10 @@ class Store:
     def __init__(self, url: str, engine: Engine) -> None:
         self.url = url
         self.engine = engine
-        self._sessions = sessionmaker(engine, expire_on_commit=False)
 
     @property
     def dialect(self) -> str:
         return self.engine.dialect.name
-
-    @property
-    def is_sqlite(self) -> bool:
-        return self.dialect == "sqlite"
 
     @property
     def display_name(self) -> str:
@@ -121,9 +113,6 @@ class Store:
     def connect_new(cls, url: str) -> Store:
         """A handle on a store URL that may be empty; :func:`create_schema` fills it."""
         return cls(url, _make_engine(url))
-
-    def session(self) -> Session:
-        return self._sessions()
 
     @contextmanager
     def begin(self) -> Iterator[Connection]:

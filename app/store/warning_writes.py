@@ -28,12 +28,6 @@ class NewWarning:
     as_of: int
 
 
-def ensure_table(store: Store) -> None:
-    """Stores made before the warnings table existed get it when the warning service first opens them."""
-    with store.begin() as conn:
-        _T.create(conn, checkfirst=True)
-
-
 def insert_new(store: Store, rows: Sequence[NewWarning], now: int | None = None) -> int:
     """Insert each warning unless its (rule, person) already has an open one; returns how many were added.
 
@@ -67,4 +61,4 @@ def change_status(store: Store, ids: Sequence[int], allowed_from: Sequence[Warni
     return changed
 
 
-__all__ = ["NewWarning", "change_status", "ensure_table", "insert_new"]
+__all__ = ["NewWarning", "change_status", "insert_new"]

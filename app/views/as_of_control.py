@@ -7,14 +7,15 @@ import datetime as dt
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QDateEdit, QHBoxLayout, QLabel, QToolButton, QWidget
 
+from app.models.context import ConsoleContext
+
 
 class AsOfControl(QWidget):
     """Writes ``context.as_of``; follows ``context.events.as_of`` (without writing back)."""
 
-    def __init__(self, console, parent: QWidget | None = None) -> None:  # noqa: ANN001
+    def __init__(self, context: ConsoleContext, first: dt.date, last: dt.date, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.context = console.context
-        first, last = console.period_start or console.period_end, console.period_end
+        self.context = context
         self.date = QDateEdit(self)
         self.date.setCalendarPopup(True)
         self.date.setDisplayFormat("yyyy-MM-dd")

@@ -12,7 +12,8 @@ import math
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
 
 from app.domain.admin import Level
-from app.models.indicators import Indicator
+from app.models.context import ConsoleContext
+from app.models.indicators import Indicator, IndicatorEngine
 from app.views.indicator_format import STATUS_COLOURS, format_value, indicator_names
 from app.views.indicator_loader import IndicatorLoader
 
@@ -55,10 +56,10 @@ class KeyFigureTile(QFrame):
 class DashboardPanel(QWidget):
     """Follows ``context.selected_unit`` and ``context.as_of``."""
 
-    def __init__(self, console, parent: QWidget | None = None) -> None:  # noqa: ANN001
+    def __init__(self, engine: IndicatorEngine, context: ConsoleContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.context = console.context
-        self.engine = console.indicators
+        self.context = context
+        self.engine = engine
         self.heading = QLabel(self)
         self.heading.setStyleSheet("font-size: 16pt; font-weight: bold;")
         self.tiles = [KeyFigureTile(self.engine.catalogue[i], self) for i in KEY_FIGURES]

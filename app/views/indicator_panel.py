@@ -9,7 +9,8 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import QAbstractItemView, QComboBox, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
 
 from app.domain.admin import Level
-from app.models.context import Choropleth
+from app.models.context import Choropleth, ConsoleContext
+from app.models.indicators import IndicatorEngine
 from app.models.indicators.unit_profile import ProfileRow, choropleth_values, unit_profile
 from app.timebase import to_seconds
 from app.views.array_table_model import HeaderedTableModel
@@ -55,10 +56,10 @@ class IndicatorProfileModel(HeaderedTableModel):
 class IndicatorPanel(QWidget):
     """Follows ``context.selected_unit`` (the county when none) and ``context.as_of``; sets ``context.choropleth``."""
 
-    def __init__(self, console, parent: QWidget | None = None) -> None:  # noqa: ANN001
+    def __init__(self, engine: IndicatorEngine, context: ConsoleContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.context = console.context
-        self.engine = console.indicators
+        self.context = context
+        self.engine = engine
         self.title = QLabel(self)
         self.title.setWordWrap(True)
         self.group = QComboBox(self)

@@ -3,23 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
-import importlib
-import logging
+from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
-from PySide6.QtWidgets import (
-    QDockWidget,
-    QFrame,
-    QLabel,
-    QMainWindow,
-    QMessageBox,
-    QScrollArea,
-    QToolBar,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QDockWidget, QFrame, QMainWindow, QMessageBox, QScrollArea, QToolBar, QVBoxLayout, QWidget
 
 from app.console import Console
 from app.map.canvas import MapCanvas
@@ -32,26 +21,24 @@ from app.views.camera_panel import CameraPanel
 from app.views.export_dialog import ExportDialog
 from app.views.layer_panel import LayerPanel
 from app.views.map_text import legend, level_names, unit_tooltip
-from app.views.panels import PANELS, TOOLBAR_WIDGETS, PanelSpec
+from app.views.panels import PANELS, TOOLBAR_WIDGETS, PanelFactory, PanelSpec
 from app.views.search_box import SearchBox
 from app.views.status_bar import MapStatusBar
 from app.views.thematic_panel import ThematicPanel
 from app.views.worker import FunctionWorker
 
-log = logging.getLogger(__name__)
 AREAS = {"left": Qt.DockWidgetArea.LeftDockWidgetArea, "right": Qt.DockWidgetArea.RightDockWidgetArea,
          "bottom": Qt.DockWidgetArea.BottomDockWidgetArea}
 
 
-def _load(target: str) -> type:
-    module, name = target.split(":")
-    return getattr(importlib.import_module(module), name)
-
-
 class MainWindow(QMainWindow):
-    """The console shell over one ``Console``; ``docks`` by object name, ``canvas`` the map."""
+    """The console shell over one ``Console``; ``docks`` by object name, ``canvas`` the map.
 
-    def __init__(self, console: Console, english: bool = False) -> None:
+    ``panels`` and ``toolbar`` are the registries of :mod:`app.views.panels` (tests pass their own). A panel
+    that cannot be built raises: a broken panel is a bug to see at once, not a dock that hides it."""
+
+    def __init__(self, console: Console, english: bool = False, panels: Sequence[PanelSpec] = PANELS,
+                 toolbar: Sequence[PanelFactory] = TOOLBAR_WIDGETS) -> None:
         super().__init__()
         self.console, self.english = console, english
         self.setWindowTitle(self.tr("Jingkong — epidemic-prevention command console") + f" · {console.store.display_name}")
@@ -76,14 +63,14 @@ class MainWindow(QMainWindow):
         self._add_dock("layers", self.tr("Layers"), self.layer_panel, "left")
         self._add_dock("thematic", self.tr("Thematic map"), self.thematic_panel, "left")
         self._add_dock("cameras", self.tr("Camera feeds"), self.camera_panel, "right")
-        for spec in PANELS:
-            self._add_dock(spec.key, spec.title_en if english else spec.title_zh, self._build_panel(spec), spec.area)
+        for spec in panels:
+            self._add_dock(spec.key, spec.title_en if english else spec.title_zh, spec.build(c, self), spec.area)
         self._tabify_side_docks()
         self.search = SearchBox(c.unit_search, self)
         self.search.sigUnitChosen.connect(self.show_unit)
         self.status = MapStatusBar(self)
         self.setStatusBar(self.status)
-        self._build_actions()
+        self._build_actions(toolbar)
         self.canvas.sigPointClicked.connect(c.camera_links.pick_point)
         self.canvas.sigViewChanged.connect(self._on_view_change)
         c.context.events.drawn_area.connect(self._on_drawn_area_change)
@@ -110,17 +97,6 @@ class MainWindow(QMainWindow):
         self.addDockWidget(AREAS[area], dock)
         self.docks[key] = dock
 
-    def _build_panel(self, spec: PanelSpec) -> QWidget:
-        """The panel, or — if it cannot be built — a dock that says why, so the map still opens."""
-        try:
-            return _load(spec.target)(self.console, self)
-        except Exception as exc:  # noqa: BLE001  (shown in the dock and logged, not swallowed)
-            log.exception("panel %s failed", spec.key)
-            label = QLabel(self.tr("This panel could not start:") + f"\n{type(exc).__name__}: {exc}", self)
-            label.setWordWrap(True)
-            label.setStyleSheet("color: #c53030; padding: 8px;")
-            return label
-
     def _tabify_side_docks(self) -> None:
         """The right and bottom docks share their area as tabs (the first added on top): the map keeps its room."""
         first: dict[Qt.DockWidgetArea, QDockWidget] = {}
@@ -144,7 +120,7 @@ class MainWindow(QMainWindow):
         self.addAction(action)
         return action
 
-    def _build_actions(self) -> None:
+    def _build_actions(self, toolbar: Sequence[PanelFactory]) -> None:
         self.act_extent = self._action(self.tr("Whole county"), self.show_county, "Home")
         self.act_up = self._action(self.tr("Up one level"), self.drill_up, "Alt+Up")
         self.act_export = self._action(self.tr("Export map…"), self.export_dialog, "Ctrl+E")
@@ -164,9 +140,9 @@ class MainWindow(QMainWindow):
             tools.addAction(action)
         tools.addSeparator()
         tools.addWidget(self.search)
-        for target in TOOLBAR_WIDGETS:
+        for build in toolbar:
             tools.addSeparator()
-            tools.addWidget(_load(target)(self.console, self))
+            tools.addWidget(build(self.console, self))
         self.addToolBar(tools)
         menu = self.menuBar()
         file_menu = menu.addMenu(self.tr("&File"))

@@ -1,33 +1,60 @@
-"""The dock panels of the main window, in the order they are added.
+"""The dock panels of the main window, in the order they are added, and the tool bar's widgets.
 
-Each entry names a QWidget class ``module:Class`` whose constructor takes ``(console, parent=None)``.
-Adding a panel to the console means adding one line here.
+Each entry holds a factory that hands a panel the typed models it uses from the ``Console`` (never the console
+itself); the classes are imported here like any other code, so the import and type checkers see every panel.
+Adding a panel to the console means adding one entry here.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
+
+from PySide6.QtWidgets import QWidget
+
+from app.console import Console
+from app.views.as_of_control import AsOfControl
+from app.views.dashboard import DashboardPanel
+from app.views.indicator_panel import IndicatorPanel
+from app.views.screening_panel import ScreeningPanel
+from app.views.task_queue_panel import TaskQueuePanel
+from app.views.task_transfer_panel import TaskTransferPanel
+from app.views.trace_panel import TracePanel
+from app.views.vaccination_table import VaccinationTablePanel
+from app.views.warning_panel import WarningPanel
+
+PanelFactory = Callable[[Console, QWidget | None], QWidget]
 
 
 @dataclass(frozen=True)
 class PanelSpec:
     key: str  # object name of the dock, stable across runs (saved layouts refer to it)
-    target: str  # "package.module:Class"
+    build: PanelFactory
     area: str  # "left" | "right" | "bottom"
     title_zh: str
     title_en: str
 
 
 PANELS: list[PanelSpec] = [
-    PanelSpec("task_queue", "app.views.task_queue_panel:TaskQueuePanel", "bottom", "调度队列", "Dispatch queue"),
-    PanelSpec("task_transfers", "app.views.task_transfer_panel:TaskTransferPanel", "right", "闭环转运", "Transfers"),
-    PanelSpec("warnings", "app.views.warning_panel:WarningPanel", "bottom", "一脑智查 · 预警", "Smart warnings"),
-    PanelSpec("screening", "app.views.screening_panel:ScreeningPanel", "right", "人员排查", "Cohort screening"),
-    PanelSpec("tracing", "app.views.trace_panel:TracePanel", "right", "流调溯源", "Contact tracing"),
-    PanelSpec("indicators", "app.views.indicator_panel:IndicatorPanel", "right", "监测指标", "Indicators"),
-    PanelSpec("vaccination", "app.views.vaccination_table:VaccinationTablePanel", "bottom", "疫苗接种统计", "Vaccination table"),
-    PanelSpec("dashboard", "app.views.dashboard:DashboardPanel", "bottom", "关键指标大屏", "Key figures"),
+    PanelSpec("task_queue", lambda c, parent: TaskQueuePanel(c.tasks, c.context, parent),
+              "bottom", "调度队列", "Dispatch queue"),
+    PanelSpec("task_transfers", lambda c, parent: TaskTransferPanel(c.transport, parent),
+              "right", "闭环转运", "Transfers"),
+    PanelSpec("warnings", lambda c, parent: WarningPanel(c.warnings, c.context, parent),
+              "bottom", "一脑智查 · 预警", "Smart warnings"),
+    PanelSpec("screening", lambda c, parent: ScreeningPanel(c.screening, c.period_end, c.scenario.outbreak_city,
+                                                            parent), "right", "人员排查", "Cohort screening"),
+    PanelSpec("tracing", lambda c, parent: TracePanel(c.tracing, c.scenario.case_person_id, c.scenario.case_onset,
+                                                      parent), "right", "流调溯源", "Contact tracing"),
+    PanelSpec("indicators", lambda c, parent: IndicatorPanel(c.indicators, c.context, parent),
+              "right", "监测指标", "Indicators"),
+    PanelSpec("vaccination", lambda c, parent: VaccinationTablePanel(c.indicators, c.context, parent),
+              "bottom", "疫苗接种统计", "Vaccination table"),
+    PanelSpec("dashboard", lambda c, parent: DashboardPanel(c.indicators, c.context, parent),
+              "bottom", "关键指标大屏", "Key figures"),
 ]
 
-# Widgets placed in the main tool bar (e.g. the as-of date control); same ``module:Class`` convention.
-TOOLBAR_WIDGETS: list[str] = ["app.views.as_of_control:AsOfControl"]
+# Widgets placed in the main tool bar, after the search box.
+TOOLBAR_WIDGETS: list[PanelFactory] = [
+    lambda c, parent: AsOfControl(c.context, c.period_start or c.period_end, c.period_end, parent),
+]

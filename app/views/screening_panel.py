@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.admin import Level
+from app.models.engine_runs import ScreeningRun
 from app.models.screening import area_names
 from app.models.screening_result import CLASSES, LEVELS, Screening
 from app.timebase import end_of_day_seconds, to_seconds
@@ -39,20 +40,21 @@ class ScreeningPanel(QWidget):
 
     An area drawn on the map (``context.events.drawn_area``) becomes its polygon and is screened at once."""
 
-    def __init__(self, console, parent: QWidget | None = None) -> None:  # noqa: ANN001
+    def __init__(self, run: ScreeningRun, period_end: dt.date, outbreak_city: str | None = None,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._run = console.screening
+        self._run = run
         self.worker: FunctionWorker | None = None
         self.city = QComboBox(self)
         self.city.setEditable(True)
         self.city.addItems(self._run.cities())
-        if console.meta.get("outbreak_city"):
-            self.city.setCurrentText(console.meta["outbreak_city"])
+        if outbreak_city:
+            self.city.setCurrentText(outbreak_city)
         self.polygon = QLineEdit(self)
         self.polygon.setPlaceholderText(self.tr("or a WKT polygon (EPSG:4490 lon/lat)"))
         self.default_window = QCheckBox(self.tr("Default (since the risk area began, else 14 days)"), self)
         self.default_window.setChecked(True)
-        end = console.period_end
+        end = period_end
         self.since, self.until = QDateEdit(QDate(end.year, end.month, 1), self), QDateEdit(QDate(end.year, end.month, end.day), self)
         for edit in (self.since, self.until):
             edit.setCalendarPopup(True)
@@ -93,7 +95,7 @@ class ScreeningPanel(QWidget):
         box.addLayout(actions)
         self._run.events.result.connect(self._on_result_change)
         self._drawn_wkt = ""
-        console.context.events.drawn_area.connect(self._on_drawn_area_change)
+        run.context.events.drawn_area.connect(self._on_drawn_area_change)
 
     def run(self) -> FunctionWorker | None:
         """Screen the chosen area off the GUI thread; a bad area or window is reported in the panel."""

@@ -1,14 +1,15 @@
 """The dispatch queue dock: filter and sort the tasks, act on one or many, follow another console's changes.
 
-Polls the store's change token every second, so a change made by another console (or the CLI) shows within
-two seconds; countdowns repaint every second and overdue tasks escalate every minute.
+A :class:`Poller` reads the store's change token every second off the GUI thread (and the first page when it
+moved), so a change made by another console (or the CLI) shows within two seconds; countdowns repaint after
+every poll. Another poller escalates overdue tasks every minute, off the GUI thread too.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -23,16 +24,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.console import Console
 from app.domain.admin import Level
 from app.domain.tasks import TaskRow, TaskStatus
+from app.models.context import ConsoleContext
 from app.models.dispatch.cascade import cascade
 from app.models.dispatch.catalogue import KINDS
 from app.models.dispatch.errors import TaskError
 from app.models.dispatch.escalation import escalate_overdue
-from app.models.dispatch.queue import ACTIONS, OPEN, TaskQueue
+from app.models.dispatch.queue import ACTIONS, OPEN, QueuePage, TaskQueue
+from app.models.dispatch.service import TaskService
+from app.views.poller import Poller
 from app.views.task_detail_view import TaskDetailView
-from app.views.task_table_model import TaskTableModel
+from app.views.task_table_model import PAGE, TaskTableModel
 from app.views.vocabulary import TASK_ACTION, TASK_KIND, TASK_STATUS
 
 POLL_MS = 1000
@@ -40,12 +43,15 @@ ESCALATE_MS = 60_000
 
 
 class TaskQueuePanel(QWidget):
-    """Queue table, filter bar, action buttons (enabled by the selected tasks' statuses) and detail view."""
+    """Queue table, filter bar, action buttons (enabled by the selected tasks' statuses) and detail view.
 
-    def __init__(self, console: Console, parent: QWidget | None = None) -> None:
+    Writes ``context.selected_unit``, ``highlighted_persons`` and ``choropleth``; follows ``context.selected_unit``.
+    The table fills from the poller's first page, a moment after the panel opens."""
+
+    def __init__(self, tasks: TaskService, context: ConsoleContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.console = console
-        self.queue = TaskQueue(console.tasks)
+        self.context = context
+        self.queue = TaskQueue(tasks)
         self.model = TaskTableModel(self.queue, self)
         self.status = QComboBox(self)
         self.status.addItem(self.tr("open"), OPEN)
@@ -95,13 +101,20 @@ class TaskQueuePanel(QWidget):
         box.addWidget(split, 1)
         box.addLayout(actions)
         box.addWidget(self.message)
-        console.context.events.selected_unit.connect(self._on_selected_unit_change)
-        self.poll = QTimer(self, interval=POLL_MS, timeout=self.refresh_if_changed)
-        self.escalation = QTimer(self, interval=ESCALATE_MS, timeout=self.escalate)
-        self.poll.start()
-        self.escalation.start()
+        context.events.selected_unit.connect(self._on_selected_unit_change)
         self._on_selection_change()
         self._show_summary()
+        queue, self._wanted = self.queue, PAGE  # rows the table holds: the poll re-reads that many
+        self.poller = Poller(lambda: queue.poll(self._wanted), POLL_MS, name="task-queue-poll")
+        self.poller.sigResult.connect(self._on_polled)
+        self.escalator = Poller(lambda: escalate_overdue(tasks), ESCALATE_MS, wait_first=True, name="task-escalation")
+        self.escalator.sigResult.connect(self._on_escalated)
+        for poller in (self.poller, self.escalator):
+            poller.sigFailed.connect(self.message.setText)
+            self.destroyed.connect(poller.stop)
+            poller.start()
+        for signal in (self.model.modelReset, self.model.rowsInserted):
+            signal.connect(self._on_rows_change)
 
     def _button(self, layout: QHBoxLayout, text: str, slot: Callable[..., None]) -> QPushButton:
         button = QPushButton(text, self)
@@ -113,16 +126,28 @@ class TaskQueuePanel(QWidget):
     def selected(self) -> list[TaskRow]:
         return [self.model.row_at(i.row()) for i in self.table.selectionModel().selectedRows()]
 
-    def refresh_if_changed(self) -> None:
-        """The poll: reload when any console changed any task, else just repaint the countdowns."""
-        if self.queue.changed():
-            self.reload()
-        else:
+    def _on_polled(self, page: QueuePage | None) -> None:
+        """Show a page read after any console changed any task, else just repaint the countdowns. A page read
+        for a view since left is dropped: the panel reloaded when the view changed."""
+        if page is None:
             self.model.tick()
+        elif page.view == self.queue.view:
+            self._keep_selection(lambda: self.model.set_rows(page.rows, page.total))
+
+    def _on_rows_change(self) -> None:
+        self._wanted = max(PAGE, len(self.model.rows))
+
+    def _on_escalated(self, ids: list[int]) -> None:
+        if ids:
+            self.message.setText(self.tr("%n overdue task(s) escalated", "", len(ids)))
 
     def reload(self) -> None:
+        """Read the rows again now (after this console's own edits and actions)."""
+        self._keep_selection(self.model.reload)
+
+    def _keep_selection(self, fill: Callable[[], None]) -> None:
         chosen = {row.id for row in self.selected()}
-        self.model.reload()
+        fill()
         selection = self.table.selectionModel()
         for i, row in enumerate(self.model.rows):
             if row.id in chosen:
@@ -134,10 +159,9 @@ class TaskQueuePanel(QWidget):
         self.summary.setText(self.tr("{0} of {1} tasks").format(len(self.model.rows), self.model.total))
 
     def _on_filter_edit(self) -> None:
-        unit = self.console.context.selected_unit if self.in_unit.isChecked() else None
-        self.queue.overdue_only = self.overdue.isChecked()
-        self.queue.set_filter(statuses=tuple(self.status.currentData()), kinds=tuple(self.kind.currentData()),
-                              text=self.search.text().strip(), unit_code=unit)
+        unit = self.context.selected_unit if self.in_unit.isChecked() else None
+        self.queue.set_filter(overdue_only=self.overdue.isChecked(), statuses=tuple(self.status.currentData()),
+                              kinds=tuple(self.kind.currentData()), text=self.search.text().strip(), unit_code=unit)
         self.reload()
 
     def _on_selected_unit_change(self, _code: str | None) -> None:
@@ -165,7 +189,6 @@ class TaskQueuePanel(QWidget):
         done = len(rows) - len(refused)
         changed = self.tr("%1: %n task(s) changed", "", done).replace("%1", TASK_ACTION(label))
         self.message.setText(changed + "".join(f"\n{r}" for r in refused))
-        self.queue.changed()
         self.reload()
 
     def fan_out(self, level: Level) -> None:
@@ -175,20 +198,14 @@ class TaskQueuePanel(QWidget):
             self.message.setText(self.tr("task %1 fanned out into %n task(s)", "", len(ids)).replace("%1", str(rows[0].id)))
         except TaskError as exc:
             self.message.setText(str(exc))
-        self.queue.changed()
         self.reload()
-
-    def escalate(self) -> None:
-        ids = escalate_overdue(self.queue.service)
-        if ids:
-            self.message.setText(self.tr("%n overdue task(s) escalated", "", len(ids)))
 
     def show_on_map(self) -> None:
         """Select the task's target unit on the map and highlight the people it is about."""
         rows = self.selected()
         if rows:
-            self.console.context.selected_unit = rows[0].target_code or rows[0].assignee_code
-            self.console.context.highlighted_persons = self.queue.service.people(rows[0].id)
+            self.context.selected_unit = rows[0].target_code or rows[0].assignee_code
+            self.context.highlighted_persons = self.queue.service.people(rows[0].id)
 
     def show_open_tasks(self) -> None:
-        self.console.context.choropleth = self.queue.open_tasks_map()
+        self.context.choropleth = self.queue.open_tasks_map()

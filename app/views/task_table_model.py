@@ -48,21 +48,23 @@ def countdown(seconds: int) -> str:
 
 
 class TaskTableModel(QAbstractTableModel):
-    """Rows are the pages fetched so far (``canFetchMore``/``fetchMore``), never the whole queue."""
+    """Rows are the pages fetched so far (``canFetchMore``/``fetchMore``), never the whole queue; empty until
+    :meth:`reload` or :meth:`set_rows`."""
 
     def __init__(self, queue: TaskQueue, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.queue = queue
         self.rows: list[TaskRow] = []
         self.total = 0
-        self.reload()
 
     def reload(self) -> None:
         """Re-read as many rows as were loaded (at least one page) with the current filter."""
-        wanted = max(len(self.rows), PAGE)
+        self.set_rows(self.queue.page(0, max(len(self.rows), PAGE)), self.queue.count())
+
+    def set_rows(self, rows: list[TaskRow], total: int) -> None:
+        """Show ``rows`` (the first of ``total``), e.g. a page read off the GUI thread."""
         self.beginResetModel()
-        self.rows = self.queue.page(0, wanted)
-        self.total = self.queue.count()
+        self.rows, self.total = rows, total
         self.endResetModel()
 
     def tick(self) -> None:
@@ -95,9 +97,9 @@ class TaskTableModel(QAbstractTableModel):
         return None
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        key = COLUMNS[column][1]
-        if key is not None:
-            self.queue.set_filter(sort=key, descending=order == Qt.SortOrder.DescendingOrder)
+        key, descending = COLUMNS[column][1], order == Qt.SortOrder.DescendingOrder
+        if key is not None and (key, descending) != (self.queue.filter.sort, self.queue.filter.descending):
+            self.queue.set_filter(sort=key, descending=descending)
             self.rows = []
             self.reload()
 

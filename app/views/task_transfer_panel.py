@@ -1,29 +1,41 @@
 """Transfers dock: free beds of the quarantine hotels and the labs' samples left today, planning a transfer or
-a specimen batch (refused with the reason when there is no room), and marking pickups and arrivals."""
+a specimen batch (refused with the reason when there is no room), and marking pickups and arrivals.
+
+The loads are re-read every two seconds off the GUI thread (another console may fill a hotel)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFormLayout, QLabel, QLineEdit,
-                               QSpinBox, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
 
-from app.console import Console
 from app.models.dispatch.errors import TaskError
 from app.models.dispatch.queue import console_user
 from app.models.dispatch.transport import FacilityLoad, TransportService
+from app.views.poller import Poller
 from app.views.widgets import button_row
 
 REFRESH_MS = 2000
 
 
 class TaskTransferPanel(QWidget):
-    """Plans trips through :class:`TransportService`; the load table refreshes every two seconds."""
+    """Plans trips through :class:`TransportService`; the load table refreshes every two seconds, and at once
+    after this panel's own plans and marks."""
 
-    def __init__(self, console: Console, parent: QWidget | None = None) -> None:
+    def __init__(self, transport: TransportService, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.transport = TransportService(console.tasks)
+        self.transport = transport
         self.user = console_user()
         self.loads = QTableWidget(0, 5, self)
         self.loads.setHorizontalHeaderLabels([self.tr("Facility"), self.tr("Kind"), self.tr("Capacity"),
@@ -59,12 +71,21 @@ class TaskTransferPanel(QWidget):
         box.addLayout(form)
         box.addLayout(buttons)
         box.addWidget(self.message)
-        self.timer = QTimer(self, interval=REFRESH_MS, timeout=self.refresh)
-        self.timer.start()
         self.refresh()
+        self.poller = Poller(lambda: (transport.hotels(), transport.labs()), REFRESH_MS, wait_first=True,
+                             name="transfer-loads")
+        self.poller.sigResult.connect(self._on_loads)  # a slot of this panel: queued to the GUI thread
+        self.poller.sigFailed.connect(self.message.setText)
+        self.destroyed.connect(self.poller.stop)
+        self.poller.start()
 
     def refresh(self) -> None:
-        hotels, labs = self.transport.hotels(), self.transport.labs()
+        self._show(self.transport.hotels(), self.transport.labs())
+
+    def _on_loads(self, loads: tuple[list[FacilityLoad], list[FacilityLoad]]) -> None:
+        self._show(*loads)
+
+    def _show(self, hotels: list[FacilityLoad], labs: list[FacilityLoad]) -> None:
         rows = [(h, self.tr("hotel")) for h in hotels] + [(lab, self.tr("lab (samples today)")) for lab in labs]
         self.loads.setRowCount(len(rows))
         for i, (load, kind) in enumerate(rows):

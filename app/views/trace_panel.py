@@ -6,15 +6,26 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QDateTime
-from PySide6.QtWidgets import (QDateTimeEdit, QDoubleSpinBox, QFileDialog, QFormLayout, QLabel, QPushButton, QSpinBox, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QDateTimeEdit,
+    QDoubleSpinBox,
+    QFileDialog,
+    QFormLayout,
+    QLabel,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
 
+from app.models.engine_runs import TraceRun
 from app.models.trace_layout import trace_graph
 from app.models.trace_view import export_trace_csv
 from app.models.tracing import MAX_DEPTH, Trace
 from app.timebase import CST, format_seconds, from_seconds
 from app.views.array_table_model import ArrayTableModel
-from app.views.worker import FunctionWorker, run_with_button
 from app.views.widgets import button_row, record_view
+from app.views.worker import FunctionWorker, run_with_button
 
 DEPTH_COLOURS = ["#c53030", "#dd6b20", "#d69e2e", "#3182ce"]  # case, close, secondary, tertiary
 
@@ -22,19 +33,19 @@ DEPTH_COLOURS = ["#c53030", "#dd6b20", "#d69e2e", "#3182ce"]  # case, close, sec
 class TracePanel(QWidget):
     """Follows ``console.tracing.events.result``; a run sets the context's choropleth and highlighted people."""
 
-    def __init__(self, console, parent: QWidget | None = None) -> None:  # noqa: ANN001
+    def __init__(self, run: TraceRun, case_person_id: int = 1, case_onset: int | None = None,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._run = console.tracing
+        self._run = run
         self.worker: FunctionWorker | None = None
         self.person = QSpinBox(self)
         self.person.setRange(1, 2**31 - 1)
         self.onset = QDateTimeEdit(self)
         self.onset.setDisplayFormat("yyyy-MM-dd HH:mm")
         self.onset.setCalendarPopup(True)
-        meta = console.meta
-        self.person.setValue(int(meta.get("trace_case_person_id", 1)))
-        onset = int(meta["trace_case_at"]) if "trace_case_at" in meta else None
-        self.onset.setDateTime(QDateTime(from_seconds(onset).replace(tzinfo=None)) if onset else QDateTime.currentDateTime())
+        self.person.setValue(case_person_id)
+        self.onset.setDateTime(QDateTime(from_seconds(case_onset).replace(tzinfo=None)) if case_onset
+                               else QDateTime.currentDateTime())
         self.window = QDoubleSpinBox(self)
         self.window.setRange(0, 24 * 60)
         self.window.setValue(30)

@@ -25,6 +25,8 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.admin import Level
+from app.models.context import ConsoleContext
+from app.models.indicators import IndicatorEngine
 from app.models.indicators.producers.vaccination import DOSES
 from app.models.indicators.vaccination_table import BAND_LABELS, VaccinationTable, vaccination_table
 from app.views.array_table_model import HeaderedTableModel
@@ -74,10 +76,10 @@ class VaccinationTableModel(HeaderedTableModel):
 class VaccinationTablePanel(QWidget):
     """Follows ``context.as_of``; level, dose and a name/code filter are its own."""
 
-    def __init__(self, console, parent: QWidget | None = None) -> None:  # noqa: ANN001
+    def __init__(self, engine: IndicatorEngine, context: ConsoleContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.context = console.context
-        self.engine = console.indicators
+        self.context = context
+        self.engine = engine
         self.level = QComboBox(self)
         self.level.addItem(self.tr("Towns"), Level.TOWN)
         self.level.addItem(self.tr("Villages"), Level.VILLAGE)

@@ -17,8 +17,10 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.warnings import OPEN_STATUSES, WarningStatus
+from app.models.context import ConsoleContext
 from app.models.engine_tasks import dispatch_warnings
 from app.models.warnings.listing import WarningListing, build_listing
+from app.models.warnings.service import WarningService
 from app.timebase import end_of_day_seconds, format_seconds
 from app.views.array_table_model import ArrayTableModel
 from app.views.vocabulary import SEVERITY, WARNING_STATUS, evidence_text, interface_language
@@ -35,9 +37,9 @@ class WarningPanel(QWidget):
 
     sigListed = Signal(int)
 
-    def __init__(self, console, parent: QWidget | None = None) -> None:  # noqa: ANN001
+    def __init__(self, warnings: WarningService, context: ConsoleContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._console, self._service = console, console.warnings
+        self._context, self._service = context, warnings
         self.listing: WarningListing | None = None
         self.worker: FunctionWorker | None = None
         self.last_added = 0
@@ -114,7 +116,7 @@ class WarningPanel(QWidget):
 
     def evaluate(self) -> FunctionWorker:
         """Evaluate every rule as of the console's date and record the new warnings, off the GUI thread."""
-        as_of = end_of_day_seconds(self._console.context.as_of)
+        as_of = end_of_day_seconds(self._context.as_of)
         service = self._service
         self.worker = FunctionWorker(lambda _p, _c: service.record(service.evaluate(as_of), notify=False), self)
         self.worker.sigDone.connect(self._on_evaluated)
@@ -138,7 +140,7 @@ class WarningPanel(QWidget):
         if self.listing is None or view_row < 0:
             return
         row = self.model.source_row(view_row)
-        self._console.context.highlighted_persons = [int(self.listing.person_ids[row])]
+        self._context.highlighted_persons = [int(self.listing.person_ids[row])]
         for ref in self._service.evidence(int(self.listing.ids[row])):
             when = format_seconds(ref["at"]) if ref.get("at") is not None else ""
             self.evidence.addItem(f"{evidence_text(ref['why'], ref['table'], ref['id'])} {when}")
@@ -158,4 +160,4 @@ class WarningPanel(QWidget):
         return self._service.dismiss(self.selected_ids(), self.reason.text())
 
     def show_on_map(self) -> None:
-        self._console.context.choropleth = self._service.grid_choropleth()
+        self._context.choropleth = self._service.grid_choropleth()

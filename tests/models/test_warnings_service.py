@@ -48,7 +48,6 @@ def test_reevaluation_creates_no_duplicates(warned: tuple[World, list[int]]) -> 
 def test_unique_index_refuses_a_second_open_warning(warned: tuple[World, list[int]]) -> None:
     world, people = warned
     row = warning_writes.NewWarning("should_test_not_tested", people[0], None, "[]", AS_OF)
-    warning_writes.ensure_table(world.store)
     assert warning_writes.insert_new(world.store, [row], AS_OF) == 1
     assert warning_writes.insert_new(world.store, [row, row], AS_OF) == 0
 

@@ -11,7 +11,6 @@ from app.domain.admin import Level
 from app.domain.tasks import TaskStatus as S
 from app.models.dispatch.cascade import cascade
 from app.models.dispatch.service import TaskService, TaskSpec
-from app.store import Store
 from app.store.queries import task_writes as w
 from app.store.queries.tasks import TaskFilter, change_token, task_count, task_page
 from tests.factories import World, at
@@ -79,16 +78,3 @@ def test_audit_log_refuses_rewrites_on_each_backend(service: TaskService) -> Non
     with pytest.raises(DBAPIError, match="append-only"), service.store.begin() as conn:
         conn.execute(text("UPDATE task_events SET note = 'x' WHERE task_id = :t"), {"t": task})
     assert len(service.events(task)) == 1
-
-
-def test_dispatch_tables_are_added_to_an_older_store(tmp_path) -> None:  # noqa: ANN001
-    world = World.create(tmp_path / "old.gpkg")
-    with world.store.begin() as conn:
-        for table in ("trips", "task_people", "task_events", "tasks"):
-            conn.execute(text(f"DROP TABLE {table}"))
-    world.store.close()
-    store = Store.open(tmp_path / "old.gpkg")
-    try:
-        assert TaskService(store).create(kind="custom", source="manual", title="x", target_unit_code="330382") == 1
-    finally:
-        store.close()

@@ -47,7 +47,7 @@ def rows_by_id(panel: IndicatorPanel) -> dict[str, tuple[str, ...]]:
 def test_panel_computes_off_the_gui_thread_then_shows_the_county(qtbot, console: Console) -> None:  # noqa: ANN001
     loader = IndicatorLoader.of(console.indicators)
     with qtbot.waitSignal(loader.sigReady, timeout=30_000):
-        panel = IndicatorPanel(console)
+        panel = IndicatorPanel(console.indicators, console.context)
         qtbot.addWidget(panel)
     rows = rows_by_id(panel)
     assert rows["pop_present"][:2] == ("在地人口", "4 人")
@@ -58,7 +58,7 @@ def test_panel_computes_off_the_gui_thread_then_shows_the_county(qtbot, console:
 def test_panel_follows_selection_and_as_of_and_colours_the_map(qtbot, console: Console) -> None:  # noqa: ANN001
     console.indicators.ensure()
     thematic = console.thematic  # the map's model, as the main window builds it
-    panel = IndicatorPanel(console)
+    panel = IndicatorPanel(console.indicators, console.context)
     qtbot.addWidget(panel)
     console.context.selected_unit = "330382001"
     assert rows_by_id(panel)["vax_d1_cov_a60_69"][1:] == ("66.7%", "75.0%", "2/2")
@@ -80,7 +80,7 @@ def test_panel_follows_selection_and_as_of_and_colours_the_map(qtbot, console: C
 
 
 def test_as_of_control_moves_the_context(qtbot, console: Console) -> None:  # noqa: ANN001
-    control = AsOfControl(console)
+    control = AsOfControl(console.context, console.period_start, console.period_end)
     qtbot.addWidget(control)
     control.date.setDate(QDate(2022, 3, 15))
     assert console.context.as_of == dt.date(2022, 3, 15)
@@ -94,7 +94,7 @@ def test_as_of_control_moves_the_context(qtbot, console: Console) -> None:  # no
 
 def test_vaccination_table_sorts_filters_and_exports(qtbot, console: Console, tmp_path) -> None:  # noqa: ANN001
     console.indicators.ensure()
-    panel = VaccinationTablePanel(console)
+    panel = VaccinationTablePanel(console.indicators, console.context)
     qtbot.addWidget(panel)
     column = 3 + 3 * 4  # 60–69, dose 1
     assert panel.model.headerData(column, Qt.Orientation.Horizontal) == "60–69 dose 1 %"
@@ -121,7 +121,7 @@ def test_vaccination_table_sorts_filters_and_exports(qtbot, console: Console, tm
 def test_dashboard_tiles_show_the_unit_and_the_change(qtbot, console: Console) -> None:  # noqa: ANN001
     console.indicators.ensure()
     console.context.as_of = dt.date(2022, 3, 10)
-    panel = DashboardPanel(console)
+    panel = DashboardPanel(console.indicators, console.context)
     qtbot.addWidget(panel)
     tile = next(t for t in panel.tiles if t.indicator.id == "vax_d1_cov")
     assert tile.value.text() == "75.0%"
@@ -133,7 +133,8 @@ def test_dashboard_tiles_show_the_unit_and_the_change(qtbot, console: Console) -
 def test_the_english_interface_names_indicators_in_english(qtbot, console: Console) -> None:  # noqa: ANN001
     QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
     console.indicators.ensure()
-    panel, dashboard = IndicatorPanel(console), DashboardPanel(console)
+    panel = IndicatorPanel(console.indicators, console.context)
+    dashboard = DashboardPanel(console.indicators, console.context)
     qtbot.addWidget(panel)
     qtbot.addWidget(dashboard)
     rows = rows_by_id(panel)

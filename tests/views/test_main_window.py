@@ -162,3 +162,28 @@ def test_settings_restore_the_layout(main_window, console, qtbot) -> None:  # no
     again.reset_layout()
     assert not again.docks["cameras"].isHidden()
     qtbot.waitUntil(lambda: again._counter.isFinished())
+
+
+def test_every_registered_panel_is_built_in_its_dock(main_window) -> None:  # noqa: ANN001
+    from app.views.panels import PANELS
+    from app.views.task_queue_panel import TaskQueuePanel
+    from app.views.warning_panel import WarningPanel
+
+    built = {spec.key: type(main_window.docks[spec.key].widget().widget()).__name__ for spec in PANELS}
+    assert built == {"task_queue": "TaskQueuePanel", "task_transfers": "TaskTransferPanel", "warnings": "WarningPanel",
+                     "screening": "ScreeningPanel", "tracing": "TracePanel", "indicators": "IndicatorPanel",
+                     "vaccination": "VaccinationTablePanel", "dashboard": "DashboardPanel"}
+    queue = main_window.docks["task_queue"].widget().widget()
+    assert isinstance(queue, TaskQueuePanel) and queue.context is main_window.console.context
+    assert isinstance(main_window.docks["warnings"].widget().widget(), WarningPanel)
+
+
+def test_a_panel_that_cannot_be_built_stops_the_window(console, settings_dir, qtbot) -> None:  # noqa: ANN001
+    from app.views.main_window import MainWindow
+    from app.views.panels import PanelSpec
+
+    def broken(_console, _parent):  # noqa: ANN001, ANN202
+        raise LookupError("no such model")
+
+    with pytest.raises(LookupError, match="no such model"):
+        MainWindow(console, english=True, panels=[PanelSpec("broken", broken, "right", "坏", "Broken")])

@@ -21,7 +21,8 @@ def panel(world: World, qtbot) -> ScreeningPanel:  # noqa: ANN001
     back = world.add_person("330382002002001", kind=PersonKind.NATIVE_ELSEWHERE, city_id=city)
     world.add_person(kind=PersonKind.NATIVE_ELSEWHERE, city_id=city)
     world.add_scan(back, gate, "2022-03-10 10:00", direction=Direction.INBOUND, from_city=city)
-    widget = ScreeningPanel(Console(world.store))
+    console = Console(world.store)
+    widget = ScreeningPanel(console.screening, console.period_end)
     qtbot.addWidget(widget)
     return widget
 

@@ -1,14 +1,18 @@
 """The dispatch queue panel: pages instead of loading every task, sorts and filters in the store, its
-actions change the store, overdue rows are red, and another console's change shows within 2 s."""
+actions change the store, overdue rows are red, another console's change shows within 2 s, and the poll and
+the escalation run off the GUI thread."""
 
 from __future__ import annotations
 
 import subprocess
 import sys
+import threading
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QItemSelectionModel, Qt
+from sqlalchemy import event
 
 from app.console import Console
 from app.domain.tasks import TaskStatus as S
@@ -28,11 +32,27 @@ def console(world: World, clock: Clock) -> Console:
 
 
 @pytest.fixture
-def panel(qtbot, console: Console, monkeypatch: pytest.MonkeyPatch) -> TaskQueuePanel:  # noqa: ANN001
+def panel(qtbot, console: Console, monkeypatch: pytest.MonkeyPatch) -> Iterator[TaskQueuePanel]:  # noqa: ANN001
     monkeypatch.setenv("JINGKONG_USER", "op1")
-    widget = TaskQueuePanel(console)
+    widget = TaskQueuePanel(console.tasks, console.context)
     qtbot.addWidget(widget)
-    return widget
+    yield widget
+    for poller in (widget.poller, widget.escalator):
+        poller.stop()
+        poller.join()
+
+
+@pytest.fixture
+def statements(world: World) -> list[tuple[int, str]]:
+    """(thread id, SQL) of every statement the test store's engine runs from now on."""
+    seen: list[tuple[int, str]] = []
+
+    def record(_conn, _cursor, statement: str, *_args) -> None:  # noqa: ANN001
+        seen.append((threading.get_ident(), statement))
+
+    event.listen(world.store.engine, "before_cursor_execute", record)
+    yield seen
+    event.remove(world.store.engine, "before_cursor_execute", record)
 
 
 def _seed(console: Console, n: int, priority: int = 2) -> list[int]:
@@ -102,9 +122,42 @@ def test_overdue_rows_are_red_with_a_negative_countdown(console: Console, panel:
 def test_another_consoles_change_shows_within_two_seconds(qtbot, world: World, console: Console,  # noqa: ANN001
                                                           panel: TaskQueuePanel) -> None:
     [task] = _seed(console, 1)
-    other = TaskService(world.store)  # another console's service on the same store
-    other.transition(task, "dispatched", by="other")
+    other = Console.open(world.store.url)  # another console: its own store handle and connections on the file
+    try:
+        other.tasks.transition(task, "dispatched", by="other")
+    finally:
+        other.close()
     qtbot.waitUntil(lambda: bool(panel.model.rows) and panel.model.rows[0].status == S.DISPATCHED, timeout=2000)
+
+
+def test_the_poll_reads_the_store_off_the_gui_thread(qtbot, world: World, console: Console,  # noqa: ANN001
+                                                     panel: TaskQueuePanel, statements: list[tuple[int, str]]) -> None:
+    resets: list[int] = []
+    panel.model.modelReset.connect(lambda: resets.append(threading.get_ident()))  # runs where the reset happens
+    [task] = _seed(console, 1)
+    statements.clear()  # the test's own writes above ran on this thread
+    qtbot.waitUntil(lambda: [r.id for r in panel.model.rows] == [task], timeout=2000)
+    with qtbot.waitSignal(panel.poller.sigResult, timeout=2000):
+        pass  # and one more poll, which finds nothing new
+    gui = threading.main_thread().ident
+    assert statements, "the poll read the store"
+    assert {thread for thread, _sql in statements} == {panel.poller.thread_id} != {gui}
+    assert resets and set(resets) == {gui}  # the GUI thread applied the page
+
+
+def test_overdue_tasks_escalate_off_the_gui_thread(qtbot, console: Console, panel: TaskQueuePanel, clock: Clock,  # noqa: ANN001
+                                                   statements: list[tuple[int, str]]) -> None:
+    [task] = _seed(console, 1)
+    clock.now = console.tasks.get(task).due_at + 1
+    statements.clear()
+    with qtbot.waitSignal(panel.escalator.sigResult, timeout=5000) as escalated:
+        panel.escalator.poke()
+    assert escalated.args == [[task]]
+    assert panel.message.text() == "1 overdue task(s) escalated"
+    escalated_to = console.tasks.router.unit(console.tasks.get(task).escalated_unit_id)
+    assert escalated_to.code == "330382001001"  # the grid's village
+    writes = [thread for thread, sql in statements if sql.lstrip().upper().startswith("UPDATE TASKS")]
+    assert writes and set(writes) == {panel.escalator.thread_id} != {threading.main_thread().ident}
 
 
 def test_task_targets_and_open_tasks_go_to_the_map(world: World, console: Console, panel: TaskQueuePanel) -> None:

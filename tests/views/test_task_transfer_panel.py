@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import pytest
 
 from app.console import Console
@@ -12,13 +14,15 @@ from tests.factories import World
 
 
 @pytest.fixture
-def panel(qtbot, world: World) -> TaskTransferPanel:  # noqa: ANN001
+def panel(qtbot, world: World) -> Iterator[TaskTransferPanel]:  # noqa: ANN001
     world.add_facility(FacilityKind.QUARANTINE_HOTEL, capacity=2, name="酒店A")
     for _ in range(3):
         world.add_person()
-    widget = TaskTransferPanel(Console(world.store))
+    widget = TaskTransferPanel(Console(world.store).transport)
     qtbot.addWidget(widget)
-    return widget
+    yield widget
+    widget.poller.stop()
+    widget.poller.join()
 
 
 def _cells(panel: TaskTransferPanel) -> list[str]:
@@ -49,3 +53,13 @@ def test_pickup_and_arrival_close_the_transfer(panel: TaskTransferPanel) -> None
     panel.arrive()
     assert panel.transport.tasks.get(1).status == S.DONE
     assert _cells(panel)[3:] == ["1", "1"]
+
+
+def test_another_consoles_transfer_shows_in_the_loads(qtbot, world: World, panel: TaskTransferPanel) -> None:  # noqa: ANN001
+    other = Console.open(world.store.url)  # another console on the same file
+    try:
+        hotel = other.transport.hotels()[0].id
+        other.transport.plan_transfer([1], hotel, vehicle="浙C·2", origin="home", by="other")
+    finally:
+        other.close()
+    qtbot.waitUntil(lambda: _cells(panel)[3:] == ["1", "1"], timeout=5000)  # re-read off the GUI thread

@@ -20,13 +20,18 @@ WAIT = 20_000
 
 
 @pytest.fixture
-def panel(world: World, qtbot) -> WarningPanel:  # noqa: ANN001
+def console(world: World) -> Console:
+    return Console(world.store)
+
+
+@pytest.fixture
+def panel(world: World, console: Console, qtbot) -> WarningPanel:  # noqa: ANN001
     world.add_facility(FacilityKind.TEST_SITE)
     shop = world.add_facility(FacilityKind.PHARMACY)
     worker = world.add_person(GRID, occupation=OCCUPATIONS.index("medical"))
     buyer = world.add_person()
     world.add_purchase(buyer, shop, "2022-03-28 10:00")
-    widget = WarningPanel(Console(world.store))
+    widget = WarningPanel(console.warnings, console.context)
     qtbot.addWidget(widget)
     qtbot.waitUntil(lambda: widget.listing is not None, timeout=WAIT)
     widget.people = (worker, buyer)
@@ -53,21 +58,21 @@ def test_lists_what_the_engine_found(panel: WarningPanel, qtbot) -> None:  # noq
     assert panel.model.rowCount() == 1 and panel.model.index(0, 0).data() == "异常购药"
 
 
-def test_evidence_and_map(panel: WarningPanel, qtbot) -> None:  # noqa: ANN001
+def test_evidence_and_map(panel: WarningPanel, console: Console, qtbot) -> None:  # noqa: ANN001
     listed(panel, qtbot, panel.evaluate)
     panel.table.selectRow(0)
     assert panel.evidence.count() >= 1
     panel.show_on_map()
-    choropleth = panel._console.context.choropleth
+    choropleth = console.context.choropleth
     assert choropleth.level == "grid" and choropleth.values == {GRID: 1.0, "330382001001001": 1.0}
 
 
-def test_dispatch_dismiss_from_the_panel(panel: WarningPanel, qtbot) -> None:  # noqa: ANN001
+def test_dispatch_dismiss_from_the_panel(panel: WarningPanel, console: Console, qtbot) -> None:  # noqa: ANN001
     listed(panel, qtbot, panel.evaluate)
     panel.table.selectRow(0)
     tasks = listed(panel, qtbot, panel.dispatch_selected)
     assert len(tasks) == 1
-    assert panel._console.tasks.get(tasks[0]).kind == "warning_verification"
+    assert console.tasks.get(tasks[0]).kind == "warning_verification"
     assert sorted(panel.listing.status.tolist()) == ["dispatched", "new"]
     panel.table.clearSelection()
     panel.table.selectRow(list(panel.listing.status).index("new"))
@@ -79,7 +84,8 @@ def test_dispatch_dismiss_from_the_panel(panel: WarningPanel, qtbot) -> None:  #
 
 def test_names_rules_in_english_in_the_english_interface(world: World, qtbot) -> None:  # noqa: ANN001
     QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
-    widget = WarningPanel(Console(world.store))
+    console = Console(world.store)
+    widget = WarningPanel(console.warnings, console.context)
     qtbot.addWidget(widget)
     qtbot.waitUntil(lambda: widget.listing is not None, timeout=WAIT)
     names = [widget.rule.itemText(i) for i in range(widget.rule.count())]

@@ -1,11 +1,16 @@
 """The queue a console works: one filter, pages fetched from the store on demand, a cheap change poll,
-and the actions each task's status allows — what the queue panel shows, without Qt."""
+and the actions each task's status allows — what the queue panel shows, without Qt.
+
+The poll (:meth:`TaskQueue.poll`) is meant to run off the GUI thread: it reads the view it pages with once,
+so a filter edited meanwhile on the GUI thread cannot mix into one page, and the page says which view it is of.
+"""
 
 from __future__ import annotations
 
 import dataclasses
 import getpass
 import os
+from dataclasses import dataclass
 
 from app.domain.tasks import OPEN_STATUSES, TaskRow, TaskStatus
 from app.models.context import Choropleth
@@ -27,30 +32,60 @@ def console_user() -> str:
     return os.environ.get("JINGKONG_USER") or getpass.getuser()
 
 
+@dataclass(frozen=True)
+class QueueView:
+    """What a queue shows: its filter and whether only overdue tasks."""
+
+    filter: TaskFilter
+    overdue_only: bool = False
+
+    def effective(self, now: int) -> TaskFilter:
+        return dataclasses.replace(self.filter, overdue_at=now) if self.overdue_only else self.filter
+
+
+@dataclass(frozen=True)
+class QueuePage:
+    """The first rows of a queue and how many tasks it holds, read together for one view."""
+
+    view: QueueView
+    rows: list[TaskRow]
+    total: int
+
+
 class TaskQueue:
     """A filtered, sorted view of the tasks; never holds more than the pages asked for."""
 
     def __init__(self, service: TaskService, user: str | None = None) -> None:
         self.service = service
         self.user = user or console_user()
-        self.filter = TaskFilter(statuses=OPEN)
-        self.overdue_only = False
-        self._token = change_token(service.store)
+        self.view = QueueView(TaskFilter(statuses=OPEN))
+        self._token: int | None = None  # the change token at the last poll; None: the first poll reads a page
 
-    def set_filter(self, **changes: object) -> None:
-        self.filter = dataclasses.replace(self.filter, **changes)
+    @property
+    def filter(self) -> TaskFilter:
+        return self.view.filter
 
-    def page(self, offset: int, limit: int) -> list[TaskRow]:
-        return task_page(self.service.store, self._effective(), offset, limit)
+    def set_filter(self, overdue_only: bool | None = None, **changes: object) -> None:
+        """Change the view in one assignment (a poll on another thread sees the old view or the new, never a mix)."""
+        only = self.view.overdue_only if overdue_only is None else overdue_only
+        self.view = QueueView(dataclasses.replace(self.view.filter, **changes), only)
 
-    def count(self) -> int:
-        return task_count(self.service.store, self._effective())
+    def page(self, offset: int, limit: int, view: QueueView | None = None) -> list[TaskRow]:
+        return task_page(self.service.store, (view or self.view).effective(self.now()), offset, limit)
 
-    def changed(self) -> bool:
-        """True once after any console (this one or another) changed any task since the last call."""
+    def count(self, view: QueueView | None = None) -> int:
+        return task_count(self.service.store, (view or self.view).effective(self.now()))
+
+    def poll(self, wanted: int) -> QueuePage | None:
+        """The first ``wanted`` rows and the count if any console (this one or another) changed any task since
+        the last poll, else None. One thread polls a queue; the GUI applies a page only if its view is current."""
         token = change_token(self.service.store)
-        changed, self._token = token != self._token, token
-        return changed
+        if token == self._token:
+            return None
+        view = self.view
+        page = QueuePage(view, self.page(0, wanted, view), self.count(view))
+        self._token = token
+        return page
 
     def now(self) -> int:
         return self.service.clock()
@@ -72,6 +107,3 @@ class TaskQueue:
         counts = open_tasks_by_unit(self.service.store)
         values = {u.code: float(n) for uid, n in counts.items() if (u := self.service.router.unit(uid)).level == 3}
         return Choropleth("未办结任务", "grid", values, "tasks", title_en="Open tasks", integer=True)
-
-    def _effective(self) -> TaskFilter:
-        return dataclasses.replace(self.filter, overdue_at=self.now()) if self.overdue_only else self.filter

@@ -76,7 +76,6 @@ class TaskService:
         self.store = store
         self.clock = clock or (lambda: int(time.time()))
         self.levels = levels or load_service_levels()
-        w.ensure_tables(store)
 
     @cached_property
     def router(self) -> Router:

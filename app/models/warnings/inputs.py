@@ -6,6 +6,7 @@ from functools import cached_property
 
 import numpy as np
 
+from app.domain.testing import TestResult
 from app.store.queries import health_records as q
 from app.store.store import Store
 
@@ -29,5 +30,5 @@ class RecordWindow:
     def negatives(self) -> q.Arrays:
         """Negative results already reported at ``as_of``, sorted by (person, sampled_at)."""
         s = self.samples
-        keep = (s["result"] == 0) & (s["reported_at"] >= 0) & (s["reported_at"] <= self.as_of)
+        keep = (s["result"] == TestResult.NEGATIVE) & (s["reported_at"] >= 0) & (s["reported_at"] <= self.as_of)
         return {k: v[keep] for k, v in s.items()}

@@ -46,7 +46,6 @@ class WarningService:
 
         Warnings are created at ``now``, by default at the time they were evaluated as of.
         Off the GUI thread pass ``notify=False`` and emit ``events.changed`` from the GUI thread when done."""
-        writes.ensure_table(self.store)
         already = reads.open_keys(self.store, [f.rule.id for f in findings])
         rows = [
             writes.NewWarning(f.rule.id, int(pid), int(grid) if grid >= 0 else None, json.dumps(f.refs(i)), f.as_of)
@@ -75,7 +74,6 @@ class WarningService:
         return reads.evidence_of(self.store, warning_id)
 
     def _change(self, ids: Sequence[int], allowed: Sequence[WarningStatus], to: WarningStatus, **kw: object) -> list[int]:
-        writes.ensure_table(self.store)
         changed = writes.change_status(self.store, ids, allowed, to, self.clock(), **kw)  # type: ignore[arg-type]
         if changed:
             self.events.changed.emit()

@@ -11,8 +11,9 @@ import datetime as dt
 import numpy as np
 
 from app.domain.facilities import FacilityKind
-from app.domain.people import KEY_OCCUPATIONS, OCCUPATIONS
+from app.domain.people import KEY_OCCUPATIONS, OCCUPATIONS, PersonKind
 from app.domain.places import Direction
+from app.domain.testing import TestResult
 from app.store.demo.infrastructure import Infrastructure
 from app.store.demo.people import CITIES, OUTBREAK_CITY_ID, People
 from app.store.demo.sampling import END_S, START_S, Picker, times
@@ -87,7 +88,7 @@ def samples(rng: np.random.Generator, people: People, inf: Infrastructure, scale
 
 
 def sample_rows(rng: np.random.Generator, inf: Infrastructure, people: People, persons: np.ndarray, at: np.ndarray,
-                result: int = 0) -> Columns:
+                result: TestResult = TestResult.NEGATIVE) -> Columns:
     """Sample columns for given people and times: nearest-town site, 3-48 h turnaround, pending if not back yet."""
     sites = np.flatnonzero(inf.facilities.columns["kind"] == FacilityKind.TEST_SITE)
     site = sites[Picker(inf.facility_town[sites]).pick(rng, people.home_town[persons], 0.95)]
@@ -95,7 +96,7 @@ def sample_rows(rng: np.random.Generator, inf: Infrastructure, people: People, p
     pending = reported > END_S
     return {"person_id": persons + 1, "site_id": site + 1, "sampled_at": at,
             "reported_at": np.where(pending, None, reported).astype(object),
-            "result": np.where(pending, None, result).astype(object)}
+            "result": np.where(pending, None, int(result)).astype(object)}
 
 
 COVERAGE = [(3, 0.0), (12, 0.85), (18, 0.95), (60, 0.93), (70, 0.86), (80, 0.72), (200, 0.45)]
@@ -109,7 +110,7 @@ def vaccinations(rng: np.random.Generator, people: People, inf: Infrastructure) 
     for high, share in COVERAGE:
         cover[(age >= low) & (age < high)] = share
         low = high
-    cover = np.where(people.columns["kind"] == 1, cover * 0.8, cover)
+    cover = np.where(people.columns["kind"] == PersonKind.FLOATING, cover * 0.8, cover)  # floating people: less covered
     cover = np.where(people.present, cover, 0.0)
     d1 = np.flatnonzero(rng.random(len(age)) < cover)
     child = age[d1] < 12

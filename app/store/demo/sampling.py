@@ -13,7 +13,6 @@ HOURLY = np.array([0.2, 0.1, 0.1, 0.1, 0.2, 0.5, 1.5, 4.0, 6.5, 6.0, 5.5, 6.5, 7
                    7.0, 8.0, 7.0, 5.5, 4.0, 2.0, 0.8])
 START_S = to_seconds(PERIOD_START)
 END_S = to_seconds(PERIOD_END) + DAY - 1
-N_DAYS = (END_S - START_S + 1) // DAY
 
 
 def points_in(rng: np.random.Generator, geoms: np.ndarray, rows: np.ndarray) -> np.ndarray:

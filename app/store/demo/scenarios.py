@@ -11,6 +11,7 @@ from app.domain.facilities import FacilityKind
 from app.domain.people import PersonKind
 from app.domain.places import Direction
 from app.domain.quarantine import QUARANTINE_REASONS, QuarantineKind
+from app.domain.testing import TestResult
 from app.store.demo.infrastructure import Infrastructure
 from app.store.demo.people import OUTBREAK_CITY_ID, People
 from app.store.demo.records import Columns, sample_rows
@@ -130,7 +131,7 @@ def _trace_case(rng: np.random.Generator, people: People, inf: Infrastructure, s
     out.scans.append(_scans(close, meet_venue, meet_t))
     out.scans.append(_scans(secondary, meet_venue[owner], meet_t[owner] + rng.integers(-25, 26, n_secondary) * MINUTE))
     # The case tests positive; contacts go to quarantine hotels (with transfers) or home quarantine.
-    out.samples.append(sample_rows(rng, inf, people, np.array([case]), np.array([onset + 2 * 3600]), result=1))
+    out.samples.append(sample_rows(rng, inf, people, np.array([case]), np.array([onset + 2 * 3600]), result=TestResult.POSITIVE))
     hotels = np.flatnonzero(inf.facilities.columns["kind"] == FacilityKind.QUARANTINE_HOTEL)
     hotel = rng.choice(hotels, n_close)
     start = onset + rng.integers(10, 30, n_close) * 3600

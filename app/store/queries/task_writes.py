@@ -9,28 +9,13 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from sqlalchemy import Connection, insert, inspect, select, update
+from sqlalchemy import Connection, insert, select, update
 
 from app.domain.quarantine import QuarantineKind
 from app.domain.tasks import TaskRow
 from app.store.queries.tasks import task_row
-from app.store.store import Store
-from app.store.tables.base import Base
 from app.store.tables.quarantine import QuarantineOrder, Transfer
 from app.store.tables.tasks import Task, TaskEvent, TaskPerson, Trip
-
-
-def ensure_tables(store: Store) -> None:
-    """Add the dispatch tables, or indexes added since, to a store made before them (no-op when present)."""
-    tables = [Task.__table__, TaskEvent.__table__, TaskPerson.__table__, Trip.__table__]
-    with store.begin() as conn:
-        inspector = inspect(conn)
-        if not inspector.has_table(Trip.__tablename__):
-            Base.metadata.create_all(conn, tables=tables)
-        present = {i["name"] for i in inspector.get_indexes(Task.__tablename__)}
-        for index in Task.__table__.indexes:
-            if index.name not in present:
-                index.create(conn, checkfirst=True)
 
 
 def insert_tasks(conn: Connection, rows: Sequence[Mapping[str, Any]]) -> list[int]:
@@ -95,5 +80,5 @@ def record_arrivals(conn: Connection, person_ids: Sequence[int], facility_id: in
          "start_at": arrived_at, "end_at": arrived_at + quarantine_days * 86_400} for p in person_ids])
 
 
-__all__ = ["children", "compare_and_set", "ensure_tables", "insert_events", "insert_people", "insert_tasks", "insert_trip",
+__all__ = ["children", "compare_and_set", "insert_events", "insert_people", "insert_tasks", "insert_trip",
            "lock_task", "record_arrivals", "update_trip"]

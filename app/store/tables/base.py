@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from sqlalchemy import BigInteger, ForeignKey, Integer, MetaData, SmallInteger, String
+from sqlalchemy import BigInteger, Integer, MetaData, SmallInteger, String
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import DeclarativeBase, mapped_column
 
@@ -44,10 +44,3 @@ Small = Annotated[int, mapped_column(SmallInteger)]
 Code = Annotated[str, mapped_column(String(24))]
 Name = Annotated[str, mapped_column(String(80))]
 
-
-def person_fk(nullable: bool = False, index: bool = False):  # noqa: ANN201
-    return mapped_column(ForeignKey("persons.id"), nullable=nullable, index=index)
-
-
-def unit_fk(nullable: bool = True, index: bool = True):  # noqa: ANN201
-    return mapped_column(ForeignKey("admin_units.id"), nullable=nullable, index=index)

@@ -6,14 +6,11 @@ camera status, task and warning changes show); the others read people and record
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from app.models.indicators.contributions import Contributions
 from app.models.indicators.producers import (care, flows, population, resources, tasks, testing, units, vaccination,
                                              warnings)
 from app.models.indicators.sources import Sources
 
-Producer = Callable[[Sources, Contributions], None]
 STATIC = (units, resources, tasks, warnings)
 RECORDS = (population, flows, testing, vaccination, care)
 STATIC_MEASURES: frozenset[str] = frozenset(m for module in STATIC for m in module.MEASURES)

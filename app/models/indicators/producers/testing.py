@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from app.domain.testing import TestResult
 from app.models.indicators.contributions import Contributions, PersonDays
 from app.models.indicators.producers.population import KEY_CODES
 from app.models.indicators.sources import Sources
@@ -29,7 +30,7 @@ def produce(src: Sources, out: Contributions) -> None:
     out.add("samples", grid, day)
     out.add("samples_key_occ", grid[key], day[key])
     out.add("reported", grid[reported], report_day[reported])
-    positive = result == 1
+    positive = result == TestResult.POSITIVE
     out.add("positive", grid[positive], report_day[positive])
     out.add("pending", grid, day)
     out.add("pending", grid[reported], report_day[reported], -1.0)

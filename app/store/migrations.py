@@ -1,0 +1,46 @@
+"""Schema migrations: ``MIGRATIONS[n]`` upgrades a store at schema version ``n`` to ``n + 1``.
+
+:meth:`Store.open` runs the ones a store needs, in one transaction with the new version number, so services
+never create or alter tables when they start: a new table or index is a new version and a function here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from sqlalchemy import Connection, Table, inspect
+
+from app.store import geopackage
+from app.store.tables.base import Base
+from app.store.tables.tasks import Task, TaskEvent, TaskPerson, Trip
+from app.store.tables.warnings import WarningRecord
+
+
+def add_missing(conn: Connection, tables: list[Table]) -> None:
+    """Create each table, or each of its indexes, that the store lacks (stores of one version may differ)."""
+    Base.metadata.create_all(conn, tables=tables, checkfirst=True)
+    inspector = inspect(conn)
+    for table in tables:
+        present = {i["name"] for i in inspector.get_indexes(table.name)}
+        for index in table.indexes:
+            if index.name not in present:
+                index.create(conn)
+
+
+def _dispatch_and_warnings(conn: Connection) -> None:
+    """Version 1 stores were made before the dispatch queue, its sort indexes or the warnings table existed
+    (some have them: they were added at start by the services of that time)."""
+    add_missing(conn, [Task.__table__, TaskEvent.__table__, TaskPerson.__table__, Trip.__table__,
+                       WarningRecord.__table__])
+
+
+def _level_layers(conn: Connection) -> None:
+    """Version 2 stores show one overlapping ``admin_units`` layer and declare geometry columns as BLOB: publish
+    the county/towns/villages/grids layers and declare the geometry types (a conforming GeoPackage)."""
+    geopackage.publish_layers(conn)
+
+
+MIGRATIONS: dict[int, Callable[[Connection], None]] = {
+    1: _dispatch_and_warnings,
+    2: _level_layers,
+}

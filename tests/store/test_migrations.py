@@ -1,0 +1,71 @@
+"""Schema changes go through the versioned migrations: an older store is brought up to date when it is opened
+(services never create tables), and a store newer than the program is refused."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import inspect, text
+from sqlalchemy.exc import DBAPIError
+
+from app.models.dispatch.service import TaskService
+from app.models.warnings.service import WarningService
+from app.store import SchemaVersionError, Store
+from app.store.migrations import MIGRATIONS
+from app.store.store import SCHEMA_VERSION
+from app.store.tables.base import Base
+from app.store.tables.tasks import Task, TaskEvent, TaskPerson, Trip
+from app.store.tables.warnings import WarningRecord
+from tests.factories import World
+
+LATER_TABLES = [Trip.__table__, TaskPerson.__table__, TaskEvent.__table__, Task.__table__, WarningRecord.__table__]
+
+
+def _set_version(store: Store, version: int) -> None:
+    with store.begin() as conn:
+        conn.execute(text("UPDATE jingkong_meta SET value = :v WHERE key = 'schema_version'"), {"v": str(version)})
+
+
+def _reopen(world: World) -> Store:
+    url = world.store.url
+    world.store.close()
+    return Store.open(url)
+
+
+def test_every_version_below_the_current_one_has_a_migration() -> None:
+    assert sorted(MIGRATIONS) == list(range(1, SCHEMA_VERSION))
+
+
+def test_a_version_1_store_without_tasks_or_warnings_is_migrated_on_open(any_world: World) -> None:
+    with any_world.store.begin() as conn:  # a store as version 1 made it, before the dispatch queue and warnings
+        Base.metadata.drop_all(conn, tables=LATER_TABLES)
+    _set_version(any_world.store, 1)
+    store = _reopen(any_world)
+    try:
+        assert store.meta()["schema_version"] == str(SCHEMA_VERSION)
+        assert {t.name for t in LATER_TABLES} <= set(inspect(store.engine).get_table_names())
+        tasks = TaskService(store)
+        task = tasks.create(kind="screening", source="manual", title="x", target_unit_code="330382001001001")
+        assert tasks.get(task).assignee_code == "330382001001001"
+        with pytest.raises(DBAPIError, match="append-only"), store.begin() as conn:  # the audit log's trigger too
+            conn.execute(text("UPDATE task_events SET note = 'rewritten'"))
+        assert WarningService(store).count() == 0
+    finally:
+        store.close()
+
+
+def test_a_version_1_store_with_the_tables_gets_the_indexes_it_lacks(world: World) -> None:
+    with world.store.begin() as conn:
+        conn.execute(text("DROP INDEX ix_tasks_priority_id"))
+    _set_version(world.store, 1)
+    store = _reopen(world)
+    try:
+        assert "ix_tasks_priority_id" in {i["name"] for i in inspect(store.engine).get_indexes("tasks")}
+        assert store.meta()["schema_version"] == str(SCHEMA_VERSION)
+    finally:
+        store.close()
+
+
+def test_a_store_one_version_newer_is_refused(world: World) -> None:
+    _set_version(world.store, SCHEMA_VERSION + 1)
+    with pytest.raises(SchemaVersionError, match=f"schema version {SCHEMA_VERSION + 1}, newer than this Jingkong"):
+        _reopen(world)
