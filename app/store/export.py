@@ -1,7 +1,8 @@
 """Export layers (GeoPackage, GeoJSON, Shapefile via pyogrio/GDAL) and tables (CSV) from a store.
 
 Every frame goes out through :func:`public_frame`, which gives each column marked ``info={"export": …}`` in
-the schema its public form: identity hashes never leave, identity numbers and names leave masked, birth days
+the schema its public form: identity hashes never leave, identity numbers and names leave masked (so do
+identity numbers written into free text by an older Jingkong, which did not mask them on the way in), birth days
 as ten-year age bands (so no combination of exported columns narrows a person to a guessable identity
 number). The identity-key fingerprint in ``jingkong_meta`` stays in the store too.
 """
@@ -21,7 +22,7 @@ from app.domain.admin import Level
 from app.domain.places import PlaceKind
 from app.store.geometry import STORE_SRID, decode_many, raw_geometry
 from app.store.identity_key import FINGERPRINT_META
-from app.store.masking import age_bands, mask_identity, mask_name
+from app.store.masking import age_bands, mask_identities_in, mask_identity, mask_name
 from app.store.store import Store
 from app.store.tables import Base
 from app.store.tables.admin import AdminUnit
@@ -55,6 +56,7 @@ PUBLIC_FORMS: dict[str, Callable[[pd.Series, dt.date], tuple[str, pd.Series]]] =
     "identity": lambda v, _on: (v.name, v.map(mask_identity)),
     "name": lambda v, _on: (v.name, v.map(mask_name)),
     "age_band": _age_band_column,
+    "free_text": lambda v, _on: (v.name, v.map(lambda t: mask_identities_in(t) if isinstance(t, str) else t)),
 }
 
 

@@ -127,3 +127,11 @@ def store_key(store: Store) -> IdentityKey:
 def hash_identity(store: Store, number: str) -> str:
     """The ``persons.id_hash`` an identity number has in this store, to match records arriving from elsewhere."""
     return store_key(store).hash(number)
+
+
+def key_status(store: Store) -> str:
+    """For ``jingkong info``: where this store's key comes from, or why identity numbers cannot be matched."""
+    try:
+        return f"ready ({store_key(store).source})"
+    except StoreError as exc:
+        return f"cannot match identity numbers: {exc}"

@@ -10,6 +10,7 @@ travel as ten-year age bands, so every person has far more candidate numbers tha
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import numpy as np
 
@@ -18,12 +19,20 @@ from app.timebase import whole_years
 HIDDEN_DIGITS = 11  # birth date (8) and sequence (3)
 BAND_YEARS = 10
 OLDEST_BAND = 80  # "80+"
+# An identity number written into free text (a task note…), in clear or under a looser mask than ours.
+_ID_IN_TEXT = re.compile(r"(?<![0-9A-Za-z*])[1-9]\d{5}(?:(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])|\*{8})"
+                         r"[\d*]{3}[\dXx](?![0-9A-Za-z*])")
 
 
 def mask_identity(number: str) -> str:
     """``330382***********4``: region and check character only. Idempotent, so an older, looser mask read back
     from a store is narrowed to this form too."""
     return number[:6] + "*" * HIDDEN_DIGITS + number[-1:]
+
+
+def mask_identities_in(text: str) -> str:
+    """Free text with every identity number in it masked, so what a user types in a note is kept masked."""
+    return _ID_IN_TEXT.sub(lambda m: mask_identity(m.group()), text)
 
 
 def mask_name(name: str) -> str:

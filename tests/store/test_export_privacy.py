@@ -91,8 +91,9 @@ def _person_rows(node: object) -> list[dict]:
 
 
 @pytest.fixture(scope="module")
-def exported(tiny_store_path: str, tmp_path_factory: pytest.TempPathFactory) -> tuple[Outputs, Path]:
-    """Run every export path on a copy of the tiny store (warnings and tasks get written into it)."""
+def exported(tiny_store_path: str, tmp_path_factory: pytest.TempPathFactory, clear_ids: np.ndarray) -> tuple[Outputs, Path]:
+    """Run every export path on a copy of the tiny store (warnings and tasks get written into it, one task with
+    identity numbers typed into its title and notes, as a user might)."""
     work = tmp_path_factory.mktemp("leaks")
     db = work / "store.gpkg"
     shutil.copy(tiny_store_path, db)
@@ -138,10 +139,17 @@ def exported(tiny_store_path: str, tmp_path_factory: pytest.TempPathFactory) -> 
         task_ids = dispatch_warnings(service, warning_ids)
         store.close()
         assert task_ids, "the tiny store should raise warnings to dispatch"
+        typed = json.loads(_run(out, log, "tasks create", "tasks", "create", "--db", str(db), "--kind", "custom",
+                                "--title", f"核查 {clear_ids[0]}", "--unit", "330382001", "--person", "1",
+                                "--note", f"身份证 {clear_ids[0].lower()}", "--json"))
+        _run(out, log, "tasks update", "tasks", "update", str(typed["id"]), "--db", str(db), "--by", "网格员",
+             "--note", f"已联系，证件号{clear_ids[0]}无误", "--json")
+        task_ids.append(typed["id"])
         json_outputs.append(_run(out, log, "tasks list", "tasks", "list", "--db", str(db), "--status", "all", "--json"))
-        json_outputs += [_run(out, log, f"tasks show {t}", "tasks", "show", str(t), "--db", str(db), "--json") for t in task_ids[:5]]
-        files.append(work / "tables" / "tasks-after.csv")
-        _run(out, log, "export tasks", "export", "--db", str(db), "--table", "tasks", "--out", str(files[-1]))
+        json_outputs += [_run(out, log, f"tasks show {t}", "tasks", "show", str(t), "--db", str(db), "--json") for t in task_ids[-5:]]
+        for table in ("tasks", "task_events"):
+            files.append(work / "tables" / f"{table}-after.csv")
+            _run(out, log, f"export {table} after", "export", "--db", str(db), "--table", table, "--out", str(files[-1]))
     finally:
         logging.getLogger().removeHandler(handler)
     out.texts["logs and stderr"] = log.getvalue()
@@ -180,6 +188,13 @@ def test_no_identity_hash_key_or_fingerprint_leaves_the_store(exported: tuple[Ou
         assert "id_hash" not in body, name
         assert not hashes.intersection(HEX32.findall(body)), f"{name} carries identity hashes"
         assert secret not in body and fingerprint not in body, f"{name} carries the identity key or its fingerprint"
+
+
+def test_identity_numbers_typed_into_tasks_are_kept_masked(exported: tuple[Outputs, Path], clear_ids: np.ndarray) -> None:
+    out, db = exported
+    assert "核查 330382***********" in out.texts["tables/tasks-after.csv"]
+    stored = b"".join(p.read_bytes() for p in (db, Path(f"{db}-wal")) if p.exists())
+    assert clear_ids[0].encode() not in stored and clear_ids[0].lower().encode() not in stored
 
 
 def test_no_identity_number_leaves_in_clear_or_loosely_masked(exported: tuple[Outputs, Path], clear_ids: np.ndarray) -> None:
