@@ -3,7 +3,10 @@ another store's; and the one mask every identity number, name and birth day leav
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import io
+import json
 import shutil
 import stat
 from pathlib import Path
@@ -12,6 +15,7 @@ import numpy as np
 import pytest
 from sqlalchemy import text
 
+from app.cli import main
 from app.store import Store
 from app.store.demo.generate import generate_store, random_streams
 from app.store.demo.geography import build_geography
@@ -134,3 +138,15 @@ def test_age_bands_count_whole_years_on_the_reference_day() -> None:
     on = dt.date(2022, 4, 10)
     born = [dt.date(1992, 4, 10), dt.date(1992, 4, 11), dt.date(2022, 1, 1), dt.date(1940, 1, 1), dt.date(1942, 4, 10)]
     assert age_bands(np.array([day_number(d) for d in born]), on).tolist() == ["30-39", "20-29", "0-9", "80+", "80+"]
+
+
+def test_info_says_whether_identity_numbers_can_be_matched(tiny_store_path: str, tmp_path: Path, no_env_key: None) -> None:
+    def identity_key(db: str) -> str:
+        stdout = io.StringIO()
+        with contextlib.redirect_stdout(stdout):
+            assert main(["info", "--db", db, "--json"]) == 0
+        return json.loads(stdout.getvalue())["identity_key"]
+
+    assert identity_key(tiny_store_path) == f"ready ({tiny_store_path}.key)"
+    copy = _copy_without_key(tiny_store_path, tmp_path / "copy.gpkg")
+    assert identity_key(str(copy)).startswith(f"cannot match identity numbers: no identity key for {copy}")
