@@ -27,7 +27,7 @@ _ID_IN_TEXT = re.compile(r"(?<![0-9A-Za-z*])[1-9]\d{5}(?:(?:19|20)\d{2}(?:0[1-9]
 def mask_identity(number: str) -> str:
     """``330382***********4``: region and check character only. Idempotent, so an older, looser mask read back
     from a store is narrowed to this form too."""
-    return number[:6] + "*" * HIDDEN_DIGITS + number[-1:]
+    return number[:6] + "*" * HIDDEN_DIGITS + number[-1:].upper()
 
 
 def mask_identities_in(text: str) -> str:
