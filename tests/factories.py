@@ -127,7 +127,8 @@ class World:
         self._n_person += 1
         fake_id = f"33038219800601{self._n_person:04d}"
         return self._add(
-            Person, kind=int(kind), id_hash=self.key.hash(fake_id), id_masked=mask_identity(fake_id), name=f"测试{self._n_person}", sex=sex,
+            Person, kind=int(kind), id_hash=self.key.hash(fake_id), id_masked=mask_identity(fake_id),
+            name=f"测试{self._n_person}", sex=sex,
             birth_day=day_number(dt.date.fromisoformat(born)), occupation=occupation, health_code=health_code,
             phone_masked="139****0000", home_grid_id=self.unit_ids[grid] if grid else None,
             current_city_id=city_id, declared_return_at=at(declared_return) if declared_return else None,

@@ -41,8 +41,8 @@ class IdentityKey:
 
     def __post_init__(self) -> None:
         if not MIN_KEY_BYTES <= len(self.secret) <= MAX_KEY_BYTES:
-            raise StoreError(f"the identity key from {self.source} must be {MIN_KEY_BYTES} to {MAX_KEY_BYTES} bytes long, "
-                             f"not {len(self.secret)}")
+            raise StoreError(f"the identity key from {self.source} must be {MIN_KEY_BYTES} to {MAX_KEY_BYTES} "
+                             f"bytes long, not {len(self.secret)}")
 
     def __repr__(self) -> str:  # tracebacks and logs name the key's source, never the key
         return f"IdentityKey(source={self.source!r})"

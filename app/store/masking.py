@@ -47,4 +47,5 @@ def mask_name(name: str) -> str:
 def age_bands(birth_days: np.ndarray, on: dt.date) -> np.ndarray:
     """``"30-39"``… ``"80+"``: each person's ten-year age band on ``on`` (birth days are CST day numbers)."""
     low = np.minimum(whole_years(birth_days, on) // BAND_YEARS * BAND_YEARS, OLDEST_BAND)
-    return np.array([f"{lo}+" if lo == OLDEST_BAND else f"{lo}-{lo + BAND_YEARS - 1}" for lo in low.tolist()], dtype=object)
+    labels = [f"{lo}+" if lo == OLDEST_BAND else f"{lo}-{lo + BAND_YEARS - 1}" for lo in low.tolist()]
+    return np.array(labels, dtype=object)

@@ -91,7 +91,8 @@ def _person_rows(node: object) -> list[dict]:
 
 
 @pytest.fixture(scope="module")
-def exported(tiny_store_path: str, tmp_path_factory: pytest.TempPathFactory, clear_ids: np.ndarray) -> tuple[Outputs, Path]:
+def exported(tiny_store_path: str, tmp_path_factory: pytest.TempPathFactory,
+             clear_ids: np.ndarray) -> tuple[Outputs, Path]:
     """Run every export path on a copy of the tiny store (warnings and tasks get written into it, one task with
     identity numbers typed into its title and notes, as a user might)."""
     work = tmp_path_factory.mktemp("leaks")
@@ -110,7 +111,8 @@ def exported(tiny_store_path: str, tmp_path_factory: pytest.TempPathFactory, cle
         for layer in LAYER_NAMES:
             for suffix in sorted(set(FORMATS) - {".json"}):
                 files.append(work / "layers" / f"{layer}{suffix}")
-                _run(out, log, f"export {layer}{suffix}", "export", "--db", str(db), "--layer", layer, "--out", str(files[-1]))
+                _run(out, log, f"export {layer}{suffix}", "export", "--db", str(db), "--layer", layer,
+                     "--out", str(files[-1]))
         store = Store.open(db)
         tables = set(inspect(store.engine).get_table_names())
         store.close()
@@ -126,7 +128,8 @@ def exported(tiny_store_path: str, tmp_path_factory: pytest.TempPathFactory, cle
         json_outputs = [
             _run(out, log, "indicators", "indicators", "--db", str(db), "--level", "town", "--json"),
             _run(out, log, "warnings", "warnings", "--db", str(db), "--record", "--json"),
-            _run(out, log, "screen", "screen", "--db", str(db), "--area", "上海", "--export", str(work / "screen.csv"), "--json"),
+            _run(out, log, "screen", "screen", "--db", str(db), "--area", "上海", "--export", str(work / "screen.csv"),
+                 "--json"),
             _run(out, log, "trace", "trace", "--db", str(db), "--person", str(case), "--at", str(onset), "--json"),
         ]
         files.append(work / "screen.csv")
@@ -146,10 +149,12 @@ def exported(tiny_store_path: str, tmp_path_factory: pytest.TempPathFactory, cle
              "--note", f"已联系，证件号{clear_ids[0]}无误", "--json")
         task_ids.append(typed["id"])
         json_outputs.append(_run(out, log, "tasks list", "tasks", "list", "--db", str(db), "--status", "all", "--json"))
-        json_outputs += [_run(out, log, f"tasks show {t}", "tasks", "show", str(t), "--db", str(db), "--json") for t in task_ids[-5:]]
+        json_outputs += [_run(out, log, f"tasks show {t}", "tasks", "show", str(t), "--db", str(db), "--json")
+                         for t in task_ids[-5:]]
         for table in ("tasks", "task_events"):
             files.append(work / "tables" / f"{table}-after.csv")
-            _run(out, log, f"export {table} after", "export", "--db", str(db), "--table", table, "--out", str(files[-1]))
+            _run(out, log, f"export {table} after", "export", "--db", str(db), "--table", table,
+                 "--out", str(files[-1]))
     finally:
         logging.getLogger().removeHandler(handler)
     out.texts["logs and stderr"] = log.getvalue()
@@ -190,14 +195,16 @@ def test_no_identity_hash_key_or_fingerprint_leaves_the_store(exported: tuple[Ou
         assert secret not in body and fingerprint not in body, f"{name} carries the identity key or its fingerprint"
 
 
-def test_identity_numbers_typed_into_tasks_are_kept_masked(exported: tuple[Outputs, Path], clear_ids: np.ndarray) -> None:
+def test_identity_numbers_typed_into_tasks_are_kept_masked(exported: tuple[Outputs, Path],
+                                                           clear_ids: np.ndarray) -> None:
     out, db = exported
     assert "核查 330382***********" in out.texts["tables/tasks-after.csv"]
     stored = b"".join(p.read_bytes() for p in (db, Path(f"{db}-wal")) if p.exists())
     assert clear_ids[0].encode() not in stored and clear_ids[0].lower().encode() not in stored
 
 
-def test_no_identity_number_leaves_in_clear_or_loosely_masked(exported: tuple[Outputs, Path], clear_ids: np.ndarray) -> None:
+def test_no_identity_number_leaves_in_clear_or_loosely_masked(exported: tuple[Outputs, Path],
+                                                              clear_ids: np.ndarray) -> None:
     out, _ = exported
     clear = set(clear_ids.tolist())
     for name, body in out.texts.items():
@@ -230,7 +237,8 @@ class Attacker:
         self.prefix = np.vstack([np.zeros(11, np.int64), np.cumsum(np.eye(11, dtype=np.int64)[residue], axis=0)])
         seq = np.char.zfill(np.arange(1000).astype("U3"), 3)
         self.seq_text = seq
-        self.seq_residue = (seq.astype("U3").view("U1").reshape(-1, 3).astype(np.int64) * WEIGHTS[14:17]).sum(axis=1) % 11
+        seq_digits = seq.astype("U3").view("U1").reshape(-1, 3).astype(np.int64)
+        self.seq_residue = (seq_digits * WEIGHTS[14:17]).sum(axis=1) % 11
 
     def candidates(self, shown: str, sex: str | None, born: tuple[int, int]) -> int:
         region = shown[:6]

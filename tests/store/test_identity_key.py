@@ -75,7 +75,8 @@ def test_matching_under_another_key_is_refused_with_the_reason(tiny_store_path: 
                                                                monkeypatch: pytest.MonkeyPatch, no_env_key: None) -> None:
     store = Store.open(_copy_without_key(tiny_store_path, tmp_path / "copy.gpkg"))
     try:
-        with pytest.raises(StoreError, match=f"no identity key for .*copy.gpkg: expected the key file .*copy.gpkg.key or \\${KEY_ENV}"):
+        with pytest.raises(StoreError, match=f"no identity key for .*copy.gpkg: expected the key file .*copy.gpkg.key "
+                                             f"or \\${KEY_ENV}"):
             hash_identity(store, "330382198006010011")
         monkeypatch.setenv(KEY_ENV, OTHER_KEY)
         with pytest.raises(StoreError, match=f"the identity key from \\${KEY_ENV} is not the key .* was made under"):
@@ -92,7 +93,8 @@ def test_matching_under_another_key_is_refused_with_the_reason(tiny_store_path: 
         with pytest.raises(StoreError, match="the identity key from .*copy.gpkg.key is not the key"):
             hash_identity(store, "330382198006010011")
         shutil.copy(tiny_store_path + ".key", wrong)  # the store's own key file wins over the variable
-        assert hash_identity(store, "330382198006010011") == read_key_file(Path(tiny_store_path + ".key")).hash("330382198006010011")
+        own = read_key_file(Path(tiny_store_path + ".key"))
+        assert hash_identity(store, "330382198006010011") == own.hash("330382198006010011")
     finally:
         store.close()
 
@@ -140,7 +142,8 @@ def test_age_bands_count_whole_years_on_the_reference_day() -> None:
     assert age_bands(np.array([day_number(d) for d in born]), on).tolist() == ["30-39", "20-29", "0-9", "80+", "80+"]
 
 
-def test_info_says_whether_identity_numbers_can_be_matched(tiny_store_path: str, tmp_path: Path, no_env_key: None) -> None:
+def test_info_says_whether_identity_numbers_can_be_matched(tiny_store_path: str, tmp_path: Path,
+                                                           no_env_key: None) -> None:
     def identity_key(db: str) -> str:
         stdout = io.StringIO()
         with contextlib.redirect_stdout(stdout):

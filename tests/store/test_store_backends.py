@@ -17,7 +17,8 @@ from app.store.queries.summary import table_counts
 
 
 @pytest.mark.postgres
-def test_demo_loads_into_postgis_like_into_sqlite(postgres, tiny_store_path: str, monkeypatch: pytest.MonkeyPatch) -> None:  # noqa: ANN001
+def test_demo_loads_into_postgis_like_into_sqlite(postgres, tiny_store_path: str,  # noqa: ANN001
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
     url = postgres.new_database()
     monkeypatch.setenv(KEY_ENV, "a-key-shared-by-the-consoles")  # how a server store is keyed: no file beside it
     generate_store(url, "tiny", 1)

@@ -18,7 +18,8 @@ def masked_ids(store: Store, person_ids: np.ndarray) -> dict[int, str]:
     out: dict[int, str] = {}
     with store.engine.connect() as conn:
         for start in range(0, len(ids), IN_CHUNK):
-            out.update((pid, mask_identity(m)) for pid, m in conn.execute(statement, {"ids": ids[start : start + IN_CHUNK]}))
+            rows = conn.execute(statement, {"ids": ids[start : start + IN_CHUNK]})
+            out.update((pid, mask_identity(m)) for pid, m in rows)
     return out
 
 
