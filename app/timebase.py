@@ -56,3 +56,15 @@ def parse_datetime(text: str) -> dt.datetime:
 
 def format_seconds(seconds: int | None) -> str:
     return "" if seconds is None else from_seconds(seconds).strftime("%Y-%m-%d %H:%M")
+
+
+def whole_years(birth_days: np.ndarray, on: dt.date) -> np.ndarray:
+    """Age in whole years on ``on`` of people born on CST day numbers ``birth_days``."""
+    born = np.asarray(birth_days, np.int64).astype("datetime64[D]")
+    years = born.astype("datetime64[Y]")
+    months = born.astype("datetime64[M]")
+    month = (months - years.astype("datetime64[M]")).astype(np.int64) + 1
+    day = (born - months.astype("datetime64[D]")).astype(np.int64) + 1
+    # Compare (month, day), not day of year, so that leap years do not move birthdays.
+    before_birthday = month * 32 + day > on.month * 32 + on.day
+    return on.year - 1970 - years.astype(np.int64) - before_birthday

@@ -13,7 +13,6 @@ so 1 county, 2 towns, 4 villages, 8 grids. Then ``add_*`` methods insert rows an
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 from pathlib import Path
 
 import shapely
@@ -24,6 +23,8 @@ from app.domain.facilities import FacilityKind
 from app.domain.people import PersonKind
 from app.domain.places import PlaceKind
 from app.store import Store
+from app.store.identity_key import FINGERPRINT_META, IdentityKey
+from app.store.masking import mask_identity
 from app.store.store import create_schema, resolve_url
 from app.store.tables.admin import AdminUnit, GridLeader
 from app.store.tables.cameras import Camera
@@ -63,13 +64,14 @@ class World:
         self.unit_ids: dict[str, int] = {}
         self.home_city_id = 0
         self._n_person = 0
+        self.key = IdentityKey.generate("the test world")
 
     @classmethod
     def create(cls, db: str | Path, period: tuple[str, str] = ("2022-03-01", "2022-03-31")) -> World:
-        store = Store.connect_new(resolve_url(db))
-        with store.begin() as conn:
-            create_schema(conn, {"scale": "test", "seed": "0", "period_start": period[0], "period_end": period[1]})
-        world = cls(store)
+        world = cls(Store.connect_new(resolve_url(db)))
+        with world.store.begin() as conn:
+            create_schema(conn, {"scale": "test", "seed": "0", "period_start": period[0], "period_end": period[1],
+                                 FINGERPRINT_META: world.key.fingerprint})
         world._build_hierarchy()
         world.home_city_id = world.add_city("乐清", "Yueqing", "浙江")
         return world
@@ -125,8 +127,8 @@ class World:
         self._n_person += 1
         fake_id = f"33038219800601{self._n_person:04d}"
         return self._add(
-            Person, kind=int(kind), id_hash=hashlib.blake2b(fake_id.encode(), digest_size=16).hexdigest(),
-            id_masked=fake_id[:6] + "********" + fake_id[-4:], name=f"测试{self._n_person}", sex=sex,
+            Person, kind=int(kind), id_hash=self.key.hash(fake_id), id_masked=mask_identity(fake_id),
+            name=f"测试{self._n_person}", sex=sex,
             birth_day=day_number(dt.date.fromisoformat(born)), occupation=occupation, health_code=health_code,
             phone_masked="139****0000", home_grid_id=self.unit_ids[grid] if grid else None,
             current_city_id=city_id, declared_return_at=at(declared_return) if declared_return else None,

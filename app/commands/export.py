@@ -12,7 +12,9 @@ from app.store.export import FORMATS, LAYER_NAMES, export_layer, export_table
 def register(subparsers: argparse._SubParsersAction) -> None:
     p = subparsers.add_parser(
         "export", help="export layers or tables",
-        description="Export a map layer (format from the extension: .gpkg, .geojson, .shp) or a table to CSV.",
+        description="Export a map layer (format from the extension: .gpkg, .geojson, .shp) or a table to CSV. "
+                    "People leave masked: no identity hashes, identity numbers and names masked, ten-year age "
+                    "bands instead of birth days.",
     )
     what = p.add_mutually_exclusive_group(required=True)
     what.add_argument("--layer", help="layer: " + ", ".join(LAYER_NAMES))

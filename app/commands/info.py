@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 
 from app.commands.common import Result, add_store_options, open_console
+from app.store.identity_key import key_status
 from app.store.queries.summary import library_counts, records_total
 
 
@@ -27,6 +28,7 @@ def run(args: argparse.Namespace) -> Result:
             "period": [meta.get("period_start"), meta.get("period_end")],
             "levels": {k: levels.get(k, 0) for k in ("county", "town", "village", "grid")},
             "libraries": library_counts(counts), "tables": counts, "records_total": records_total(counts),
+            "identity_key": key_status(console.store),
         }
     finally:
         console.close()
@@ -36,4 +38,5 @@ def run(args: argparse.Namespace) -> Result:
     for lib, tables in data["libraries"].items():
         lines.append(f"  {lib:<24} " + ", ".join(f"{t} {n:,}" for t, n in tables.items()))
     lines.append(f"records   {data['records_total']:,}")
+    lines.append(f"id key    {data['identity_key']}")
     return Result(data, "\n".join(lines))

@@ -13,6 +13,7 @@ from sqlalchemy import update
 from sqlalchemy.dialects import postgresql, sqlite
 
 from app.domain.warnings import WarningStatus
+from app.store.masking import mask_identities_in
 from app.store.store import Store
 from app.store.tables.warnings import WarningRecord
 
@@ -52,7 +53,7 @@ def change_status(store: Store, ids: Sequence[int], allowed_from: Sequence[Warni
         for i, wid in enumerate(ids):
             values: dict[str, object] = {"status": int(to), "updated_at": now}
             if reason is not None:
-                values["reason"] = reason
+                values["reason"] = mask_identities_in(reason)  # the store keeps no identity number typed in clear
             if task_ids is not None:
                 values["task_id"] = task_ids[i]
             statement = update(_T).where(_T.c.id == wid, _T.c.status.in_([int(s) for s in allowed_from])).values(**values)

@@ -11,14 +11,18 @@ from app.domain.admin import Level
 from app.store import SchemaVersionError, Store, StoreError
 from app.store.demo.generate import generate_store
 from app.store.export import read_layer
+from app.store.identity_key import KEY_ENV, IdentityKey, hash_identity, key_file
 from app.store.queries.admin import level_counts, load_level
 from app.store.queries.summary import table_counts
 
 
 @pytest.mark.postgres
-def test_demo_loads_into_postgis_like_into_sqlite(postgres, tiny_store_path: str) -> None:  # noqa: ANN001
+def test_demo_loads_into_postgis_like_into_sqlite(postgres, tiny_store_path: str,  # noqa: ANN001
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
     url = postgres.new_database()
+    monkeypatch.setenv(KEY_ENV, "a-key-shared-by-the-consoles")  # how a server store is keyed: no file beside it
     generate_store(url, "tiny", 1)
+    assert not key_file(url).exists()
     pg, lite = Store.open(url), Store.open(tiny_store_path)
     try:
         assert pg.dialect == "postgresql"
@@ -33,6 +37,8 @@ def test_demo_loads_into_postgis_like_into_sqlite(postgres, tiny_store_path: str
             inside = conn.scalar(text(
                 "SELECT count(*) FROM admin_units WHERE level = 3 AND ST_Contains(geom, ST_SetSRID(ST_MakePoint(120.87, 28.04), 4490))"))
         assert srid == 4490 and inside == 1
+        number = "330382198006010011"
+        assert hash_identity(pg, number) == IdentityKey(b"a-key-shared-by-the-consoles", "test").hash(number)
     finally:
         pg.close()
         lite.close()

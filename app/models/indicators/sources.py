@@ -16,6 +16,7 @@ from app.models.indicators.tree import Slots, UnitTree
 from app.store.queries import indicator_statics as statics
 from app.store.queries.indicators import READERS, Scope, warnings
 from app.store.store import Store
+from app.timebase import whole_years
 
 Arrays = dict[str, np.ndarray]
 AGE_BANDS = (("a0_2", 0, 3), ("a3_11", 3, 12), ("a12_17", 12, 18), ("a18_59", 18, 60), ("a60_69", 60, 70),
@@ -24,14 +25,7 @@ AGE_BANDS = (("a0_2", 0, 3), ("a3_11", 3, 12), ("a12_17", 12, 18), ("a18_59", 18
 
 def age_band(birth_days: np.ndarray, on: dt.date) -> np.ndarray:
     """Index into AGE_BANDS of each person's age in whole years on ``on`` (birth days are CST day numbers)."""
-    born = np.asarray(birth_days, np.int64).astype("datetime64[D]")
-    years = born.astype("datetime64[Y]")
-    months = born.astype("datetime64[M]")
-    month = (months - years.astype("datetime64[M]")).astype(np.int64) + 1
-    day = (born - months.astype("datetime64[D]")).astype(np.int64) + 1
-    # Compare (month, day), not day of year, so that leap years do not move birthdays.
-    before_birthday = month * 32 + day > on.month * 32 + on.day
-    age = on.year - 1970 - years.astype(np.int64) - before_birthday
+    age = whole_years(birth_days, on)
     edges = np.array([lo for _, lo, _ in AGE_BANDS[1:]])
     return np.searchsorted(edges, age, side="right")
 

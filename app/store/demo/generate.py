@@ -2,6 +2,8 @@
 
 SQLite stores are written to a side file and renamed into place when complete; PostgreSQL stores are
 loaded in one transaction. Either way a failed or cancelled run leaves the previous store untouched.
+Identity numbers are hashed under a fresh random key per store (or ``$JINGKONG_ID_KEY``), kept beside the
+store once it is in place: everything else in the store depends on the seed alone.
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ from app.store.demo.infrastructure import build_infrastructure
 from app.store.demo.people import CITIES, OUTBREAK_CITY_ID, People, generate_people
 from app.store.demo.scale import OUTBREAK_CITY, OUTBREAK_SINCE, PERIOD_END, PERIOD_START, SCALES, Scale
 from app.store.geometry import encode_for, gpkg_blobs
+from app.store.identity_key import FINGERPRINT_META, IdentityKey, install_key, new_store_key
 from app.store.store import Store, create_schema, resolve_url, sqlite_path
 from app.store.tables import RECORD_TABLES, Base
 from app.timebase import to_seconds
@@ -129,9 +132,10 @@ def generate_store(db: str | os.PathLike[str] | None, scale: str = "small", seed
     if target:
         target.parent.mkdir(parents=True, exist_ok=True)
         part.unlink(missing_ok=True)
+    key = new_store_key(url)
     store = Store.connect_new(f"sqlite:///{part}" if part else url)
     try:
-        rows = _generate_into(store, SCALES[scale], seed, progress, should_cancel)
+        rows = _generate_into(store, SCALES[scale], seed, key, progress, should_cancel)
         if part:
             with store.engine.connect() as conn:
                 conn.exec_driver_sql("ANALYZE")
@@ -140,6 +144,7 @@ def generate_store(db: str | os.PathLike[str] | None, scale: str = "small", seed
             for suffix in ("-wal", "-shm"):
                 Path(str(target) + suffix).unlink(missing_ok=True)
             os.replace(part, target)
+        install_key(url, key)
     except BaseException:
         store.close()
         if part:
@@ -157,7 +162,8 @@ def random_streams(seed: int) -> list[np.random.Generator]:
     return [np.random.default_rng(s) for s in np.random.SeedSequence([seed, 1]).spawn(6)]
 
 
-def _generate_into(store: Store, scale: Scale, seed: int, progress: Progress, should_cancel: Callable[[], bool]) -> dict[str, int]:
+def _generate_into(store: Store, scale: Scale, seed: int, key: IdentityKey, progress: Progress,
+                   should_cancel: Callable[[], bool]) -> dict[str, int]:
     streams = random_streams(seed)
     progress(0.0, "geography")
     geo = build_geography(seed)
@@ -183,7 +189,8 @@ def _generate_into(store: Store, scale: Scale, seed: int, progress: Progress, sh
     tables.append(("cities", _cities(), None))
     tables.append(("risk_areas", {"id": np.array([1]), "city_id": np.array([OUTBREAK_CITY_ID]), "level": np.array([2]),
                                   "since_at": np.array([to_seconds(OUTBREAK_SINCE)]), "until_at": np.array([None], object)}, None))
-    tables.append(("persons", people.columns, None))
+    id_hash = np.array([key.hash(n) for n in people.clear_ids.tolist()], dtype=object)
+    tables.append(("persons", {**people.columns, "id_hash": id_hash}, None))
     for name, table in (("places", infra.places), ("cameras", infra.cameras), ("facilities", infra.facilities)):
         tables.append((name, table.columns, table.geoms_projected))
     if should_cancel():
@@ -198,7 +205,8 @@ def _generate_into(store: Store, scale: Scale, seed: int, progress: Progress, sh
     progress(0.25, "writing")
     meta = {
         "scale": scale.name, "seed": str(seed), "period_start": PERIOD_START.isoformat(), "period_end": PERIOD_END.isoformat(),
-        "outbreak_city": OUTBREAK_CITY, "outline": SCHEMATIC_NOTE, "generator": "jingkong demo", **planted.meta,
+        "outbreak_city": OUTBREAK_CITY, "outline": SCHEMATIC_NOTE, "generator": "jingkong demo",
+        FINGERPRINT_META: key.fingerprint, **planted.meta,
     }
     with store.engine.begin() as conn:  # a new file no one else has open: no write lock to queue for
         if conn.dialect.name == "sqlite":

@@ -1,14 +1,13 @@
 """Synthetic people: residents, floating residents and natives living elsewhere, with their identities.
 
 Identity numbers follow GB 11643 (region, birth date, sequence with sex parity, ISO 7064 check digit) so
-matching works as it would on real data, but they leave this module only as a keyed hash and a masked form.
+matching works as it would on real data, but they leave this module only in masked form (the generator hashes
+them under the new store's key).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
-import os
 from dataclasses import dataclass
 
 import numpy as np
@@ -18,6 +17,7 @@ from app.domain.people import OCCUPATIONS, PersonKind
 from app.store.demo.geography import Geography
 from app.store.demo.names import masked_phones, person_names
 from app.store.demo.scale import OUTBREAK_CITY, PERIOD_END, Scale
+from app.store.masking import mask_identity
 from app.timebase import day_number, to_seconds
 
 # Cities people come from, live in or travel to: (name, pinyin, province, weight among natives elsewhere).
@@ -39,17 +39,11 @@ OUTBREAK_CITY_ID = next(i + 1 for i, c in enumerate(CITIES) if c[0] == OUTBREAK_
 FLOATING_REGIONS = np.array(["522401", "510722", "362321", "341221", "411323", "421023", "532126", "430524"])
 _CHECK_WEIGHTS = np.array([7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2])
 _CHECK_CHARS = np.array(list("10X98765432"))
-DEMO_KEY = b"jingkong-demo-identity-key"
-
-
-def identity_key() -> bytes:
-    """The key for identity hashes: ``$JINGKONG_ID_KEY`` in a real deployment, a demo key otherwise."""
-    return os.environ.get("JINGKONG_ID_KEY", "").encode() or DEMO_KEY
 
 
 @dataclass
 class People:
-    columns: dict[str, np.ndarray]  # persons table columns, row i is person id i + 1
+    columns: dict[str, np.ndarray]  # persons table columns but id_hash, row i is person id i + 1
     age: np.ndarray
     home_town: np.ndarray  # index of the town in the geography order, -1 without a home grid
     home_grid_row: np.ndarray  # row in Geography order, -1 without a home grid
@@ -77,15 +71,6 @@ def identity_numbers(rng: np.random.Generator, regions: np.ndarray, birth_days: 
     digits = body.astype("U17").view("U1").reshape(len(body), 17).astype(np.int64)
     check = _CHECK_CHARS[(digits * _CHECK_WEIGHTS).sum(axis=1) % 11]
     return np.char.add(body, check)
-
-
-def hash_identities(numbers: np.ndarray, key: bytes) -> np.ndarray:
-    return np.array([hashlib.blake2b(n.encode(), key=key, digest_size=16).hexdigest() for n in numbers.tolist()], dtype=object)
-
-
-def mask_identities(numbers: np.ndarray) -> np.ndarray:
-    """The only form of an identity number ever shown: region code, eight stars, last four."""
-    return np.array([n[:6] + "********" + n[-4:] for n in numbers.tolist()], dtype=object)
 
 
 def _ages(rng: np.random.Generator, kind: PersonKind, n: int) -> np.ndarray:
@@ -163,8 +148,7 @@ def generate_people(rng: np.random.Generator, geo: Geography, scale: Scale) -> P
     columns = {
         "id": np.arange(1, n + 1),
         "kind": kinds,
-        "id_hash": hash_identities(numbers, identity_key()),
-        "id_masked": mask_identities(numbers),
+        "id_masked": np.array([mask_identity(n) for n in numbers.tolist()], dtype=object),
         "name": person_names(rng, n),
         "sex": sex,
         "birth_day": birth_day,

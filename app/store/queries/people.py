@@ -5,18 +5,21 @@ from __future__ import annotations
 import numpy as np
 from sqlalchemy import bindparam, text
 
+from app.store.masking import mask_identity
 from app.store.queries.arrays import IN_CHUNK
 from app.store.store import Store
 
 
 def masked_ids(store: Store, person_ids: np.ndarray) -> dict[int, str]:
-    """person id -> masked identity number (the only form ever shown)."""
+    """person id -> masked identity number (the only form ever shown; a looser mask kept by an older store is
+    narrowed on the way out)."""
     ids = np.unique(np.asarray(person_ids, np.int64)).tolist()
     statement = text("SELECT id, id_masked FROM persons WHERE id IN :ids").bindparams(bindparam("ids", expanding=True))
     out: dict[int, str] = {}
     with store.engine.connect() as conn:
         for start in range(0, len(ids), IN_CHUNK):
-            out.update(conn.execute(statement, {"ids": ids[start : start + IN_CHUNK]}).all())
+            rows = conn.execute(statement, {"ids": ids[start : start + IN_CHUNK]})
+            out.update((pid, mask_identity(m)) for pid, m in rows)
     return out
 
 

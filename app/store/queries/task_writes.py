@@ -13,9 +13,17 @@ from sqlalchemy import Connection, insert, select, update
 
 from app.domain.quarantine import QuarantineKind
 from app.domain.tasks import TaskRow
+from app.store.masking import mask_identities_in
 from app.store.queries.tasks import task_row
 from app.store.tables.quarantine import QuarantineOrder, Transfer
 from app.store.tables.tasks import Task, TaskEvent, TaskPerson, Trip
+
+_FREE_TEXT = ("title", "note")
+
+
+def _masked(row: Mapping[str, Any]) -> dict[str, Any]:
+    """``row`` with any identity number typed into its free text masked: the store keeps none in clear."""
+    return {k: mask_identities_in(v) if k in _FREE_TEXT and isinstance(v, str) else v for k, v in row.items()}
 
 
 def insert_tasks(conn: Connection, rows: Sequence[Mapping[str, Any]]) -> list[int]:
@@ -23,13 +31,13 @@ def insert_tasks(conn: Connection, rows: Sequence[Mapping[str, Any]]) -> list[in
     if not rows:
         return []
     t = Task.__table__
-    result = conn.execute(insert(t).returning(t.c.id, sort_by_parameter_order=True), list(rows))
+    result = conn.execute(insert(t).returning(t.c.id, sort_by_parameter_order=True), [_masked(r) for r in rows])
     return [int(i) for i in result.scalars()]
 
 
 def insert_events(conn: Connection, rows: Sequence[Mapping[str, Any]]) -> None:
     if rows:
-        conn.execute(insert(TaskEvent.__table__), list(rows))
+        conn.execute(insert(TaskEvent.__table__), [_masked(r) for r in rows])
 
 
 def insert_people(conn: Connection, rows: Sequence[Mapping[str, Any]]) -> None:
@@ -41,7 +49,7 @@ def compare_and_set(conn: Connection, task_id: int, version: int, values: Mappin
     """Apply ``values`` only if the task is still at ``version``; bump the version. True if it was applied."""
     t = Task.__table__
     statement = (update(t).where(t.c.id == task_id, t.c.version == version)
-                 .values(**values, version=t.c.version + 1))
+                 .values(**_masked(values), version=t.c.version + 1))
     return conn.execute(statement).rowcount == 1
 
 

@@ -10,6 +10,7 @@ import numpy as np
 from sqlalchemy import bindparam, func, inspect, select, text
 
 from app.domain.warnings import OPEN_STATUSES
+from app.store.masking import mask_identity
 from app.store.store import Store
 from app.store.tables.warnings import WarningRecord
 
@@ -70,7 +71,8 @@ def stored_warnings(store: Store, statuses: Sequence[int] | None = None, rule_id
             rows = conn.execute(statement, params).all()
     cols = list(zip(*rows)) if rows else [()] * 11
     ints = {i: np.asarray(cols[i], np.int64) for i in (0, 2, 3, 4, 5, 6)}
-    objs = {i: np.asarray(cols[i], object) for i in (1, 7, 8, 9, 10)}
+    objs = {i: np.asarray(cols[i], object) for i in (1, 7, 9, 10)}
+    objs[8] = np.array([mask_identity(m) for m in cols[8]], object)  # an older store's looser mask is narrowed
     return StoredWarnings(ints[0], objs[1], ints[2], ints[3], ints[4], ints[5], ints[6], objs[7], objs[8], objs[9], objs[10])
 
 

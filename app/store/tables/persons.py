@@ -1,7 +1,8 @@
 """Entity library 2 — persons: residents, floating residents (新居民), natives living elsewhere (在外人员).
 
 Identity numbers are never stored in clear: ``id_hash`` is a keyed hash used for matching records from
-other departments, ``id_masked`` the only form ever shown.
+other departments (see ``app.store.identity_key``), ``id_masked`` the only form ever shown. Columns marked
+``info={"export": …}`` leave the store only in the form ``app.store.export`` gives that mark.
 """
 
 from __future__ import annotations
@@ -44,11 +45,11 @@ class Person(Base):
 
     id: Mapped[IntPK]
     kind: Mapped[Small]
-    id_hash: Mapped[str] = mapped_column(String(32), unique=True)
-    id_masked: Mapped[str] = mapped_column(String(18))
-    name: Mapped[Name]
+    id_hash: Mapped[str] = mapped_column(String(32), unique=True, info={"export": "never"})
+    id_masked: Mapped[str] = mapped_column(String(18), info={"export": "identity"})
+    name: Mapped[Name] = mapped_column(info={"export": "name"})
     sex: Mapped[Small]  # 1 male, 2 female (GB/T 2261.1)
-    birth_day: Mapped[int]  # days since 1970-01-01
+    birth_day: Mapped[int] = mapped_column(info={"export": "age_band"})  # days since 1970-01-01
     occupation: Mapped[Small]  # index into OCCUPATIONS
     health_code: Mapped[Small]
     phone_masked: Mapped[str] = mapped_column(String(11))

@@ -31,7 +31,7 @@ class Task(Base):
     kind: Mapped[str] = mapped_column(String(24))
     source: Mapped[str] = mapped_column(String(16))
     source_ref: Mapped[str | None] = mapped_column(String(80))
-    title: Mapped[str] = mapped_column(String(200))
+    title: Mapped[str] = mapped_column(String(200), info={"export": "free_text"})
     priority: Mapped[Small]  # 1 urgent .. 3 routine
     status: Mapped[Small] = mapped_column(default=int(TaskStatus.NEW))
     target_unit_id: Mapped[int | None] = mapped_column(ForeignKey("admin_units.id"))
@@ -65,7 +65,7 @@ class TaskEvent(Base):
     action: Mapped[str] = mapped_column(String(16))  # create | transition | claim | escalate | cascade | trip | note
     from_status: Mapped[int | None] = mapped_column(Integer)
     to_status: Mapped[int | None] = mapped_column(Integer)
-    note: Mapped[str] = mapped_column(Text, default="")
+    note: Mapped[str] = mapped_column(Text, default="", info={"export": "free_text"})
 
 
 class TaskPerson(Base):

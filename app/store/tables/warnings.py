@@ -31,7 +31,7 @@ class WarningRecord(Base):
     evidence: Mapped[str] = mapped_column(Text)  # JSON list of {"table", "id", "at"} record refs
     as_of: Mapped[Seconds]  # the evaluation time at which the rule fired
     status: Mapped[Small] = mapped_column(default=int(WarningStatus.NEW))
-    reason: Mapped[str | None] = mapped_column(Text)  # why it was dismissed
+    reason: Mapped[str | None] = mapped_column(Text, info={"export": "free_text"})  # why it was dismissed
     task_id: Mapped[int | None] = mapped_column()
     created_at: Mapped[Seconds]
     updated_at: Mapped[Seconds]
