@@ -28,6 +28,7 @@ from app.models.screening import area_names
 from app.models.screening_result import CLASSES, LEVELS, Screening
 from app.timebase import end_of_day_seconds, to_seconds
 from app.views.array_table_model import ArrayTableModel
+from app.views.data_period import bound_to_period, refused
 from app.views.map_text import level_names
 from app.views.vocabulary import SCREENING_CLASS, evidence_text, interface_language
 from app.views.widgets import button_row, record_view
@@ -41,7 +42,7 @@ class ScreeningPanel(QWidget):
 
     def __init__(self, console, parent: QWidget | None = None) -> None:  # noqa: ANN001
         super().__init__(parent)
-        self._run = console.screening
+        self._run, self._console = console.screening, console
         self.worker: FunctionWorker | None = None
         self.city = QComboBox(self)
         self.city.setEditable(True)
@@ -57,6 +58,7 @@ class ScreeningPanel(QWidget):
         for edit in (self.since, self.until):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("yyyy-MM-dd")
+        bound_to_period(console, self.since, self.until)
         self.run_button = QPushButton(self.tr("Screen"), self)
         self.run_button.clicked.connect(self.run)
         self.totals = QLabel(self)
@@ -106,6 +108,8 @@ class ScreeningPanel(QWidget):
         if not self.default_window.isChecked():
             since = to_seconds(self.since.date().toPython())
             until = end_of_day_seconds(self.until.date().toPython())
+            if refused(self._console, self.totals, (since, "window start"), (until, "window end")):
+                return None
         run = self._run
         self.worker = run_with_button(self, lambda: run.compute(area, since, until), self.run_button, self.totals,
                                       self.tr("Screening…"), run.publish)

@@ -6,15 +6,26 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QDateTime
-from PySide6.QtWidgets import (QDateTimeEdit, QDoubleSpinBox, QFileDialog, QFormLayout, QLabel, QPushButton, QSpinBox, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QDateTimeEdit,
+    QDoubleSpinBox,
+    QFileDialog,
+    QFormLayout,
+    QLabel,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
 
 from app.models.trace_layout import trace_graph
 from app.models.trace_view import export_trace_csv
 from app.models.tracing import MAX_DEPTH, Trace
 from app.timebase import CST, format_seconds, from_seconds
 from app.views.array_table_model import ArrayTableModel
-from app.views.worker import FunctionWorker, run_with_button
+from app.views.data_period import bound_to_period, refused
 from app.views.widgets import button_row, record_view
+from app.views.worker import FunctionWorker, run_with_button
 
 DEPTH_COLOURS = ["#c53030", "#dd6b20", "#d69e2e", "#3182ce"]  # case, close, secondary, tertiary
 
@@ -24,13 +35,14 @@ class TracePanel(QWidget):
 
     def __init__(self, console, parent: QWidget | None = None) -> None:  # noqa: ANN001
         super().__init__(parent)
-        self._run = console.tracing
+        self._run, self._console = console.tracing, console
         self.worker: FunctionWorker | None = None
         self.person = QSpinBox(self)
         self.person.setRange(1, 2**31 - 1)
         self.onset = QDateTimeEdit(self)
         self.onset.setDisplayFormat("yyyy-MM-dd HH:mm")
         self.onset.setCalendarPopup(True)
+        bound_to_period(console, self.onset)
         meta = console.meta
         self.person.setValue(int(meta.get("trace_case_person_id", 1)))
         onset = int(meta["trace_case_at"]) if "trace_case_at" in meta else None
@@ -69,8 +81,11 @@ class TracePanel(QWidget):
         box.addLayout(actions)
         self._run.events.result.connect(self._on_result_change)
 
-    def run(self) -> FunctionWorker:
+    def run(self) -> FunctionWorker | None:
+        """Trace off the GUI thread; an onset outside the data period is refused in the panel instead."""
         onset = int(self.onset.dateTime().toPython().replace(tzinfo=CST).timestamp())
+        if refused(self._console, self.summary, (onset, "onset")):
+            return None
         args = (self.person.value(), onset, self.window.value(), self.depth.value())
         run = self._run
         self.worker = run_with_button(self, lambda: run.compute(*args), self.run_button, self.summary,

@@ -21,6 +21,7 @@ from app.models.engine_tasks import dispatch_warnings
 from app.models.warnings.listing import WarningListing, build_listing
 from app.timebase import end_of_day_seconds, format_seconds
 from app.views.array_table_model import ArrayTableModel
+from app.views.data_period import refused
 from app.views.vocabulary import SEVERITY, WARNING_STATUS, evidence_text, interface_language
 from app.views.widgets import button_row, record_view
 from app.views.worker import FunctionWorker
@@ -112,9 +113,12 @@ class WarningPanel(QWidget):
         self.evidence.clear()
         self.sigListed.emit(len(listing))
 
-    def evaluate(self) -> FunctionWorker:
-        """Evaluate every rule as of the console's date and record the new warnings, off the GUI thread."""
+    def evaluate(self) -> FunctionWorker | None:
+        """Evaluate every rule as of the console's date and record the new warnings, off the GUI thread (a date
+        outside the data period is refused in the panel instead)."""
         as_of = end_of_day_seconds(self._console.context.as_of)
+        if refused(self._console, self.summary, (as_of, "as-of date")):
+            return None
         service = self._service
         self.worker = FunctionWorker(lambda _p, _c: service.record(service.evaluate(as_of), notify=False), self)
         self.worker.sigDone.connect(self._on_evaluated)

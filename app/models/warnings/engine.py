@@ -8,11 +8,11 @@ from pathlib import Path
 
 import numpy as np
 
+from app.models.as_of import check_time, store_period
 from app.models.warnings import clinic_visits, purchases, quarantine_breach, risk_arrival, should_test
 from app.models.warnings.evaluator import Evaluator, seconds
 from app.models.warnings.evidence import Evidence
 from app.models.warnings.inputs import RecordWindow
-from app.models.as_of import check_time, store_period
 from app.models.warnings.rules import RULES_FILE, Rule, RuleError, load_rules, parse_params
 from app.store.queries.health_records import home_grids
 from app.store.store import Store
