@@ -36,7 +36,7 @@ class Raw:
         self.samples = q("SELECT person_id, sampled_at, reported_at, result FROM test_samples")
         self.vax = q("SELECT person_id, dose, at FROM vaccinations")
         self.orders = q("SELECT person_id, kind, start_at, end_at FROM quarantine_orders")
-        self.visits = q("SELECT person_id, at, diagnosis FROM clinic_visits")
+        self.visits = q("SELECT person_id, at, diagnosis, fever_clinic FROM clinic_visits")
         self.buys = q("SELECT person_id, at, drug FROM pharmacy_purchases")
         self.cameras = q("SELECT grid_id, status FROM cameras")
         con.close()
@@ -121,6 +121,9 @@ def test_checkpoints_and_flows(tiny) -> None:  # noqa: ANN001
     venue = s[s.kind == 0]
     check(engine, raw, "cp_inbound_7d", lambda u, _a, d: (within(inbound["where"], u) & inbound.day.between(d - 6, d)).sum())
     check(engine, raw, "venue_visitors_7d", lambda u, _a, d: venue[within(venue.home, u) & venue.day.between(d - 6, d)].person_id.nunique())
+    away = inbound[inbound.from_city_id.notna() & (inbound.from_city_id != 1)]  # city 1: the county's own
+    check(engine, raw, "travellers_per_1000", lambda u, _a, d: ratio(
+        away[within(away.home, u) & away.day.between(d - 13, d)].person_id.nunique(), within(raw.present().grid, u).sum(), 1000))
 
 
 def test_testing_and_screening(tiny) -> None:  # noqa: ANN001
@@ -145,6 +148,10 @@ def test_testing_and_screening(tiny) -> None:  # noqa: ANN001
     week = lambda u, d: within(rep.home, u) & rep.rday.between(d - 6, d)  # noqa: E731
     check(engine, raw, "reported_within_24h_7d", lambda u, _a, d: ratio((week(u, d) & (seconds <= 24 * 3600)).sum(), week(u, d).sum()))
     check(engine, raw, "pending", lambda u, _a, d: (within(s.home, u) & (s.day <= d) & ~(s.rday <= d)).sum())
+    check(engine, raw, "coverage_ever", lambda u, _a, d: ratio(tested(s, u, 0, d), pop(u)))
+    pos = s[s.result == 1]
+    check(engine, raw, "positive_per_100k", lambda u, _a, d: ratio(
+        pos[within(pos.lives, u) & (pos.rday <= d)].person_id.nunique(), pop(u), 100_000))
 
 
 def test_vaccination(tiny) -> None:  # noqa: ANN001
@@ -179,6 +186,10 @@ def test_quarantine_health_and_resources(tiny) -> None:  # noqa: ANN001
     check(engine, raw, "q_persons_active", lambda u, _a, d: active(u, d, "lives").person_id.nunique())
     c = raw.visits.copy()
     c["home"], c["day"] = raw.home(c), cst_day(c["at"])
+    fever = c[c.fever_clinic == 1].assign(lives=raw.lives(c[c.fever_clinic == 1]))
+    check(engine, raw, "fever_clinic_persons_7d", lambda u, _a, d: fever[within(fever.lives, u)
+                                                                        & fever.day.between(d - 6, d)].person_id.nunique())
+    check(engine, raw, "q_persons_ever", lambda u, _a, d: o[within(o.lives, u) & (o.start <= d)].person_id.nunique())
     check(engine, raw, "visits_dx_fever_7d", lambda u, _a, d: (within(c.home, u) & (c.diagnosis == 0) & c.day.between(d - 6, d)).sum())
     b = raw.buys.copy()
     b["home"], b["day"] = raw.lives(b), cst_day(b["at"])
