@@ -14,7 +14,7 @@ import os
 
 import numpy as np
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from app.domain.admin import Level
@@ -70,7 +70,7 @@ def test_every_measure_of_a_unit_is_the_sum_of_its_childrens(engine: IndicatorEn
                 assert (np.bincount(rows, lower, len(upper)) == upper).all(), (measure, level, as_of)
 
 
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=300, deadline=None)
 @given(data=st.data())
 def test_a_units_value_is_the_ratio_of_its_childrens_summed_parts(engine: IndicatorEngine, data: st.DataObject) -> None:
     ind = data.draw(st.sampled_from(engine.catalogue.indicators), "indicator")
