@@ -14,6 +14,7 @@ from pathlib import Path
 
 from app.domain.errors import Cancelled, StoreError
 from app.models.admin_atlas import AdminAtlas
+from app.models.as_of import Period, store_period
 from app.models.cameras import CameraLinks
 from app.models.context import ConsoleContext
 from app.models.dispatch.service import TaskService
@@ -45,6 +46,7 @@ class Console:
         end = meta.get("period_end")
         self.period_start = dt.date.fromisoformat(meta["period_start"]) if "period_start" in meta else None
         self.period_end = dt.date.fromisoformat(end) if end else dt.date.today()
+        self.period: Period | None = store_period(meta)  # the days questions may be asked about
         self.context = ConsoleContext(as_of=self.period_end)
         self.scenario = Scenario.from_meta(meta)
 

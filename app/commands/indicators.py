@@ -8,6 +8,7 @@ import datetime as dt
 from app.commands.common import CommandError, Result, add_store_options
 from app.console import Console
 from app.domain.admin import Level
+from app.models.as_of import check_date
 from app.models.indicators import Catalogue, load_catalogue
 from app.models.indicators.table import IndicatorTable, level_table
 
@@ -53,10 +54,7 @@ def parse_as_of(text: str | None, console: Console) -> dt.date:
         as_of = dt.date.fromisoformat(text)
     except ValueError:
         raise CommandError(f"--as-of: not a date: {text!r} (expected YYYY-MM-DD)") from None
-    first, last = console.indicators.period
-    if not first <= as_of <= last:
-        raise CommandError(f"as-of date {as_of} is outside the data period {first} .. {last}")
-    return as_of
+    return check_date(as_of, console.indicators.period)
 
 
 def run(args: argparse.Namespace) -> Result:

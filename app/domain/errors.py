@@ -11,3 +11,12 @@ class SchemaVersionError(StoreError):
 
 class Cancelled(Exception):
     """Long work (generation, import) was cancelled by the user; nothing was written."""
+
+
+class OutsidePeriod(ValueError):
+    """A question about a day the store holds no data for: refused, since counting over no data would give a
+    confident wrong answer (no one tested, no contacts). ``what`` names the date asked about."""
+
+    def __init__(self, what: str, date: object, first: object, last: object) -> None:
+        super().__init__(f"{what} {date} is outside the data period {first} .. {last}")
+        self.what, self.date, self.first, self.last = what, date, first, last

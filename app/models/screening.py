@@ -17,7 +17,7 @@ from dataclasses import dataclass
 import numpy as np
 import shapely
 
-from app.models.as_of import period_end
+from app.models.as_of import check_time, period_end, store_period
 from app.models.screening_result import Screening
 from app.models.units import unit_codes_by_level
 from app.store.queries import cohorts as q
@@ -25,7 +25,7 @@ from app.store.queries.health_records import home_grids
 from app.store.queries.people import masked_ids
 from app.store.queries.points import load_facilities, load_places
 from app.store.store import Store
-from app.timebase import DAY
+from app.timebase import DAY, to_seconds
 
 
 class ScreeningError(ValueError):
@@ -128,16 +128,24 @@ def _county_evidence(store: Store, cohort: Cohort, area_places: np.ndarray, area
 
 
 def default_window(store: Store, area: Area) -> tuple[int, int]:
-    """Until the end of the store's period; since the city became a risk area, else 14 days before."""
-    until = period_end(store.meta())
+    """Until the end of the store's period; since the city became a risk area, else 14 days before — but not
+    before the period starts."""
+    meta = store.meta()
+    until = period_end(meta)
     since = q.risk_since(store, area.city_id) if area.city_id is not None else None
-    return (since if since is not None else until - 14 * DAY), until
+    since = since if since is not None else until - 14 * DAY
+    period = store_period(meta)
+    return (max(since, to_seconds(period[0])) if period else since), until
 
 
 def screen(store: Store, area: Area, since: int | None = None, until: int | None = None, recent_days: int = 3) -> Screening:
-    """Screen everyone linked to ``area`` in ``[since, until]`` (defaults: :func:`default_window`)."""
+    """Screen everyone linked to ``area`` in ``[since, until]`` (defaults: :func:`default_window`). OutsidePeriod if
+    either end is not a day of the store's data (nobody would have a record there, and all would look unreached)."""
     d_since, d_until = default_window(store, area)
     since, until = (d_since if since is None else since), (d_until if until is None else until)
+    period = store_period(store.meta())
+    check_time(since, period, "window start")
+    check_time(until, period, "window end")
     if since > until:
         raise ScreeningError("the window's start is after its end")
     cohort, area_places, area_facilities = _link(store, area, since, until)

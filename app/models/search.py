@@ -42,12 +42,12 @@ class UnitSearch:
         if not query:
             return []
         ranked: list[tuple[int, int, str, Match]] = []
-        for match, pinyin, initials in self._rows:
-            if query == match.name_zh or query == match.code or (key and key in (pinyin, initials)):
+        for match, pinyin, first_letters in self._rows:
+            if query == match.name_zh or query == match.code or (key and key in (pinyin, first_letters)):
                 rank = 0
             elif match.name_zh.startswith(query) or match.code.startswith(query) or (key and pinyin.startswith(key)):
                 rank = 1
-            elif query in match.name_zh or (key and (key in pinyin or initials.startswith(key))):
+            elif query in match.name_zh or (key and (key in pinyin or first_letters.startswith(key))):
                 rank = 2
             else:
                 continue

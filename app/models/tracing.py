@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from app.models.as_of import check_time, store_period
 from app.store.queries.health_records import home_grids
 from app.store.queries.people import person_exists
 from app.store.queries.scans import place_labels, scans_in_windows, scans_of_people
@@ -61,13 +62,15 @@ class Trace:
 
 
 def trace(store: Store, person_id: int, onset: int, window_minutes: float = 30, depth: int = 2, days: int = 14) -> Trace:
-    """Trace the contacts of ``person_id`` with onset at ``onset`` (Unix seconds)."""
+    """Trace the contacts of ``person_id`` with onset at ``onset`` (Unix seconds): TraceError for a bad question,
+    OutsidePeriod for an onset on a day the store holds no data for (it would find no contacts)."""
     if window_minutes < 0:
         raise TraceError(f"the window must not be negative (got {window_minutes:g} minutes)")
     if not 1 <= depth <= MAX_DEPTH:
         raise TraceError(f"depth must be between 1 and {MAX_DEPTH} (got {depth})")
     if days <= 0:
         raise TraceError(f"the look-back must be at least one day (got {days})")
+    check_time(onset, store_period(store.meta()), "onset")
     if not person_exists(store, person_id):
         raise TraceError(f"no person with id {person_id} in this store")
     since, half = onset - days * DAY, int(round(window_minutes * 60))

@@ -24,11 +24,13 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.admin import Level
+from app.models.as_of import Period
 from app.models.engine_runs import ScreeningRun
 from app.models.screening import area_names
 from app.models.screening_result import CLASSES, LEVELS, Screening
 from app.timebase import end_of_day_seconds, to_seconds
 from app.views.array_table_model import ArrayTableModel
+from app.views.data_period import bound_to_period, refused
 from app.views.map_text import level_names
 from app.views.vocabulary import SCREENING_CLASS, evidence_text, interface_language
 from app.views.widgets import button_row, record_view
@@ -40,10 +42,11 @@ class ScreeningPanel(QWidget):
 
     An area drawn on the map (``context.events.drawn_area``) becomes its polygon and is screened at once."""
 
-    def __init__(self, run: ScreeningRun, period_end: dt.date, outbreak_city: str | None = None,
+    def __init__(self, run: ScreeningRun, period: Period | None, period_end: dt.date, outbreak_city: str | None = None,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._run = run
+        self._period = period
         self.worker: FunctionWorker | None = None
         self.city = QComboBox(self)
         self.city.setEditable(True)
@@ -59,6 +62,7 @@ class ScreeningPanel(QWidget):
         for edit in (self.since, self.until):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("yyyy-MM-dd")
+        bound_to_period(period, self.since, self.until)
         self.run_button = QPushButton(self.tr("Screen"), self)
         self.run_button.clicked.connect(self.run)
         self.totals = QLabel(self)
@@ -108,6 +112,8 @@ class ScreeningPanel(QWidget):
         if not self.default_window.isChecked():
             since = to_seconds(self.since.date().toPython())
             until = end_of_day_seconds(self.until.date().toPython())
+            if refused(self._period, self.totals, (since, "window start"), (until, "window end")):
+                return None
         run = self._run
         self.worker = run_with_button(self, lambda: run.compute(area, since, until), self.run_button, self.totals,
                                       self.tr("Screening…"), run.publish)

@@ -18,12 +18,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.models.as_of import Period
 from app.models.engine_runs import TraceRun
 from app.models.trace_layout import trace_graph
 from app.models.trace_view import export_trace_csv
 from app.models.tracing import MAX_DEPTH, Trace
 from app.timebase import CST, format_seconds, from_seconds
 from app.views.array_table_model import ArrayTableModel
+from app.views.data_period import bound_to_period, refused
 from app.views.widgets import button_row, record_view
 from app.views.worker import FunctionWorker, run_with_button
 
@@ -33,16 +35,18 @@ DEPTH_COLOURS = ["#c53030", "#dd6b20", "#d69e2e", "#3182ce"]  # case, close, sec
 class TracePanel(QWidget):
     """Follows ``console.tracing.events.result``; a run sets the context's choropleth and highlighted people."""
 
-    def __init__(self, run: TraceRun, case_person_id: int = 1, case_onset: int | None = None,
+    def __init__(self, run: TraceRun, period: Period | None, case_person_id: int = 1, case_onset: int | None = None,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._run = run
+        self._period = period
         self.worker: FunctionWorker | None = None
         self.person = QSpinBox(self)
         self.person.setRange(1, 2**31 - 1)
         self.onset = QDateTimeEdit(self)
         self.onset.setDisplayFormat("yyyy-MM-dd HH:mm")
         self.onset.setCalendarPopup(True)
+        bound_to_period(period, self.onset)
         self.person.setValue(case_person_id)
         self.onset.setDateTime(QDateTime(from_seconds(case_onset).replace(tzinfo=None)) if case_onset
                                else QDateTime.currentDateTime())
@@ -80,8 +84,11 @@ class TracePanel(QWidget):
         box.addLayout(actions)
         self._run.events.result.connect(self._on_result_change)
 
-    def run(self) -> FunctionWorker:
+    def run(self) -> FunctionWorker | None:
+        """Trace off the GUI thread; an onset outside the data period is refused in the panel instead."""
         onset = int(self.onset.dateTime().toPython().replace(tzinfo=CST).timestamp())
+        if refused(self._period, self.summary, (onset, "onset")):
+            return None
         args = (self.person.value(), onset, self.window.value(), self.depth.value())
         run = self._run
         self.worker = run_with_button(self, lambda: run.compute(*args), self.run_button, self.summary,

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
+from app.domain.errors import OutsidePeriod
 from app.domain.tasks import TaskStatus
 from app.domain.warnings import WarningStatus
 from app.map.language import interface_language  # noqa: F401  (the views ask for it here, with the labels)
@@ -118,6 +119,12 @@ EVIDENCE = Vocabulary("Evidence", {  # why a record is evidence: warnings (app.m
     "declared_return": QT_TRANSLATE_NOOP("Evidence", "declared return"),
     "last_seen_there": QT_TRANSLATE_NOOP("Evidence", "last seen there"),
 })
+PERIOD_QUESTION = Vocabulary("DataPeriod", {  # what a question outside the data period asked about (app.models.as_of)
+    "as-of date": QT_TRANSLATE_NOOP("DataPeriod", "as-of date"),
+    "onset": QT_TRANSLATE_NOOP("DataPeriod", "onset"),
+    "window start": QT_TRANSLATE_NOOP("DataPeriod", "window start"),
+    "window end": QT_TRANSLATE_NOOP("DataPeriod", "window end"),
+})
 RECORD_TABLE = Vocabulary("RecordTable", {
     "persons": QT_TRANSLATE_NOOP("RecordTable", "person"),
     "scans": QT_TRANSLATE_NOOP("RecordTable", "venue scan"),
@@ -151,3 +158,12 @@ def evidence_text(why: str, table: str, record_id: object) -> str:
     return f"{EVIDENCE(why)} · {RECORD_TABLE(table)} #{record_id}"
 
 
+
+
+def outside_period_text(exc: OutsidePeriod) -> str:
+    """The engines' refusal of a day outside the data period, in the interface language (in English, the very
+    line the command line prints)."""
+    text = QCoreApplication.translate("DataPeriod", "%1 %2 is outside the data period %3 .. %4")
+    for i, part in enumerate((PERIOD_QUESTION(exc.what), exc.date, exc.first, exc.last), start=1):
+        text = text.replace(f"%{i}", str(part))
+    return text

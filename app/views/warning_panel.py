@@ -17,12 +17,14 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.warnings import OPEN_STATUSES, WarningStatus
+from app.models.as_of import Period
 from app.models.context import ConsoleContext
 from app.models.engine_tasks import dispatch_warnings
 from app.models.warnings.listing import WarningListing, build_listing
 from app.models.warnings.service import WarningService
 from app.timebase import end_of_day_seconds, format_seconds
 from app.views.array_table_model import ArrayTableModel
+from app.views.data_period import refused
 from app.views.vocabulary import SEVERITY, WARNING_STATUS, evidence_text, interface_language
 from app.views.widgets import button_row, record_view
 from app.views.worker import FunctionWorker
@@ -37,9 +39,10 @@ class WarningPanel(QWidget):
 
     sigListed = Signal(int)
 
-    def __init__(self, warnings: WarningService, context: ConsoleContext, parent: QWidget | None = None) -> None:
+    def __init__(self, warnings: WarningService, context: ConsoleContext, period: Period | None = None,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._context, self._service = context, warnings
+        self._context, self._service, self._period = context, warnings, period
         self.listing: WarningListing | None = None
         self.worker: FunctionWorker | None = None
         self.last_added = 0
@@ -114,9 +117,12 @@ class WarningPanel(QWidget):
         self.evidence.clear()
         self.sigListed.emit(len(listing))
 
-    def evaluate(self) -> FunctionWorker:
-        """Evaluate every rule as of the console's date and record the new warnings, off the GUI thread."""
+    def evaluate(self) -> FunctionWorker | None:
+        """Evaluate every rule as of the console's date and record the new warnings, off the GUI thread (a date
+        outside the data period is refused in the panel instead)."""
         as_of = end_of_day_seconds(self._context.as_of)
+        if refused(self._period, self.summary, (as_of, "as-of date")):
+            return None
         service = self._service
         self.worker = FunctionWorker(lambda _p, _c: service.record(service.evaluate(as_of), notify=False), self)
         self.worker.sigDone.connect(self._on_evaluated)

@@ -219,6 +219,29 @@
     </message>
 </context>
 <context>
+    <name>DataPeriod</name>
+    <message>
+        <source>as-of date</source>
+        <translation>统计日期</translation>
+    </message>
+    <message>
+        <source>onset</source>
+        <translation>发病时间</translation>
+    </message>
+    <message>
+        <source>window start</source>
+        <translation>时间窗起点</translation>
+    </message>
+    <message>
+        <source>window end</source>
+        <translation>时间窗终点</translation>
+    </message>
+    <message>
+        <source>%1 %2 is outside the data period %3 .. %4</source>
+        <translation>%1 %2 不在数据期间 %3 至 %4 内</translation>
+    </message>
+</context>
+<context>
     <name>Evidence</name>
     <message>
         <source>key occupation</source>
@@ -412,10 +435,6 @@
     <message>
         <source>Camera feeds</source>
         <translation>视频监控</translation>
-    </message>
-    <message>
-        <source>This panel could not start:</source>
-        <translation>此面板无法启动：</translation>
     </message>
     <message>
         <source>Whole county</source>

@@ -11,11 +11,13 @@ from sqlalchemy import insert, update
 
 from app.domain.admin import Level
 from app.domain.facilities import FacilityKind
+from app.domain.people import PersonKind
 from app.domain.places import Direction, PlaceKind
 from app.domain.tasks import TaskStatus
 from app.domain.warnings import WarningStatus
 from app.models.indicators import ComputeCancelled, IndicatorEngine
 from app.store.tables import testing
+from app.store.tables.admin import AdminUnit
 from app.store.tables.tasks import Task
 from app.store.tables.warnings import WarningRecord
 from tests.factories import World, at
@@ -261,3 +263,74 @@ def test_refresh_sees_a_warning_change_status(world: World) -> None:
     e.refresh()
     assert value(e, "warn_open", G1, "2022-03-11") == 1 and value(e, "warn_open", G1, "2022-03-12") == 0
     assert value(e, "warn_dismissed_total", "330382", "2022-03-12") == 1
+
+
+def test_turnaround_is_measured_in_exact_seconds(world: World) -> None:
+    site = world.add_facility(FacilityKind.TEST_SITE)
+    p = world.add_person(G1)
+    world.add_sample(p, site, "2022-03-10 08:00:00", result=0, reported="2022-03-10 20:00:00")  # 12 h: within
+    world.add_sample(p, site, "2022-03-10 08:00:00", result=0, reported="2022-03-10 20:00:11")  # 11 s late
+    world.add_sample(p, site, "2022-03-10 08:00:00", result=0, reported="2022-03-11 08:00:59")  # 24 h 59 s
+    e = engine(world)
+    assert value(e, "reported_within_12h", G1, "2022-03-11") == pytest.approx(100 / 3)
+    assert value(e, "reported_within_24h", G1, "2022-03-11") == pytest.approx(200 / 3)
+    assert value(e, "turnaround_hours", G1, "2022-03-11") == pytest.approx((43_200 + 43_211 + 86_459) / 3 / 3600)
+
+
+def test_transfer_time_is_measured_in_exact_seconds(world: World) -> None:
+    hotel = world.add_facility(FacilityKind.QUARANTINE_HOTEL, G3, capacity=10)
+    p, q = world.add_person(G1), world.add_person(G1)
+    world.add_transfer(p, hotel, "2022-03-05 08:00:00", "2022-03-05 10:00:00")
+    world.add_transfer(q, hotel, "2022-03-05 08:00:00", "2022-03-05 10:00:59")
+    e = engine(world)
+    assert value(e, "tr_within_2h", G1, "2022-03-06") == 50
+    assert value(e, "tr_minutes_mean", G1, "2022-03-06") == pytest.approx(120 + 59 / 120)
+
+
+def test_a_window_early_in_the_period_counts_the_days_before_it(world: World) -> None:
+    site = world.add_facility(FacilityKind.VACCINATION_SITE)
+    p, q, r = (world.add_person(G1) for _ in range(3))
+    world.add_vaccination(p, 3, "2022-02-22 09:00", site)  # a week before the period: in no 7-day window of it
+    world.add_vaccination(q, 3, "2022-02-26 09:00", site)  # in the 7 days ending 2022-03-01 and 2022-03-03
+    world.add_vaccination(r, 3, "2022-03-02 09:00", site)
+    world.add_sample(q, world.add_facility(FacilityKind.TEST_SITE), "2022-02-20 09:00")
+    e = engine(world)
+    assert value(e, "doses_7d", "330382", "2022-03-03") == 2
+    assert value(e, "doses_7d", "330382", "2022-03-01") == 1
+    assert value(e, "doses_total", "330382", "2022-03-01") == 2
+    assert value(e, "tested_14d", G1, "2022-03-05") == 1  # tested on 2022-02-20, 14 days ending 2022-03-05
+    assert value(e, "tested_14d", G1, "2022-03-06") == 0
+    assert [d.isoformat() for d in e.series("doses_7d", "330382", D("2022-03-02"))[0]] == ["2022-03-01", "2022-03-02"]
+
+
+def test_a_units_area_is_the_sum_of_its_exact_grid_areas(world: World) -> None:
+    small = {G1: 0.004_4, G2: 0.004_4}  # 0.44 ha each: rounding each to whole hectares made the village 0
+    with world.store.begin() as conn:
+        for code, area in small.items():
+            conn.execute(update(AdminUnit).where(AdminUnit.code == code).values(area_km2=area))
+    for _ in range(3):
+        world.add_person(G1)
+    e = engine(world)
+    assert value(e, "area_km2", "330382001001", "2022-03-10") == pytest.approx(0.0088)
+    assert value(e, "density", "330382001001", "2022-03-10") == pytest.approx(3 / 0.0088)
+    assert value(e, "area_km2", "330382", "2022-03-10") == pytest.approx(6 + 0.0088)
+
+
+def test_people_living_elsewhere_are_in_no_count_of_the_population_present(world: World) -> None:
+    """A native living elsewhere who is tested and scanned at a venue counts in the records of their home grid
+    (samples, scans) but in no count of people present, whose shares stay within 100 %."""
+    site = world.add_facility(FacilityKind.TEST_SITE)
+    venue = world.add_place(G2)
+    worker = world.add_person(G1, occupation=5)
+    away = world.add_person(G1, kind=PersonKind.NATIVE_ELSEWHERE, occupation=5)
+    for p in (worker, away):
+        world.add_sample(p, site, "2022-03-10 09:00")
+        world.add_scan(p, venue, "2022-03-10 12:00")
+    e = engine(world)
+    assert value(e, "samples_total", G1, "2022-03-10") == 2
+    assert value(e, "pop_key_occ", G1, "2022-03-10") == 1
+    assert value(e, "key_screen_7d", G1, "2022-03-10") == 100
+    assert value(e, "key_unscreened_14d", G1, "2022-03-10") == 0
+    assert value(e, "coverage_1d", G1, "2022-03-10") == 100
+    assert value(e, "venue_visitors_today", G1, "2022-03-10") == 1
+    assert value(e, "activity_rate_7d", G1, "2022-03-10") == 100

@@ -190,3 +190,37 @@ def test_cancelled_generation_keeps_the_previous_store(tmp_path: Path, tiny_stor
         generate_store(target, "tiny", 3, should_cancel=cancel_midway)
     assert target.read_bytes() == before
     assert not list(tmp_path.glob("*.part*"))
+
+
+def _unit_figures(store: Store) -> dict[str, tuple[int, int, int, float]]:
+    """code -> (level, population, households, area km²) of every admin unit."""
+    with store.engine.connect() as conn:
+        rows = conn.execute(text("SELECT code, level, population, households, area_km2 FROM admin_units")).fetchall()
+    return {code: (level, pop, hh, area) for code, level, pop, hh, area in rows}
+
+
+def test_households_and_people_add_up_at_every_level(tiny: Store) -> None:
+    units = _unit_figures(tiny)
+    grids = {c: f for c, f in units.items() if f[0] == Level.GRID}
+    assert all(hh >= 1 for _, pop, hh, _ in grids.values() if pop > 0), "a grid with people has no household"
+    assert all(hh <= pop for _, pop, hh, _ in grids.values()), "a household without people"
+    for code, (level, pop, hh, area) in units.items():
+        if level == Level.GRID:
+            continue
+        below = [f for c, f in grids.items() if c.startswith(code)]
+        assert (sum(f[1] for f in below), sum(f[2] for f in below)) == (pop, hh), code
+        assert sum(f[3] for f in below) == pytest.approx(area, abs=1e-6 * len(below)), code  # km² to 6 decimals
+    with tiny.engine.connect() as conn:
+        present = conn.scalar(text("SELECT count(*) FROM persons WHERE kind != 2 AND home_grid_id IS NOT NULL"))
+    assert units["330382"][1] == present
+
+
+def test_no_record_is_dated_after_the_data_period(tiny: Store) -> None:
+    """Vaccination history reaches back before the period; nothing reaches past its last day."""
+    end = tiny.meta()["period_end"]
+    times = {"scans": "at", "test_samples": "sampled_at", "vaccinations": "at", "quarantine_orders": "start_at",
+             "transfers": "pickup_at", "clinic_visits": "at", "pharmacy_purchases": "at"}
+    with tiny.engine.connect() as conn:
+        last = {t: conn.scalar(text(f"SELECT date(MAX({c}) + 28800, 'unixepoch') FROM {t}")) for t, c in times.items()}
+        reported = conn.scalar(text("SELECT date(MAX(reported_at) + 28800, 'unixepoch') FROM test_samples"))
+    assert all(day <= end for day in [*last.values(), reported]), last

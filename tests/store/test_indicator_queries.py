@@ -46,7 +46,7 @@ def test_readers_give_cst_days_and_codes(any_world: World) -> None:
     samples = READERS["test_samples"](w.store, scope)
     assert samples["day"].tolist() == [day("2022-03-10"), day("2022-03-11")]
     assert samples["result"].tolist() == [1, -1]
-    assert samples["report_day"].tolist()[0] == day("2022-03-11") and samples["minutes"].tolist()[0] == 510
+    assert samples["report_day"].tolist()[0] == day("2022-03-11") and samples["seconds"].tolist()[0] == 510 * 60
     scans = READERS["scans"](w.store, scope)
     assert (scans["day"].tolist(), scans["direction"].tolist(), scans["city"].tolist()) == (
         [day("2022-03-12")], [int(Direction.INBOUND)], [w.home_city_id])

@@ -22,7 +22,7 @@ def panel(world: World, qtbot) -> ScreeningPanel:  # noqa: ANN001
     world.add_person(kind=PersonKind.NATIVE_ELSEWHERE, city_id=city)
     world.add_scan(back, gate, "2022-03-10 10:00", direction=Direction.INBOUND, from_city=city)
     console = Console(world.store)
-    widget = ScreeningPanel(console.screening, console.period_end)
+    widget = ScreeningPanel(console.screening, console.period, console.period_end)
     qtbot.addWidget(widget)
     return widget
 

@@ -19,7 +19,7 @@ def panel(world: World, qtbot) -> TracePanel:  # noqa: ANN001
     world.add_scan(a, market, "2022-03-20 10:20")
     world.add_scan(a, shop, "2022-03-21 10:00")
     world.add_scan(b, shop, "2022-03-21 10:05")
-    widget = TracePanel(Console(world.store).tracing)
+    widget = TracePanel(Console(world.store).tracing, None)
     qtbot.addWidget(widget)
     widget.person.setValue(case)
     widget.onset.setDateTime(widget.onset.dateTime().fromString("2022-03-25 10:00", "yyyy-MM-dd HH:mm"))

@@ -3,6 +3,10 @@
 An indicator is a sum of measure terms, optionally over another (a rate), times a scale. A term is
 ``measure`` (its running total: a count so far, or a stock on the day) or ``measure@N`` (what was added in
 the last N days). A rate keeps numerator and denominator, so a town's rate is the ratio of its summed parts.
+
+``range`` says where values can lie: ``[0, null]`` (the default: counts and ratios are never negative),
+``[0, 100]`` for a share in percent whose numerator is part of its denominator, ``[null, null]`` for a
+difference (a net inflow). The engine's figures are tested against it.
 """
 
 from __future__ import annotations
@@ -54,6 +58,8 @@ class Indicator:
     warning: float | None
     alarm: float | None
     formula: str
+    low: float | None = 0.0  # the least value it can take (None: unbounded)
+    high: float | None = None  # the greatest (None: unbounded)
 
     @property
     def is_rate(self) -> bool:
@@ -169,9 +175,10 @@ def _indicator(entry: Any, groups: set[str], measures: Collection[str]) -> Indic
     if entry["unit"] == "%" and denominator is None:
         raise ValueError("a percentage needs a denominator")
     warning, alarm = _thresholds(entry.get("thresholds"), entry["good"])
+    low, high = _range(entry.get("range", [0, None]))
     text = str(formula["numerator"]) + (f" / ({formula['denominator']})" if denominator else "") + (f" × {scale:g}" if scale != 1 else "")
     return Indicator(entry["id"], entry["name_zh"], entry["name_en"], entry["group"], entry["unit"], numerator,
-                     denominator, float(scale), entry["good"], warning, alarm, text)
+                     denominator, float(scale), entry["good"], warning, alarm, text, low, high)
 
 
 def _thresholds(value: Any, good: str) -> tuple[float | None, float | None]:
@@ -186,3 +193,13 @@ def _thresholds(value: Any, good: str) -> tuple[float | None, float | None]:
         raise ValueError(f"alarm {alarm:g} must be {'below' if good == 'up' else 'above'} warning {warning:g} when good is {good!r}")
     return warning, alarm
 
+
+
+def _range(value: Any) -> tuple[float | None, float | None]:
+    bound = (int, float, type(None))
+    if not isinstance(value, list) or len(value) != 2 or not all(isinstance(v, bound) and not isinstance(v, bool) for v in value):
+        raise ValueError("range must be [low, high] with numbers or null")
+    low, high = (None if v is None else float(v) for v in value)
+    if low is not None and high is not None and low > high:
+        raise ValueError(f"range low {low:g} is above high {high:g}")
+    return low, high

@@ -85,7 +85,7 @@ class Contributions:
 
     def add_static(self, measure: str, grids: np.ndarray, weights: np.ndarray | float = 1.0) -> None:
         """A figure that holds from before the period on (population, cameras, beds)."""
-        self.add(measure, grids, np.full(len(grids), self.slots.first_day - 1), weights)
+        self.add(measure, grids, np.full(len(grids), self.slots.origin - 1), weights)
 
     def add_intervals(self, measure: str, persons: np.ndarray, grids: np.ndarray, start: np.ndarray, end: np.ndarray) -> None:
         """Count each person once per day on which any of their ``[start, end)`` day intervals holds."""

@@ -53,7 +53,9 @@ class IndicatorEngine:
         self.events = self._Events()
         self.store = store
         self.catalogue = catalogue or load_catalogue()
-        self.slots = Slots.for_period(*period)
+        # the axis reaches back the longest window, so windows ending early in the period count exact days
+        lead = max((t.window for i in self.catalogue for t in (*i.numerator, *(i.denominator or ()))), default=0)
+        self.slots = Slots.for_period(*period, lead=lead)
         self.reference = period[1]
         self.cube: RollupCube | None = None
         self.tree: UnitTree | None = None
@@ -65,7 +67,7 @@ class IndicatorEngine:
 
     @property
     def period(self) -> tuple[dt.date, dt.date]:
-        return self.slots.date(1), self.slots.date(self.slots.n_days)
+        return self.slots.period
 
     # --- building ------------------------------------------------------------------------------------
     def compute(self, progress: Progress | None = None, cancelled: Callable[[], bool] | None = None) -> None:
@@ -157,7 +159,7 @@ class IndicatorEngine:
         was_pending = np.isin(before["test_samples"]["id"], reported)
         samples = before["test_samples"]
         samples["result"] = np.where(was_pending, -1, samples["result"])
-        samples["minutes"] = np.where(was_pending, 0, samples["minutes"])
+        samples["seconds"] = np.where(was_pending, 0, samples["seconds"])
         samples["report_day"] = np.where(was_pending, samples["day"], samples["report_day"])
         out = Contributions(MEASURES, src.tree.n_grids, self.slots)
         for sign, people_rows, record_rows in ((-1, before_persons, before), (1, persons, records)):
@@ -225,7 +227,7 @@ class IndicatorEngine:
         ind = self.catalogue[indicator_id]
         level, row = self.tree.find(code)
         last = self.slot(as_of)
-        slots = np.arange(max(1, last - days + 1), last + 1)
+        slots = np.arange(max(self.slots.first, last - days + 1), last + 1)
 
         def total(terms: tuple[Term, ...]) -> np.ndarray:
             out = np.zeros(len(slots))

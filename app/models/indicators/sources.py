@@ -19,6 +19,7 @@ from app.store.store import Store
 from app.timebase import whole_years
 
 Arrays = dict[str, np.ndarray]
+PRESENT_KINDS = (PersonKind.RESIDENT, PersonKind.FLOATING)  # natives living elsewhere are not present
 AGE_BANDS = (("a0_2", 0, 3), ("a3_11", 3, 12), ("a12_17", 12, 18), ("a18_59", 18, 60), ("a60_69", 60, 70),
              ("a70_79", 70, 80), ("a80p", 80, 999))
 
@@ -32,9 +33,16 @@ def age_band(birth_days: np.ndarray, on: dt.date) -> np.ndarray:
 
 @dataclass(eq=False)
 class People:
-    """Person attributes as dense arrays indexed by person id (grid -1 for unknown ids or no home grid)."""
+    """Person attributes as dense arrays indexed by person id (grid -1 for unknown ids or no home grid).
+
+    ``grid`` is the home grid of anyone who has one, natives living elsewhere included: records count there.
+    ``home`` is the one definition of the population present — residents and floating residents with a home
+    grid — and every count of people (the population, the tested, visitors, the vaccinated…) counts by it, so
+    a count of people is always part of the population it is a share of.
+    """
 
     grid: np.ndarray
+    home: np.ndarray
     kind: np.ndarray
     band: np.ndarray
     occupation: np.ndarray
@@ -42,25 +50,22 @@ class People:
     @classmethod
     def empty(cls) -> People:
         z = np.zeros(1, np.int64)
-        return cls(z - 1, z, z, z)
+        return cls(z - 1, z - 1, z, z, z)
 
     def extend(self, rows: Arrays, tree: UnitTree, reference: dt.date) -> None:
         """Take in person rows (new people, or all of them)."""
         size = int(rows["id"].max(initial=0)) + 1
         if size > len(self.grid):
             grow = size - len(self.grid)
-            self.grid = np.r_[self.grid, np.full(grow, -1, np.int64)]
+            self.grid, self.home = (np.r_[a, np.full(grow, -1, np.int64)] for a in (self.grid, self.home))
             self.kind, self.band, self.occupation = (np.r_[a, np.zeros(grow, np.int64)] for a in (self.kind, self.band, self.occupation))
         ids = rows["id"]
         self.grid[ids] = tree.grid_rows(rows["grid"])
         self.kind[ids] = rows["kind"]
         self.band[ids] = age_band(rows["birth"], reference)
         self.occupation[ids] = rows["occupation"]
-
-    def present(self, ids: np.ndarray) -> np.ndarray:
-        """Whether each person lives in the county (a resident or floating resident with a home grid)."""
-        k = self.kind[ids]
-        return (self.grid[ids] >= 0) & ((k == PersonKind.RESIDENT) | (k == PersonKind.FLOATING))
+        present = np.isin(rows["kind"], PRESENT_KINDS)
+        self.home[ids] = np.where(present, self.grid[ids], -1)
 
 
 @dataclass(eq=False)

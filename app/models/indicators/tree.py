@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from app.domain.admin import Level
+from app.models.as_of import check_date
 from app.store.queries.indicator_statics import UnitRows
 from app.timebase import date_of_day, day_number
 
@@ -101,29 +102,47 @@ class UnitTree:
 
 @dataclass(frozen=True)
 class Slots:
-    """The day axis: slot 0 holds everything before the first day, slot ``k`` the ``k``-th day of the period."""
+    """The day axis: slot 0 holds everything before the axis, slot ``k`` its ``k``-th day.
 
-    first_day: int
-    n_days: int
+    The axis starts ``lead`` days before the data period, so that a window ending on any day of the period
+    (the doses of the last 7 days, as of the period's third day) sums exact days, never an opening bucket.
+    Only days of the period can be asked about (``of_date``).
+    """
+
+    first_day: int  # the first day of the data period
+    n_days: int  # days in the data period
+    lead: int = 0  # days of the axis before the period
 
     @classmethod
-    def for_period(cls, start: dt.date, end: dt.date) -> Slots:
-        return cls(day_number(start), day_number(end) - day_number(start) + 1)
+    def for_period(cls, start: dt.date, end: dt.date, lead: int = 0) -> Slots:
+        return cls(day_number(start), day_number(end) - day_number(start) + 1, lead)
+
+    @property
+    def origin(self) -> int:
+        """The day of slot 1."""
+        return self.first_day - self.lead
 
     @property
     def size(self) -> int:
-        return self.n_days + 1
+        return self.lead + self.n_days + 1
+
+    @property
+    def first(self) -> int:
+        """The slot of the period's first day."""
+        return self.lead + 1
+
+    @property
+    def period(self) -> tuple[dt.date, dt.date]:
+        return date_of_day(self.first_day), date_of_day(self.first_day + self.n_days - 1)
 
     def of_days(self, days: np.ndarray) -> np.ndarray:
         """Slot of each CST day number; days after the period get ``size`` (outside the axis)."""
-        return np.clip(np.asarray(days, np.int64) - self.first_day + 1, 0, self.size)
+        return np.clip(np.asarray(days, np.int64) - self.origin + 1, 0, self.size)
 
     def of_date(self, date: dt.date) -> int:
-        """Slot of an as-of date; ValueError if it is outside the data period."""
-        slot = day_number(date) - self.first_day + 1
-        if not 1 <= slot <= self.n_days:
-            raise ValueError(f"as-of date {date} is outside the data period {self.date(1)} .. {self.date(self.n_days)}")
-        return slot
+        """Slot of an as-of date; OutsidePeriod if it is outside the data period."""
+        check_date(date, self.period)
+        return day_number(date) - self.origin + 1
 
     def date(self, slot: int) -> dt.date:
-        return date_of_day(self.first_day + slot - 1)
+        return date_of_day(self.origin + slot - 1)

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import numpy as np
 
+from app.models.as_of import check_time, store_period
 from app.models.warnings import clinic_visits, purchases, quarantine_breach, risk_arrival, should_test
 from app.models.warnings.evaluator import Evaluator, seconds
 from app.models.warnings.evidence import Evidence
@@ -50,7 +51,9 @@ class Findings:
 
 def evaluate(store: Store, as_of: int, rule_ids: Sequence[str] | None = None,
              declared: Sequence[Rule] | None = None) -> list[Findings]:
-    """Every (selected) rule as of ``as_of``: records after it are never read."""
+    """Every (selected) rule as of ``as_of``: records after it are never read. OutsidePeriod if ``as_of`` is not a
+    day of the store's data (before it every key worker would look untested)."""
+    check_time(as_of, store_period(store.meta()))
     chosen = list(declared if declared is not None else rules())
     if rule_ids is not None:
         unknown = sorted(set(rule_ids) - {r.id for r in chosen})

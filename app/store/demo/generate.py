@@ -38,6 +38,7 @@ from app.timebase import to_seconds
 Progress = Callable[[float, str], None]
 STAGES = ("geography", "people", "records", "writing", "indexes", "done")
 # Tables whose indexes are built after loading: far faster than keeping them up to date row by row.
+HOUSEHOLD_SIZE = 3.4  # people per household, on average
 BULK_TABLES = ("persons", "scans", "test_samples", "vaccinations", "clinic_visits", "pharmacy_purchases")
 
 
@@ -87,12 +88,15 @@ def _admin_columns(geo: Geography, people: People) -> tuple[dict[str, np.ndarray
     home = people.home_grid_row
     in_county = (home >= 0) & (kinds != PersonKind.NATIVE_ELSEWHERE)
     population = np.bincount(home[in_county], minlength=n)
-    residents = np.bincount(home[in_county & (kinds == PersonKind.RESIDENT)], minlength=n)
+    # Households by construction: the people of a grid live in ceil(people / 3.4) households, so every grid with
+    # people has at least one, none is empty, and a unit's households are the sum of its grids'.
+    households = np.ceil(population / HOUSEHOLD_SIZE).astype(np.int64)
+    households[np.asarray(geo.level) != Level.GRID] = 0
     # Roll grid counts up: grids -> villages -> towns -> county (parents always precede children).
     for level in (Level.GRID, Level.VILLAGE, Level.TOWN):
         rows = geo.indices(level)
         np.add.at(population, parent[rows], population[rows])
-        np.add.at(residents, parent[rows], residents[rows])
+        np.add.at(households, parent[rows], households[rows])
     projected = np.asarray(geo.geoms, dtype=object)
     return {
         "id": np.arange(1, n + 1),
@@ -104,7 +108,7 @@ def _admin_columns(geo: Geography, people: People) -> tuple[dict[str, np.ndarray
         "kind": np.asarray(geo.kind, dtype=object),
         "terrain": np.asarray(geo.terrain, dtype=object),
         "population": population,
-        "households": np.round(residents / 3.4).astype(np.int64),
+        "households": households,
         "area_km2": np.round(shapely.area(projected) / 1e6, 6),
     }, to_geographic(projected)
 

@@ -123,15 +123,19 @@ def vaccinations(rng: np.random.Generator, people: People, inf: Infrastructure) 
     has3 = rng.random(len(d2)) < booster_share
     floor = to_seconds(dt.date(2021, 12, 1))
     t3 = np.maximum(t2[has3] + 180 * DAY, floor) + (rng.exponential(45, has3.sum()) * DAY).astype(np.int64)
-    done3 = t3 <= END_S
-    d3, t3 = d2[has3][done3], t3[done3]
+    d3 = d2[has3]
     persons = np.concatenate([d1, d2, d3])
     dose = np.concatenate([np.full(len(d1), 1), np.full(len(d2), 2), np.full(len(d3), 3)])
     vaccine = np.concatenate([rng.choice(4, len(d1), p=[0.55, 0.35, 0.04, 0.06])])
     vaccine = np.concatenate([vaccine, vaccine[has2], rng.choice(4, len(d3), p=[0.5, 0.3, 0.05, 0.15])])
     sites = np.flatnonzero(inf.facilities.columns["kind"] == FacilityKind.VACCINATION_SITE)
     site = sites[Picker(inf.facility_town[sites]).pick(rng, people.home_town[persons], 0.95)]
-    return {"person_id": persons + 1, "dose": dose, "vaccine": vaccine, "at": np.concatenate([t1, t2, t3]), "site_id": site + 1}
+    at = np.concatenate([t1, t2, t3])
+    # Doses that would fall after the data period have not been given yet (a later dose always follows an
+    # earlier one, so each person's doses stay a run 1, 2, 3): no record ends after the period.
+    given = at <= END_S
+    return {"person_id": persons[given] + 1, "dose": dose[given], "vaccine": vaccine[given], "at": at[given],
+            "site_id": site[given] + 1}
 
 
 def clinic_visits(rng: np.random.Generator, people: People, inf: Infrastructure, n: int) -> Columns:

@@ -20,6 +20,7 @@ from app.store.store import Store
 Arrays = dict[str, np.ndarray]
 DAY_BASE = 10_957  # 2000-01-01: days are read as offsets from it, so 15 bits reach 2089
 DAY_BITS = 15
+DELAY_BITS = 25  # seconds from sampling to report, or pickup to arrival: up to 388 days
 ID_CHUNK = 1_000_000  # rows per query when reading a whole table
 PEOPLE_CHUNK = 100_000  # people per query when reading the records of some
 BIRTH_BASE = 60_000  # birth days from 1805 on
@@ -112,14 +113,16 @@ def scans(store: Store, scope: Scope) -> Arrays:
 
 
 def samples(store: Store, scope: Scope) -> Arrays:
-    """Samples: person, day sampled, result (-1 pending), day reported, minutes to the report (0 while pending)."""
+    """Samples: person, day sampled, result (-1 pending), day reported, seconds to the report (0 while pending).
+
+    Turnaround stays in exact seconds: a result 12 h 00 m 11 s after sampling is not "within 12 h"."""
     fields: list[Field] = [("day", _day("sampled_at"), DAY_BITS), ("result", "COALESCE(result, -1) + 1", 2),
                            ("second", "(sampled_at + 28800) % 86400", 17),
-                           ("delay", clip_sql("COALESCE(reported_at, sampled_at) - sampled_at", (1 << 20) - 1), 20)]
+                           ("seconds", clip_sql("COALESCE(reported_at, sampled_at) - sampled_at", (1 << DELAY_BITS) - 1),
+                            DELAY_BITS)]
     out = _days(_read(store, "test_samples", fields, scope), "day")
     out["result"] -= 1
-    out["report_day"] = out["day"] + (out.pop("second") + out["delay"]) // 86_400
-    out["minutes"] = out.pop("delay") // 60
+    out["report_day"] = out["day"] + (out.pop("second") + out["seconds"]) // 86_400
     return out
 
 
@@ -135,10 +138,11 @@ def quarantine_orders(store: Store, scope: Scope) -> Arrays:
 
 
 def transfers(store: Store, scope: Scope) -> Arrays:
-    """Transfers: person, pickup day, arrival day (-1 while under way), minutes from pickup to arrival."""
+    """Transfers: person, pickup day, arrival day (-1 while under way), seconds from pickup to arrival."""
     fields: list[Field] = [("pickup", _day("pickup_at"), DAY_BITS),
                            ("arrival", f"CASE WHEN arrival_at IS NULL THEN 0 ELSE ({_day('arrival_at')}) + 1 END", DAY_BITS + 1),
-                           ("minutes", clip_sql("(COALESCE(arrival_at, pickup_at) - pickup_at) / 60", (1 << 14) - 1), 14)]
+                           ("seconds", clip_sql("COALESCE(arrival_at, pickup_at) - pickup_at", (1 << DELAY_BITS) - 1),
+                            DELAY_BITS)]
     out = _days(_read(store, "transfers", fields, scope), "pickup")
     out["arrival"] = np.where(out["arrival"] > 0, out["arrival"] - 1 + DAY_BASE, -1)
     return out

@@ -1,4 +1,5 @@
-"""Quarantine and transfers, clinic visits and pharmacy purchases, counted where the person lives."""
+"""Quarantine and transfers, clinic visits and pharmacy purchases: records at the person's home grid, people
+(in quarantine, at fever clinics, buying symptom drugs) where they live if present (see ``People``)."""
 
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ SYMPTOM_DRUGS = (DRUGS.index("fever"), DRUGS.index("cough"), DRUGS.index("antibi
 MEASURES = (
     *(f"q_started_{k}" for k in Q_KINDS), *(f"q_reason_{r}" for r in QUARANTINE_REASONS),
     *(f"q_active_{k}" for k in Q_KINDS), "q_released", "q_persons_active", "q_persons_ever",
-    "tr_started", "tr_arrived", "tr_under_way", "tr_minutes", "tr_within_2h",
+    "tr_started", "tr_arrived", "tr_under_way", "tr_seconds", "tr_within_2h",
     "visits", "visits_fever_clinic", *(f"visits_dx_{d}" for d in DIAGNOSES), "fever_clinic_persons_w7",
     "purchases", *(f"purchases_{d}" for d in DRUGS), "fever_drug_units", "symptom_buyers_w7",
 )
@@ -39,8 +40,8 @@ def _quarantine(src: Sources, out: Contributions) -> None:
     for i, reason in enumerate(QUARANTINE_REASONS):
         out.add(f"q_reason_{reason}", grid[q["reason"] == i], start[q["reason"] == i])
     out.add("q_released", grid, end)
-    out.add_intervals("q_persons_active", person, grid, start, end)
-    out.add_first("q_persons_ever", PersonDays(person, start), src.people.grid)
+    out.add_intervals("q_persons_active", person, src.people.home[person], start, end)
+    out.add_first("q_persons_ever", PersonDays(person, start), src.people.home)
 
 
 def _transfers(src: Sources, out: Contributions) -> None:
@@ -51,8 +52,8 @@ def _transfers(src: Sources, out: Contributions) -> None:
     out.add("tr_arrived", grid[arrived], t["arrival"][arrived])
     out.add("tr_under_way", grid, t["pickup"])
     out.add("tr_under_way", grid[arrived], t["arrival"][arrived], -1.0)
-    out.add("tr_minutes", grid[arrived], t["arrival"][arrived], t["minutes"][arrived])
-    quick = arrived & (t["minutes"] <= 120)
+    out.add("tr_seconds", grid[arrived], t["arrival"][arrived], t["seconds"][arrived])
+    quick = arrived & (t["seconds"] <= 2 * 3600)
     out.add("tr_within_2h", grid[quick], t["arrival"][quick])
 
 
@@ -65,7 +66,7 @@ def _clinic(src: Sources, out: Contributions) -> None:
     out.add("visits_fever_clinic", grid[fever], day[fever])
     for i, dx in enumerate(DIAGNOSES):
         out.add(f"visits_dx_{dx}", grid[c["diagnosis"] == i], day[c["diagnosis"] == i])
-    out.add_within("fever_clinic_persons_w7", PersonDays(person[fever], day[fever]), src.people.grid, 7)
+    out.add_within("fever_clinic_persons_w7", PersonDays(person[fever], day[fever]), src.people.home, 7)
 
 
 def _pharmacy(src: Sources, out: Contributions) -> None:
@@ -78,4 +79,4 @@ def _pharmacy(src: Sources, out: Contributions) -> None:
     fever = drug == DRUGS.index("fever")
     out.add("fever_drug_units", grid[fever], day[fever], p["quantity"][fever])
     symptom = np.isin(drug, SYMPTOM_DRUGS)
-    out.add_within("symptom_buyers_w7", PersonDays(person[symptom], day[symptom]), src.people.grid, 7)
+    out.add_within("symptom_buyers_w7", PersonDays(person[symptom], day[symptom]), src.people.home, 7)

@@ -1,4 +1,5 @@
-"""Checkpoints and flows: scans where they happen (the place's grid), travellers where they live."""
+"""Checkpoints and flows: scans where they happen (the place's grid); visitors and travellers where they live,
+if they are of the population present (see ``People``)."""
 
 from __future__ import annotations
 
@@ -27,7 +28,7 @@ def produce(src: Sources, out: Contributions) -> None:
     out.add("cp_outbound", where[checkpoint & (direction == Direction.OUTBOUND)], day[checkpoint & (direction == Direction.OUTBOUND)])
     out.add("cp_inbound_outside", where[outside], day[outside])
     out.add("cp_inbound_risk", where[risky], day[risky])
-    home = src.people.grid
+    home = src.people.home
     visits = PersonDays(person[venue], day[venue])
     out.add_within("venue_visitors_w1", visits, home, 1)
     out.add_within("venue_visitors_w7", visits, home, 7)

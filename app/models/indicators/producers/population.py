@@ -21,8 +21,9 @@ def produce(src: Sources, out: Contributions) -> None:
     grid = src.tree.grid_rows(rows["grid"])
     for name, kind in KINDS.items():
         out.add_static(f"pop_{name}", grid[rows["kind"] == kind])
-    present = src.people.present(rows["id"])
-    g, band = grid[present], src.people.band[rows["id"][present]]
+    home = src.people.home[rows["id"]]
+    present = home >= 0
+    g, band = home[present], src.people.band[rows["id"][present]]
     out.add_static("pop_present", g)
     for i, (name, _, _) in enumerate(AGE_BANDS):
         out.add_static(f"pop_{name}", g[band == i])

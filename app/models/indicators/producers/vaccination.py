@@ -35,7 +35,7 @@ def produce(src: Sources, out: Contributions) -> None:
         got = PersonDays(person[this], day[this])
         first = got.first()
         p, first_day = got.persons[first], got.days[first]
-        p_grid = np.where(people.present(p), people.grid[p], -1)
+        p_grid = people.home[p]
         band, kind = people.band[p], people.kind[p]
         for i, (name, _, _) in enumerate(VACCINE_BANDS, start=1):
             out.add(f"vax_d{d}_{name}", p_grid[band == i], first_day[band == i])

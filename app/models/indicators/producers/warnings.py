@@ -27,4 +27,4 @@ def produce(src: Sources, out: Contributions) -> None:
     out.add("warn_dispatched", grid[dispatched], changed[dispatched])
     for name, st in (("warn_verified", WarningStatus.VERIFIED), ("warn_dismissed", WarningStatus.DISMISSED)):
         out.add(name, grid[status == st], changed[status == st])
-    out.add_within("warn_persons_w14", PersonDays(person, day), src.people.grid, 14)
+    out.add_within("warn_persons_w14", PersonDays(person, day), src.people.home, 14)
