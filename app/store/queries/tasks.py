@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from sqlalchemy import Connection, Select, func, or_, select
 from sqlalchemy.orm import aliased
 
-from app.domain.tasks import OPEN_STATUSES, SORT_KEYS
+from app.domain.tasks import OPEN_STATUSES, SORT_KEYS, EventRow, TaskRow
 from app.store.queries.arrays import IN_CHUNK
 from app.store.store import Store
 from app.store.tables.admin import AdminUnit, GridLeader
