@@ -11,3 +11,13 @@ class SchemaVersionError(StoreError):
 
 class Cancelled(Exception):
     """Long work (generation, import) was cancelled by the user; nothing was written."""
+
+
+class InputError(ValueError):
+    """A value given at the edge (command line, form, imported row) that cannot be taken: ``field`` names where it
+    came from, ``problem`` says what is wrong with it (and echoes the value)."""
+
+    def __init__(self, field: str, problem: str) -> None:
+        super().__init__(f"{field}: {problem}" if field else problem)
+        self.field = field
+        self.problem = problem
