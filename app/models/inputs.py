@@ -21,6 +21,7 @@ from sqlalchemy import BigInteger, Column, String
 from sqlalchemy.orm import InstrumentedAttribute
 
 from app.domain.errors import InputError
+from app.store.tables.persons import Person
 from app.timebase import end_of_day_seconds, parse_datetime, to_seconds
 
 INT32_MAX = 2**31 - 1
@@ -29,6 +30,7 @@ INT64_MAX = 2**63 - 1
 FIRST_DAY, LAST_DAY = dt.date(1970, 1, 2), dt.date(2099, 12, 31)
 
 ColumnLike = Column | InstrumentedAttribute
+PERSON_ID = Person.id  # for forms, which name the column without importing the store
 
 
 def _column(column: ColumnLike) -> Column:
