@@ -122,7 +122,7 @@ def day(value: str, field: str) -> dt.date:
     except ValueError:
         raise InputError(field, f"{_shown(value)} is not a date (expected YYYY-MM-DD)") from None
     if not FIRST_DAY <= result <= LAST_DAY:
-        raise InputError(field, f"{result} is out of range: give a day between {FIRST_DAY.year} and {LAST_DAY.year}")
+        raise InputError(field, f"{_shown(value)} is out of range: give a day between {FIRST_DAY.year} and {LAST_DAY.year}")
     return result
 
 
