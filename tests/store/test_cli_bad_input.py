@@ -240,9 +240,9 @@ def test_locked_store_answers_with_one_line(store: dict[str, str], tmp_path: Pat
         holder.execute("ROLLBACK")
         holder.close()
     assert out.returncode == 2
-    assert out.stderr.strip().splitlines() == [
+    assert out.stderr.strip().splitlines() == [(
         f"jingkong tasks: error: the store {db} is busy: another program has held its write lock for over 5 s; "
-        "try again when it is done"]
+        "try again when it is done")]
     assert digest(str(db)) == before
 
 
@@ -279,6 +279,16 @@ def test_demo_force_replaces_a_store_nobody_uses(tmp_path: Path, capsys: pytest.
 def test_gui_refuses_an_empty_db_with_one_line() -> None:
     out = subprocess.run([sys.executable, "main.py", "--db", ""], capture_output=True, text=True, timeout=120, check=False)
     assert out.returncode == 2
-    assert out.stderr.strip().splitlines() == [
+    assert out.stderr.strip().splitlines() == [(
         "jingkong-console: error: argument --db: no store given: name a store file or an SQLAlchemy URL "
-        "(see: jingkong-console --help)"]
+        "(see: jingkong-console --help)")]
+
+
+@pytest.mark.postgres
+def test_demo_asks_before_replacing_a_postgresql_store(postgres, capsys: pytest.CaptureFixture[str]) -> None:
+    from tests.factories import World
+
+    url = postgres.new_database()
+    World.create(url).store.close()
+    code, lines = run(["demo", "--scale", "tiny", "--out", url, "--quiet"], capsys)
+    assert_refused(code, lines, f"{url} already exists: add --force to replace it")
