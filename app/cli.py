@@ -10,17 +10,19 @@ import argparse
 import importlib
 import json
 import logging
+import os
 import pkgutil
 import sys
 from collections.abc import Sequence
 
 import app.commands
+from app.arguments import OneLineParser, fail, one_line
 from app.commands.common import CommandError
 from app.store.errors import StoreError
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = OneLineParser(
         prog="jingkong",
         description="精控 Jingkong — epidemic-prevention command console: store, demo county, engines.",
     )
@@ -34,15 +36,24 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     parser = build_parser()
-    args = parser.parse_args(argv)
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:  # --help, or a bad argument (its one line is printed): the exit code, for callers too
+        return exc.code if isinstance(exc.code, int) else 2
+    prog = f"jingkong {args.command}"
     try:
         result = args.run(args)
     except (CommandError, StoreError, ValueError) as exc:
-        print(f"jingkong {args.command}: error: {exc}", file=sys.stderr)
-        return 2
+        return fail(prog, one_line(exc))
+    except OSError as exc:  # an output file or folder the system refused
+        return fail(prog, f"{exc.strerror or one_line(exc)}: {exc.filename}" if exc.filename else one_line(exc))
     except KeyboardInterrupt:
-        print(f"jingkong {args.command}: interrupted", file=sys.stderr)
+        print(f"{prog}: interrupted", file=sys.stderr)
         return 130
+    except Exception as exc:  # the last resort: a bug of ours still gives one line, not a traceback
+        if os.environ.get("JINGKONG_DEBUG"):
+            raise
+        return fail(prog, f"unexpected {type(exc).__name__}: {one_line(exc)} (set JINGKONG_DEBUG=1 for details)")
     if result is None:
         return 0
     if isinstance(result, int):

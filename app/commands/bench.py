@@ -4,23 +4,26 @@ from __future__ import annotations
 
 import argparse
 
+from app.arguments import arg
 from app.bench import BenchContext, groups, load_cases, measure
 from app.commands.common import CommandError, Result, add_store_options
+from app.models import inputs
+from app.store.demo.scale import SCALES
+
+MAX_RUNS = 1000
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     p = subparsers.add_parser("bench", help="run a benchmark group", description=f"Run a benchmark group: {', '.join(groups())}. Each case runs once as warm-up, then N times.")
     p.add_argument("group", help="benchmark group: " + ", ".join(groups()))
-    p.add_argument("--case", action="append", help="only this case (repeatable)")
-    p.add_argument("--runs", type=int, default=5, help="measured runs per case (default 5)")
-    p.add_argument("--scale", default="tiny", help="store scale for groups that generate (generate: tiny|small|full)")
+    p.add_argument("--case", action="append", type=arg(inputs.text), help="only this case (repeatable)")
+    p.add_argument("--runs", type=arg(inputs.whole_number, 1, MAX_RUNS), default=5, help=f"measured runs per case (1 .. {MAX_RUNS}, default 5)")
+    p.add_argument("--scale", default="tiny", choices=SCALES, help="store scale for groups that generate (generate: tiny|small|full)")
     add_store_options(p)
     p.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> Result:
-    if args.runs < 1:
-        raise CommandError(f"--runs must be at least 1, not {args.runs}")
     ctx = BenchContext(db=args.db, runs=args.runs, options={"scale": args.scale})
     cases = load_cases(args.group, ctx)
     if args.case:

@@ -7,7 +7,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
+from app.arguments import arg
 from app.console import Console
+from app.models import inputs
+from app.store.tables.tasks import TaskEvent
 
 
 class CommandError(Exception):
@@ -24,7 +27,7 @@ class Result:
 
 
 def add_store_options(parser: argparse.ArgumentParser, json_flag: bool = True) -> None:
-    parser.add_argument("--db", metavar="PATH|URL", help="store file or SQLAlchemy URL (default: the embedded store data/jingkong.gpkg, or $JINGKONG_DB)")
+    parser.add_argument("--db", metavar="PATH|URL", type=arg(inputs.store_location), help="store file or SQLAlchemy URL (default: the embedded store data/jingkong.gpkg, or $JINGKONG_DB)")
     if json_flag:
         parser.add_argument("--json", action="store_true", help="print machine-readable JSON")
 
@@ -34,17 +37,10 @@ def open_console(args: argparse.Namespace) -> Console:
     return Console.open(args.db)
 
 
-def parse_ids(text: str | None, what: str) -> list[int] | None:
-    """``"1,2,3"`` -> [1, 2, 3]; a bad item is named in the error."""
-    if text is None:
-        return None
-    out = []
-    for item in text.split(","):
-        item = item.strip()
-        if not item.isdigit():
-            raise CommandError(f"{what}: {item!r} is not a whole number")
-        out.append(int(item))
-    return out
+def add_by(parser: argparse.ArgumentParser, default: str | None = None) -> None:
+    """``--by NAME``: who acts, as the audit trail records it (required when there is no default)."""
+    parser.add_argument("--by", required=default is None, default=default, metavar="NAME",
+                        type=arg(inputs.text, TaskEvent.by), help="who acts (recorded in the audit trail)")
 
 
 Service = TypeVar("Service")

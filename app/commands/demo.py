@@ -5,10 +5,14 @@ from __future__ import annotations
 import argparse
 import sys
 
+from app.arguments import arg
 from app.commands.common import CommandError, Result
+from app.models import inputs
 from app.store.demo.generate import generate_store
 from app.store.demo.scale import SCALES
-from app.store.store import default_store_path
+from app.store.store import default_store_path, store_exists
+
+MAX_SEED = 2**32 - 1
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -18,8 +22,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                     "people and 60+ days of records. The same seed gives the same store.",
     )
     p.add_argument("--scale", default="small", help="tiny | small | full (default small)")
-    p.add_argument("--seed", type=int, default=1, help="random seed (default 1)")
-    p.add_argument("--out", "--db", dest="out", metavar="PATH|URL", help=f"store file or SQLAlchemy URL (default {default_store_path()})")
+    p.add_argument("--seed", type=arg(inputs.whole_number, 0, MAX_SEED), default=1, help="random seed (default 1)")
+    p.add_argument("--out", "--db", dest="out", metavar="PATH|URL", type=arg(inputs.new_store_location),
+                   help=f"store file or SQLAlchemy URL (default {default_store_path()})")
+    p.add_argument("--force", action="store_true", help="replace a store that is already there (never one in use)")
     p.add_argument("--quiet", action="store_true", help="no progress on stderr")
     p.add_argument("--json", action="store_true", help="print the report as JSON")
     p.set_defaults(run=run)
@@ -28,8 +34,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> Result:
     if args.scale not in SCALES:
         raise CommandError(f"--scale must be one of {', '.join(SCALES)}, not {args.scale!r}")
-    if args.seed < 0:
-        raise CommandError(f"--seed must be a non-negative whole number, not {args.seed}")
+    target = args.out or str(default_store_path())
+    if not args.force and store_exists(target):
+        raise CommandError(f"{target} already exists: add --force to replace it")
     last = [-1]
 
     def progress(fraction: float, message: str) -> None:
@@ -39,7 +46,7 @@ def run(args: argparse.Namespace) -> Result:
             sys.stderr.write(f"\r[{percent:3d}%] {message.replace(':', ' '):<40}")
             sys.stderr.flush()
 
-    report = generate_store(args.out or default_store_path(), args.scale, args.seed, progress)
+    report = generate_store(target, args.scale, args.seed, progress)
     if not args.quiet:
         sys.stderr.write("\n")
     data = {"store": report.store, "scale": report.scale, "seed": report.seed, "seconds": round(report.seconds, 2),

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
 
+from app.arguments import arg
 from app.commands.common import CommandError, Result, add_store_options, open_console
+from app.models import inputs
 from app.store.export import FORMATS, LAYER_NAMES, export_layer, export_table
 
 
@@ -17,9 +18,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                     "bands instead of birth days.",
     )
     what = p.add_mutually_exclusive_group(required=True)
-    what.add_argument("--layer", help="layer: " + ", ".join(LAYER_NAMES))
-    what.add_argument("--table", help="table name (written as CSV)")
-    p.add_argument("--out", required=True, type=Path, help="output file")
+    what.add_argument("--layer", type=arg(inputs.text), help="layer: " + ", ".join(LAYER_NAMES))
+    what.add_argument("--table", type=arg(inputs.text), help="table name (written as CSV)")
+    p.add_argument("--out", required=True, type=arg(inputs.output_file), help="output file")
     add_store_options(p)
     p.set_defaults(run=run)
 

@@ -5,9 +5,11 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 
+from app.arguments import arg
 from app.commands.common import CommandError, Result, add_store_options
 from app.console import Console
 from app.domain.admin import Level
+from app.models import inputs
 from app.models.as_of import check_date
 from app.models.indicators import Catalogue, load_catalogue
 from app.models.indicators.table import IndicatorTable, level_table
@@ -21,21 +23,23 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                                           "unit of a level as of a date (--level).")
     p.add_argument("--list", action="store_true", help="print the catalogue")
     p.add_argument("--level", choices=LEVELS, help="admin level to compute for")
-    p.add_argument("--units", metavar="CODE,…", help="only these unit codes (of --level)")
-    p.add_argument("--ids", metavar="ID,…", help="only these indicator ids")
-    p.add_argument("--group", help="only the indicators of this group")
-    p.add_argument("--as-of", metavar="YYYY-MM-DD", help="as of this date (default: the last day of the data)")
+    add_choice_options(p)
     add_store_options(p)
     p.set_defaults(run=run)
 
 
-def split(text: str | None) -> list[str] | None:
-    return None if text is None else [t.strip() for t in text.split(",") if t.strip()]
+def add_choice_options(p: argparse.ArgumentParser) -> None:
+    """``--units/--ids/--group/--as-of``: which units and indicators, as of which day (also for ``report``)."""
+    p.add_argument("--units", metavar="CODE,…", type=arg(inputs.name_list), help="only these unit codes (of --level)")
+    p.add_argument("--ids", metavar="ID,…", type=arg(inputs.name_list), help="only these indicator ids")
+    p.add_argument("--group", type=arg(inputs.text), help="only the indicators of this group")
+    p.add_argument("--as-of", metavar="YYYY-MM-DD", type=arg(inputs.day),
+                   help="as of this date (default: the last day of the data)")
 
 
-def chosen_ids(catalogue: Catalogue, ids: str | None, group: str | None) -> list[str] | None:
+def chosen_ids(catalogue: Catalogue, ids: list[str] | None, group: str | None) -> list[str] | None:
     """Indicator ids from ``--ids`` and ``--group``; CommandError naming an unknown one."""
-    chosen = split(ids)
+    chosen = ids
     unknown = [i for i in chosen or [] if i not in {x.id for x in catalogue}]
     if unknown:
         raise CommandError(f"unknown indicator id(s) {', '.join(unknown)} (see: jingkong indicators --list)")
@@ -46,14 +50,10 @@ def chosen_ids(catalogue: Catalogue, ids: str | None, group: str | None) -> list
     return chosen
 
 
-def parse_as_of(text: str | None, console: Console) -> dt.date:
+def parse_as_of(as_of: dt.date | None, console: Console) -> dt.date:
     """The ``--as-of`` date, checked against the data period before anything is computed."""
-    if text is None:
+    if as_of is None:
         return console.period_end
-    try:
-        as_of = dt.date.fromisoformat(text)
-    except ValueError:
-        raise CommandError(f"--as-of: not a date: {text!r} (expected YYYY-MM-DD)") from None
     return check_date(as_of, console.indicators.period)
 
 
@@ -90,7 +90,7 @@ def compute_table(args: argparse.Namespace) -> tuple[IndicatorTable, dict[str, s
         ids = chosen_ids(engine.catalogue, args.ids, args.group)
         as_of = parse_as_of(args.as_of, console)
         try:
-            table = level_table(engine, Level[args.level.upper()], as_of, ids, split(args.units))
+            table = level_table(engine, Level[args.level.upper()], as_of, ids, args.units)
         except KeyError as exc:
             raise CommandError(str(exc).strip("'\"")) from None
         return table, {code: engine.tree.name(code) for code in table.codes}

@@ -9,8 +9,10 @@ from pathlib import Path
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
-from app.commands.common import CommandError, Result, add_store_options
-from app.commands.indicators import LEVELS, compute_table
+from app.arguments import arg
+from app.commands.common import Result, add_store_options
+from app.commands.indicators import LEVELS, add_choice_options, compute_table
+from app.models import inputs
 from app.models.indicators.table import IndicatorTable, plain_value
 
 
@@ -19,21 +21,15 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                               description="Write chosen indicators (--ids / --group; default all) for all units of a "
                                           "level as of a date to an .xlsx workbook or a .csv file.")
     p.add_argument("--level", choices=LEVELS, default="town", help="admin level (default town)")
-    p.add_argument("--ids", metavar="ID,…", help="indicator ids")
-    p.add_argument("--group", help="the indicators of this group")
-    p.add_argument("--units", metavar="CODE,…", help="only these unit codes")
-    p.add_argument("--as-of", metavar="YYYY-MM-DD", help="as of this date (default: the last day of the data)")
-    p.add_argument("--out", required=True, metavar="FILE.xlsx|FILE.csv", help="where to write the report")
+    add_choice_options(p)
+    p.add_argument("--out", required=True, metavar="FILE.xlsx|FILE.csv", type=arg(inputs.output_file, (".xlsx", ".csv")),
+                   help="where to write the report")
     add_store_options(p)
     p.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> Result:
-    out = Path(args.out)
-    if out.suffix.lower() not in (".xlsx", ".csv"):
-        raise CommandError(f"--out must end in .xlsx or .csv, not {out.name!r}")
-    if not out.parent.exists():
-        raise CommandError(f"--out: no directory {out.parent}")
+    out = args.out
     table, names = compute_table(args)
     as_of = table.as_of
     (write_xlsx if out.suffix.lower() == ".xlsx" else write_csv)(table, names, out)

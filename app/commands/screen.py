@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import argparse
 
+from app.arguments import arg
 from app.commands.common import CommandError, Result, add_store_options, open_console
-from app.models.as_of import parse_time
+from app.models import inputs
 from app.models.screening import ScreeningError, city_area, polygon_area
 from app.timebase import format_seconds
 
@@ -15,23 +16,21 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                               description="Classify everyone registered in or scanned at a risk area as returned, "
                                           "planning to return, still there or unknown, with evidence.")
     area = p.add_mutually_exclusive_group(required=True)
-    area.add_argument("--area", metavar="NAME", help="a city named in the natives-elsewhere register (e.g. 上海)")
+    area.add_argument("--area", metavar="NAME", type=arg(inputs.text), help="a city named in the natives-elsewhere register (e.g. 上海)")
     area.add_argument("--polygon", metavar="WKT", help="a polygon in EPSG:4490 longitude/latitude")
-    p.add_argument("--since", metavar="D", help="window start: YYYY-MM-DD[THH:MM] or Unix seconds "
+    p.add_argument("--since", metavar="D", type=arg(inputs.moment, end_of_day=False), help="window start: YYYY-MM-DD[THH:MM] or Unix seconds "
                                                "(default: when the city became a risk area, else 14 days before --until)")
-    p.add_argument("--until", metavar="D", help="window end (default: end of the store's period)")
-    p.add_argument("--export", metavar="CSV", help="also write one line per person to this CSV file")
+    p.add_argument("--until", metavar="D", type=arg(inputs.moment), help="window end (default: end of the store's period)")
+    p.add_argument("--export", metavar="CSV", type=arg(inputs.output_file, (".csv",)), help="also write one line per person to this CSV file")
     add_store_options(p)
     p.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> Result:
-    since = parse_time(args.since, end_of_day=False) if args.since else None
-    until = parse_time(args.until) if args.until else None
     console = open_console(args)
     try:
         area = city_area(console.store, args.area) if args.area is not None else polygon_area(args.polygon)
-        result = console.screening.compute(area, since, until)
+        result = console.screening.compute(area, args.since, args.until)
     except ScreeningError as exc:
         raise CommandError(str(exc)) from None
     finally:

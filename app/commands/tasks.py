@@ -8,15 +8,22 @@ from collections.abc import Callable
 from dataclasses import asdict
 from typing import Any
 
-from app.commands.common import CommandError, Result, add_action, parse_ids
+from app.arguments import arg
+from app.commands.common import Result, add_action, add_by
 from app.domain.admin import Level
 from app.domain.tasks import OPEN_STATUSES, TaskRow, TaskStatus
+from app.models import inputs
 from app.models.dispatch.cascade import cascade, progress
-from app.models.dispatch.catalogue import KINDS, SOURCES
+from app.models.dispatch.catalogue import KINDS, PRIORITIES, SOURCES
 from app.models.dispatch.escalation import escalate_overdue
 from app.models.dispatch.lifecycle import parse_status
 from app.models.dispatch.service import TaskService
 from app.store.queries.tasks import SORT_KEYS, TaskFilter, task_count, task_page
+from app.store.tables.admin import AdminUnit
+from app.store.tables.persons import Person
+from app.store.tables.tasks import Task
+
+MAX_PAGE = 10_000  # tasks in one listing
 from app.timebase import format_seconds
 
 
@@ -26,50 +33,54 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     actions = p.add_subparsers(dest="action", metavar="ACTION", required=True)
 
     a = _action(actions, "list", "list tasks, filtered and sorted", _list)
-    a.add_argument("--status", help="comma-separated statuses (default: open ones; 'all' for every status)")
+    a.add_argument("--status", type=arg(inputs.name_list), help="comma-separated statuses (default: open ones; 'all' for every status)")
     a.add_argument("--kind", choices=KINDS)
     a.add_argument("--source", choices=SOURCES)
-    a.add_argument("--unit", metavar="CODE", help="tasks assigned to this unit or below it")
+    a.add_argument("--unit", metavar="CODE", type=arg(inputs.text, AdminUnit.code), help="tasks assigned to this unit or below it")
     a.add_argument("--overdue", action="store_true", help="only open tasks past due")
     a.add_argument("--sort", default="due_at", choices=SORT_KEYS)
     a.add_argument("--desc", action="store_true", help="sort descending")
-    a.add_argument("--limit", type=int, default=50)
-    a.add_argument("--offset", type=int, default=0)
+    a.add_argument("--limit", type=arg(inputs.whole_number, 1, MAX_PAGE), default=50, help=f"at most N tasks (1 .. {MAX_PAGE}, default 50)")
+    a.add_argument("--offset", type=arg(inputs.whole_number, 0), default=0)
 
     a = _action(actions, "create", "create a task routed to its unit", _create)
     a.add_argument("--kind", required=True, choices=KINDS)
-    a.add_argument("--title", required=True)
+    a.add_argument("--title", required=True, type=arg(inputs.text, Task.title))
     a.add_argument("--source", default="manual", choices=SOURCES)
-    a.add_argument("--unit", metavar="CODE", help="target admin unit code")
-    a.add_argument("--person", metavar="IDS", help="comma-separated person ids")
-    a.add_argument("--wkt", help="a point or polygon target, WKT in EPSG:4490")
-    a.add_argument("--priority", type=int, default=2, help="1 urgent .. 3 routine (default 2)")
-    a.add_argument("--ref", help="source reference (warning id, screening run ...)")
-    a.add_argument("--note", default="")
-    a.add_argument("--by", default="cli")
+    a.add_argument("--unit", metavar="CODE", type=arg(inputs.text, AdminUnit.code), help="target admin unit code")
+    a.add_argument("--person", metavar="IDS", type=arg(inputs.id_list, Person.id), help="comma-separated person ids")
+    a.add_argument("--wkt", help="a point or polygon target inside the county, WKT in EPSG:4490")
+    a.add_argument("--priority", type=int, choices=PRIORITIES, default=2, help="1 urgent .. 3 routine (default 2)")
+    a.add_argument("--ref", type=arg(inputs.text, Task.source_ref), help="source reference (warning id, screening run ...)")
+    a.add_argument("--note", default="", type=arg(inputs.text, required=False))
+    add_by(a, "cli")
     a.add_argument("--dispatch", action="store_true", help="dispatch the task at once")
 
     a = _action(actions, "claim", "claim a dispatched task (exit 2 if someone else holds it)", _claim)
-    a.add_argument("id", type=int)
-    a.add_argument("--by", required=True, metavar="NAME")
+    _task_id(a)
+    add_by(a)
 
     a = _action(actions, "update", "move a task to another status, or add a note", _update)
-    a.add_argument("id", type=int)
-    a.add_argument("--status", help=", ".join(s.key for s in TaskStatus) + " (omit to add only a note)")
-    a.add_argument("--by", required=True, metavar="NAME")
-    a.add_argument("--note", default="")
-    a.add_argument("--version", type=int, help="refuse if the task is no longer at this version")
+    _task_id(a)
+    a.add_argument("--status", type=arg(inputs.text), help=", ".join(s.key for s in TaskStatus) + " (omit to add only a note)")
+    add_by(a)
+    a.add_argument("--note", default="", type=arg(inputs.text, required=False))
+    a.add_argument("--version", type=arg(inputs.whole_number, 1), help="refuse if the task is no longer at this version")
 
     a = _action(actions, "show", "a task with its people, children and audit trail", _show)
-    a.add_argument("id", type=int)
+    _task_id(a)
 
     a = _action(actions, "cascade", "fan a task out to the villages or grids below its unit", _cascade)
-    a.add_argument("id", type=int)
+    _task_id(a)
     a.add_argument("--to", required=True, choices=("town", "village", "grid"))
-    a.add_argument("--by", default="cli")
+    add_by(a, "cli")
 
     a = _action(actions, "escalate", "escalate every overdue task to the parent unit", _escalate)
-    a.add_argument("--by", default="system")
+    add_by(a, "system")
+
+
+def _task_id(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("id", type=arg(inputs.record_id, Task.id), help="task id")
 
 
 def _action(actions: argparse._SubParsersAction, name: str, text: str,
@@ -88,12 +99,10 @@ def _line(row: TaskRow) -> str:
 
 
 def _list(service: TaskService, args: argparse.Namespace) -> Result:
-    if args.limit < 1 or args.offset < 0:
-        raise CommandError("--limit must be at least 1 and --offset not negative")
-    if args.status == "all":
+    if args.status == ["all"]:
         statuses: tuple[int, ...] = ()
     elif args.status:
-        statuses = tuple(int(parse_status(s)) for s in args.status.split(","))
+        statuses = tuple(int(parse_status(s)) for s in args.status)
     else:
         statuses = tuple(int(s) for s in OPEN_STATUSES)
     if args.unit:
@@ -109,7 +118,7 @@ def _list(service: TaskService, args: argparse.Namespace) -> Result:
 
 def _create(service: TaskService, args: argparse.Namespace) -> Result:
     task_id = service.create(kind=args.kind, source=args.source, title=args.title, target_unit_code=args.unit,
-                             person_ids=parse_ids(args.person, "--person") or (), priority=args.priority,
+                             person_ids=args.person or (), priority=args.priority,
                              source_ref=args.ref, by=args.by, note=args.note, target_wkt=args.wkt)
     row = service.transition(task_id, TaskStatus.DISPATCHED, by=args.by) if args.dispatch else service.get(task_id)
     return Result(task_json(row), f"created task {task_id} → {row.assignee_role} {row.assignee_code}, due {format_seconds(row.due_at)}")

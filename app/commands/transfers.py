@@ -7,9 +7,14 @@ import argparse
 from collections.abc import Callable
 from dataclasses import asdict
 
-from app.commands.common import Result, add_action, parse_ids
+from app.arguments import arg
+from app.commands.common import Result, add_action, add_by
 from app.commands.tasks import task_json
+from app.models import inputs
 from app.models.dispatch.transport import TransportService
+from app.store.tables.facilities import Facility
+from app.store.tables.persons import Person
+from app.store.tables.tasks import Task, Trip
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -18,21 +23,24 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     actions = p.add_subparsers(dest="action", metavar="ACTION", required=True)
     _action(actions, "beds", "quarantine hotels with their free beds", _beds)
     a = _action(actions, "people", "plan a transfer of people to a hotel (refused past its free beds)", _people)
-    a.add_argument("--person", required=True, metavar="IDS", help="comma-separated person ids")
-    a.add_argument("--hotel", required=True, type=int, help="facility id of the quarantine hotel")
-    a.add_argument("--vehicle", required=True)
-    a.add_argument("--origin", default="home", help="where the people are picked up")
-    a.add_argument("--by", default="cli")
+    a.add_argument("--person", required=True, metavar="IDS", type=arg(inputs.id_list, Person.id), help="comma-separated person ids")
+    a.add_argument("--hotel", required=True, type=arg(inputs.record_id, Facility.id), help="facility id of the quarantine hotel")
+    _trip_options(a)
+    a.add_argument("--origin", default="home", type=arg(inputs.text, Trip.origin), help="where the people are picked up")
     a = _action(actions, "specimens", "plan a specimen batch from a test site to a lab", _specimens)
-    a.add_argument("--lab", required=True, type=int, help="facility id of the lab")
-    a.add_argument("--site", required=True, type=int, help="facility id of the test site")
-    a.add_argument("--samples", required=True, type=int)
-    a.add_argument("--vehicle", required=True)
-    a.add_argument("--by", default="cli")
+    a.add_argument("--lab", required=True, type=arg(inputs.record_id, Facility.id), help="facility id of the lab")
+    a.add_argument("--site", required=True, type=arg(inputs.record_id, Facility.id), help="facility id of the test site")
+    a.add_argument("--samples", required=True, type=arg(inputs.whole_number, 1))
+    _trip_options(a)
     for name, text in (("pickup", "the vehicle picked up its load"), ("arrive", "the vehicle arrived")):
         a = _action(actions, name, text, _pickup if name == "pickup" else _arrive)
-        a.add_argument("id", type=int, help="task id")
-        a.add_argument("--by", required=True, metavar="NAME")
+        a.add_argument("id", type=arg(inputs.record_id, Task.id), help="task id")
+        add_by(a)
+
+
+def _trip_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--vehicle", required=True, type=arg(inputs.text, Trip.vehicle), help="the vehicle's plate or name")
+    add_by(parser, "cli")
 
 
 def _action(actions: argparse._SubParsersAction, name: str, text: str,
@@ -47,7 +55,7 @@ def _beds(transport: TransportService, args: argparse.Namespace) -> Result:
 
 
 def _people(transport: TransportService, args: argparse.Namespace) -> Result:
-    people = parse_ids(args.person, "--person") or []
+    people = args.person
     task = transport.plan_transfer(people, args.hotel, vehicle=args.vehicle, origin=args.origin, by=args.by)
     return Result(task_json(transport.tasks.get(task)), f"transfer task {task}: {len(people)} people → hotel {args.hotel}")
 

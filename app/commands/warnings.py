@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import argparse
 
+from app.arguments import arg
 from app.commands.common import CommandError, Result, add_store_options, open_console
-from app.models.as_of import parse_time, period_end
+from app.models import inputs
+from app.models.as_of import period_end
 from app.models.warnings.routing import Routing
 from app.models.warnings.rules import RuleError
 from app.timebase import format_seconds
@@ -14,21 +16,19 @@ from app.timebase import format_seconds
 def register(subparsers: argparse._SubParsersAction) -> None:
     p = subparsers.add_parser("warnings", help="evaluate the smart-warning rules (一脑智查)",
                               description="Evaluate the warning rules of resources/warning_rules.json over the whole store.")
-    p.add_argument("--as-of", metavar="T", help="evaluate as of this time: YYYY-MM-DD (end of day), "
+    p.add_argument("--as-of", metavar="T", type=arg(inputs.moment), help="evaluate as of this time: YYYY-MM-DD (end of day), "
                                                "YYYY-MM-DDTHH:MM or Unix seconds (default: end of the store's period)")
-    p.add_argument("--rule", action="append", metavar="ID", help="only this rule (repeatable)")
+    p.add_argument("--rule", action="append", metavar="ID", type=arg(inputs.text), help="only this rule (repeatable)")
     p.add_argument("--record", action="store_true", help="store new warnings (one open warning per person and rule)")
-    p.add_argument("--limit", type=int, metavar="N", help="list at most N warnings (totals still count all)")
+    p.add_argument("--limit", type=arg(inputs.whole_number, 0), metavar="N", help="list at most N warnings (totals still count all)")
     add_store_options(p)
     p.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> Result:
-    if args.limit is not None and args.limit < 0:
-        raise CommandError(f"--limit must not be negative, not {args.limit}")
     console = open_console(args)
     try:
-        as_of = parse_time(args.as_of) if args.as_of else period_end(console.meta)
+        as_of = args.as_of if args.as_of is not None else period_end(console.meta)
         try:
             service = console.warnings
             findings = service.evaluate(as_of, args.rule)

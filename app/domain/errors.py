@@ -20,3 +20,11 @@ class OutsidePeriod(ValueError):
     def __init__(self, what: str, date: object, first: object, last: object) -> None:
         super().__init__(f"{what} {date} is outside the data period {first} .. {last}")
         self.what, self.date, self.first, self.last = what, date, first, last
+class InputError(ValueError):
+    """A value given at the edge (command line, form, imported row) that cannot be taken: ``field`` names where it
+    came from, ``problem`` says what is wrong with it (and echoes the value)."""
+
+    def __init__(self, field: str, problem: str) -> None:
+        super().__init__(f"{field}: {problem}" if field else problem)
+        self.field = field
+        self.problem = problem

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 import numpy as np
 import shapely
 
+from app.models import inputs
 from app.models.as_of import check_time, period_end, store_period
 from app.models.screening_result import Screening
 from app.models.units import unit_codes_by_level
@@ -56,13 +57,7 @@ def city_area(store: Store, name: str) -> Area:
 
 def polygon_area(wkt: str) -> Area:
     """A polygon given as WKT in store coordinates (EPSG:4490 longitude/latitude)."""
-    try:
-        geom = shapely.from_wkt(wkt)
-    except shapely.errors.ShapelyError as exc:
-        raise ScreeningError(f"malformed WKT polygon: {exc}") from None
-    if geom is None or geom.is_empty or geom.geom_type not in ("Polygon", "MultiPolygon") or not geom.is_valid:
-        raise ScreeningError("the area must be a valid, non-empty WKT Polygon or MultiPolygon")
-    return Area(POLYGON, polygon=geom)
+    return Area(POLYGON, polygon=inputs.geometry(wkt, "polygon", ("Polygon", "MultiPolygon")))
 
 
 @dataclass(frozen=True)

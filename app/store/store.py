@@ -16,7 +16,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError
 
 from app.store import geopackage, level_layers
-from app.store.errors import SchemaVersionError, StoreError
+from app.store.errors import SchemaVersionError, StoreError, explain_store_problems
 from app.store.migrations import MIGRATIONS
 from app.store.tables import Base
 from app.store.tables.meta import Meta
@@ -24,6 +24,10 @@ from app.store.tables.meta import Meta
 SCHEMA_VERSION = 3  # one more than the last key of MIGRATIONS
 ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_STORE = ROOT / "data" / "jingkong.gpkg"
+
+# How long an SQLite writer waits for another's write lock before giving up with a message: long enough for any
+# write of ours (milliseconds), short enough that a command stuck behind a hung writer answers promptly.
+BUSY_TIMEOUT_S = 5
 
 
 def default_store_path() -> Path:
@@ -37,7 +41,9 @@ def resolve_url(db: str | os.PathLike[str] | None) -> str:
     if db is None:
         env = os.environ.get("JINGKONG_DB")
         db = env if env else default_store_path()
-    text_db = os.fspath(db)
+    text_db = os.fspath(db).strip()
+    if not text_db:
+        raise StoreError("no store given: name a store file or an SQLAlchemy URL")
     if "://" in text_db:
         try:
             url = make_url(text_db)
@@ -56,18 +62,40 @@ def sqlite_path(url: str) -> Path | None:
 
 def _make_engine(url: str) -> Engine:
     if make_url(url).get_backend_name() == "sqlite":
-        engine = create_engine(url, connect_args={"timeout": 10, "check_same_thread": False})
+        engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_S, "check_same_thread": False})
 
         @event.listens_for(engine, "connect")
         def _pragmas(dbapi_conn, _record) -> None:  # noqa: ANN001
             cur = dbapi_conn.cursor()
             cur.execute("PRAGMA foreign_keys = ON")
-            cur.execute("PRAGMA busy_timeout = 10000")
+            cur.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_S * 1000}")
             cur.execute("PRAGMA cache_size = -200000")
             cur.close()
+    else:
+        engine = create_engine(url, pool_pre_ping=True)
+    event.listen(engine, "handle_error", explain_store_problems(_shown(url), BUSY_TIMEOUT_S))
+    return engine
 
-        return engine
-    return create_engine(url, pool_pre_ping=True)
+
+def _shown(url: str) -> str:
+    path = sqlite_path(url)
+    return str(path) if path else _safe(url)
+
+
+def store_exists(db: str | os.PathLike[str] | None) -> bool:
+    """Whether ``db`` already holds something a new store would replace: any file, or a database with a store."""
+    url = resolve_url(db)
+    path = sqlite_path(url)
+    if path is not None:
+        return path.exists()
+    engine = _make_engine(url)
+    try:
+        with engine.connect() as conn:
+            return inspect(conn).has_table(Meta.__tablename__)
+    except DBAPIError as exc:
+        raise StoreError(f"cannot open store {_safe(url)}: {exc.orig}") from None
+    finally:
+        engine.dispose()
 
 
 class Store:
@@ -94,16 +122,18 @@ class Store:
         path = sqlite_path(url)
         if path is not None and not path.exists():
             raise StoreError(f"no store at {path} (create one with: jingkong demo --out {path})")
+        if path is not None and not path.is_file():
+            raise StoreError(f"{path} is a folder, not a store file")
         engine = _make_engine(url)
         try:
             with engine.begin() as conn:
                 if not inspect(conn).has_table(Meta.__tablename__):
-                    raise StoreError(f"{_safe(url)} is not a Jingkong store (no {Meta.__tablename__} table)")
+                    raise StoreError(f"{_shown(url)} is not a Jingkong store (no {Meta.__tablename__} table)")
                 version = int(conn.scalar(select(Meta.value).where(Meta.key == "schema_version")) or 0)
                 _migrate(conn, version)
         except DBAPIError as exc:
             engine.dispose()
-            raise StoreError(f"cannot open store {_safe(url)}: {exc.orig}") from None
+            raise StoreError(f"cannot open store {_shown(url)}: {exc.orig}") from None
         except StoreError:
             engine.dispose()
             raise

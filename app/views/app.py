@@ -14,8 +14,10 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLibraryInfo, QL
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from app.arguments import OneLineParser, arg
 from app.console import Console
 from app.domain.errors import StoreError
+from app.models import inputs
 from app.views import settings
 
 TRANSLATIONS = Path(__file__).resolve().parents[2] / "resources" / "translations"
@@ -26,8 +28,8 @@ NO_CHINESE_FONT = QT_TRANSLATE_NOOP(
 
 
 def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(prog="jingkong-console", description="精控 Jingkong command console")
-    parser.add_argument("--db", metavar="PATH|URL", help="store file or SQLAlchemy URL (default: the embedded store)")
+    parser = OneLineParser(prog="jingkong-console", description="精控 Jingkong command console")
+    parser.add_argument("--db", metavar="PATH|URL", type=arg(inputs.store_location), help="store file or SQLAlchemy URL (default: the embedded store)")
     parser.add_argument("--lang", choices=("zh", "en"), help="interface language (default: last used, else zh)")
     return parser.parse_args(argv)
 

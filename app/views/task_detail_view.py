@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 
 from app.domain.tasks import TaskRow
 from app.models.dispatch.cascade import progress
-from app.models.dispatch.errors import TaskError
+from app.models.dispatch.errors import REFUSALS
 from app.models.dispatch.queue import TaskQueue
 from app.timebase import format_seconds
 from app.views.vocabulary import TASK_EVENT, TASK_KIND, TASK_PRIORITY, TASK_ROLE, TASK_SOURCE, TASK_STATUS
@@ -67,7 +67,7 @@ class TaskDetailView(QWidget):
             return
         try:
             self._queue.service.note(self.task_id, self.note.text(), by=self._queue.user)
-        except TaskError as exc:
+        except REFUSALS as exc:
             self.summary.setText(escape(str(exc)))
             return
         self.note.clear()

@@ -29,7 +29,7 @@ from app.domain.tasks import TaskRow, TaskStatus
 from app.models.context import ConsoleContext
 from app.models.dispatch.cascade import cascade
 from app.models.dispatch.catalogue import KINDS
-from app.models.dispatch.errors import TaskError
+from app.models.dispatch.errors import REFUSALS
 from app.models.dispatch.escalation import escalate_overdue
 from app.models.dispatch.queue import ACTIONS, OPEN, QueuePage, TaskQueue
 from app.models.dispatch.service import TaskService
@@ -184,7 +184,7 @@ class TaskQueuePanel(QWidget):
         for row in rows:
             try:
                 self.queue.act(row, label)
-            except TaskError as exc:
+            except REFUSALS as exc:
                 refused.append(str(exc))
         done = len(rows) - len(refused)
         changed = self.tr("%1: %n task(s) changed", "", done).replace("%1", TASK_ACTION(label))
@@ -196,7 +196,7 @@ class TaskQueuePanel(QWidget):
         try:
             ids = cascade(self.queue.service, rows[0].id, level, by=self.queue.user)
             self.message.setText(self.tr("task %1 fanned out into %n task(s)", "", len(ids)).replace("%1", str(rows[0].id)))
-        except TaskError as exc:
+        except REFUSALS as exc:
             self.message.setText(str(exc))
         self.reload()
 

@@ -20,7 +20,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.models.dispatch.errors import TaskError
+from app.models import inputs
+from app.models.dispatch.errors import REFUSALS
 from app.models.dispatch.queue import console_user
 from app.models.dispatch.transport import FacilityLoad, TransportService
 from app.views.poller import Poller
@@ -105,20 +106,16 @@ class TaskTransferPanel(QWidget):
     def _do(self, action: str, work: Callable[[], int]) -> None:
         try:
             task = work()
-        except TaskError as exc:
+        except REFUSALS as exc:
             self.message.setText(str(exc))
             return
         self.message.setText(self.tr("{0}: task {1}").format(action, task))
         self.refresh()
 
     def plan_transfer(self) -> None:
-        try:
-            people = [int(p) for p in self.people.text().replace(" ", "").split(",") if p]
-        except ValueError:
-            self.message.setText(self.tr("person ids must be whole numbers separated by commas"))
-            return
         self._do(self.tr("transfer planned"), lambda: self.transport.plan_transfer(
-            people, self.hotel.currentData() or 0, vehicle=self.vehicle.text(), origin=self.origin.text(), by=self.user))
+            inputs.id_list(self.people.text(), self.tr("person ids"), inputs.PERSON_ID), self.hotel.currentData() or 0,
+            vehicle=self.vehicle.text(), origin=self.origin.text(), by=self.user))
 
     def plan_specimens(self) -> None:
         self._do(self.tr("specimen batch planned"), lambda: self.transport.plan_specimens(

@@ -72,9 +72,9 @@ def test_trace_json(db: str, capsys: pytest.CaptureFixture[str]) -> None:
     (("warnings", "--as-of", "yesterday"), "not a date"),
     (("warnings", "--limit", "-1"), "--limit"),
     (("screen", "--area", "火星"), "no city"),
-    (("screen", "--polygon", "POLYGON((1 2"), "malformed WKT"),
+    (("screen", "--polygon", "POLYGON((1 2"), "is not WKT"),
     (("trace", "--person", "99", "--at", "2022-03-25"), "no person"),
-    (("trace", "--person", "1", "--at", "2022-03-25", "--window", "-5"), "negative"),
+    (("trace", "--person", "1", "--at", "2022-03-25", "--window", "-5"), "argument --window: '-5' is out of range"),
     (("trace", "--person", "1", "--at", "2022-03-25", "--depth", "4"), "depth"),
 ])
 def test_bad_input_is_one_clear_line(db: str, capsys: pytest.CaptureFixture[str], args: tuple[str, ...], message: str) -> None:

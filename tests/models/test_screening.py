@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from app.domain.errors import InputError
 from app.domain.facilities import FacilityKind
 from app.domain.people import PersonKind
 from app.domain.places import Direction, PlaceKind
@@ -88,7 +89,7 @@ def test_polygon_area(world: World, cohort: dict[str, int]) -> None:
 
 @pytest.mark.parametrize("wkt", ["POLYGON((1 2", "POINT(1 2)", "POLYGON EMPTY"])
 def test_bad_polygons(wkt: str) -> None:
-    with pytest.raises(ScreeningError):
+    with pytest.raises(InputError, match="^polygon: "):
         polygon_area(wkt)
 
 

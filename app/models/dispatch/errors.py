@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from app.domain.errors import InputError, StoreError
+
 
 class TaskError(ValueError):
     """A task operation that cannot be done as asked; the message says why."""
@@ -25,3 +27,8 @@ class AlreadyClaimed(TaskError):
 
 class CapacityExceeded(TaskError):
     """A facility has no room for what was asked."""
+
+
+# Everything a dispatch action refuses with a message for the user: its own rules, a bad value, a store it cannot
+# write (read-only, busy). Panels show these in place; anything else is a bug and reaches the error dock.
+REFUSALS = (TaskError, InputError, StoreError)

@@ -13,12 +13,11 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
 
-import shapely
-from shapely.errors import GEOSException
 from sqlalchemy import Connection
 
 from app.domain.admin import Level
 from app.domain.tasks import CLOSED_STATUSES, OPEN_STATUSES, EventRow, TaskRow, TaskStatus
+from app.models import inputs
 from app.models.dispatch.catalogue import check_kind, check_priority, check_source
 from app.models.dispatch.changes import Change, apply, cancel_children, event_row, settle_parent
 from app.models.dispatch.errors import AlreadyClaimed, IllegalTransition, StaleTask, TaskError, TaskNotFound
@@ -37,9 +36,11 @@ from app.store.queries.tasks import (
     task_row,
     unit_directory,
 )
+from app.store.tables.tasks import Task, TaskEvent
 
 S = TaskStatus
 _RETRIES = 8
+TARGET_KINDS = ("Point", "Polygon", "MultiPolygon")
 
 
 @dataclass(frozen=True)
@@ -58,14 +59,9 @@ class TaskSpec:
     target_wkt: str | None = None  # a point or polygon (EPSG:4490 WKT); routed by the unit given, else by the grids it touches
 
 
-def _parse_wkt(wkt: str) -> shapely.Geometry:
-    try:
-        geometry = shapely.from_wkt(wkt)
-    except GEOSException:
-        raise TaskError(f"not a WKT point or polygon: {wkt[:60]!r}") from None
-    if geometry.geom_type not in ("Point", "Polygon", "MultiPolygon"):
-        raise TaskError(f"a task targets a point or a polygon, not a {geometry.geom_type}")
-    return geometry
+def actor(by: str) -> str:
+    """The name of who acts, as the audit trail can hold it (the one rule for ``by`` of every write)."""
+    return inputs.text(by, "by", TaskEvent.by)
 
 
 class TaskService:
@@ -111,9 +107,12 @@ class TaskService:
             check_kind(spec.kind)
             check_source(spec.source)
             check_priority(spec.priority)
-            if not spec.title.strip():
-                raise TaskError("a task needs a title")
-            area = _parse_wkt(spec.target_wkt) if spec.target_wkt is not None else None
+            title = inputs.text(spec.title, "title", Task.title)
+            ref = inputs.text(spec.source_ref, "source reference", Task.source_ref) if spec.source_ref is not None else None
+            area = None if spec.target_wkt is None else inputs.geometry(spec.target_wkt, "target", TARGET_KINDS)
+            area_grids = [] if area is None else self.locator.grids(area)
+            if area is not None and not area_grids:
+                raise TaskError(f"the target {spec.target_wkt[:60]!r} lies outside the county")
             missing = [p for p in spec.person_ids if p not in grids]
             if missing:
                 raise TaskError(f"no person with id {missing[0]}")
@@ -123,11 +122,11 @@ class TaskService:
             if target is not None:
                 who = self.router.assignee(target.id)
             elif area is not None and not spec.person_ids:
-                who = self.router.for_grids(self.locator.grids(area))
+                who = self.router.for_grids(area_grids)
             else:
                 who = self.router.for_grids(grids[p] for p in spec.person_ids)
-            rows.append({"kind": spec.kind, "source": spec.source, "source_ref": spec.source_ref,
-                         "title": spec.title.strip(), "priority": spec.priority, "status": int(S.NEW),
+            rows.append({"kind": spec.kind, "source": spec.source, "source_ref": ref,
+                         "title": title, "priority": spec.priority, "status": int(S.NEW),
                          "target_unit_id": target.id if target else None, "target_wkt": spec.target_wkt,
                          "assignee_unit_id": who.unit_id, "assignee_code": who.code, "assignee_role": who.role,
                          "assignee_name": who.name, "parent_id": spec.parent_id})
@@ -136,6 +135,7 @@ class TaskService:
     def insert(self, conn: Connection, rows: Sequence[dict[str, Any]], specs: Sequence[TaskSpec], by: str,
                now: int) -> list[int]:
         """Insert prepared rows inside the caller's transaction, with their people and creation events."""
+        by = actor(by)
         for row, spec in zip(rows, specs):
             row.update(created_at=now, updated_at=now, version=1,
                        due_at=row.get("due_at") or now + self.levels.due_after(spec.kind, spec.priority))
@@ -195,6 +195,7 @@ class TaskService:
         someone else's pending action stale."""
         if not note.strip():
             raise TaskError("a note needs some text")
+        by = actor(by)
         row = self.get(task_id)
         with self.store.begin() as conn:
             w.insert_events(conn, [event_row(task_id, self.clock(), by, "note", note.strip())])
@@ -206,6 +207,7 @@ class TaskService:
         """Decide a change from the task's current row and compare-and-set it; on a lost race, re-read and
         decide again (``decide`` raises if the new state no longer allows it). ``after`` writes more in the
         same transaction. Cancelling cascades down; a child's change rolls up into its parent."""
+        by = actor(by)
         for _ in range(_RETRIES):
             row = self.get(task_id)
             if expected_version is not None and row.version != expected_version:

@@ -10,12 +10,14 @@ from sqlalchemy import Connection
 
 from app.domain.facilities import FacilityKind
 from app.domain.tasks import OPEN_STATUSES, TaskRow, TaskStatus, TripCargo
+from app.models import inputs
 from app.models.dispatch.changes import Change
 from app.models.dispatch.errors import CapacityExceeded, TaskError
 from app.models.dispatch.lifecycle import path_to
 from app.models.dispatch.service import TaskService, TaskSpec
 from app.store.queries import task_writes as w
 from app.store.queries import trips as q
+from app.store.tables.tasks import Trip
 from app.timebase import DAY, date_of_day, day_of, to_seconds
 
 S = TaskStatus
@@ -146,8 +148,7 @@ class TransportService:
     def _plan(self, spec: TaskSpec, destination: int, cargo: TripCargo, vehicle: str, origin: str,
               origin_facility: int | None, samples: int, by: str,
               check: Callable[[Connection, int], None]) -> int:
-        if not vehicle.strip():
-            raise TaskError("a trip needs a vehicle")
+        vehicle, origin = inputs.text(vehicle, "vehicle", Trip.vehicle), inputs.text(origin, "origin", Trip.origin)
         rows = self.tasks.prepare([spec])
         rows[0]["facility_id"] = destination
         now = self.tasks.clock()
@@ -157,7 +158,7 @@ class TransportService:
             # (inserting first took a key-share lock on the facility that the later FOR UPDATE waited on).
             check(conn, now)
             task_id = self.tasks.insert(conn, rows, [spec], by, now)[0]
-            w.insert_trip(conn, {"task_id": task_id, "cargo": int(cargo), "vehicle": vehicle.strip(), "origin": origin,
+            w.insert_trip(conn, {"task_id": task_id, "cargo": int(cargo), "vehicle": vehicle, "origin": origin,
                                  "origin_facility_id": origin_facility, "destination_id": destination,
                                  "samples": samples, "planned_at": now})
         return task_id

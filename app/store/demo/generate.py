@@ -28,6 +28,7 @@ from app.store.demo.geography import SCHEMATIC_NOTE, Geography, build_geography,
 from app.store.demo.infrastructure import build_infrastructure
 from app.store.demo.people import CITIES, OUTBREAK_CITY_ID, People, generate_people
 from app.store.demo.scale import OUTBREAK_CITY, OUTBREAK_SINCE, PERIOD_END, PERIOD_START, SCALES, Scale
+from app.store.errors import ensure_not_in_use
 from app.store.geometry import encode_for, gpkg_blobs
 from app.store.identity_key import FINGERPRINT_META, IdentityKey, install_key, new_store_key
 from app.store.store import Store, create_schema, resolve_url, sqlite_path
@@ -135,6 +136,7 @@ def generate_store(db: str | os.PathLike[str] | None, scale: str = "small", seed
     part = target.with_name(target.name + ".part") if target else None
     if target:
         target.parent.mkdir(parents=True, exist_ok=True)
+        ensure_not_in_use(target)  # fail before the work, and again (below) just before the file is replaced
         part.unlink(missing_ok=True)
     key = new_store_key(url)
     store = Store.connect_new(f"sqlite:///{part}" if part else url)
@@ -145,6 +147,7 @@ def generate_store(db: str | os.PathLike[str] | None, scale: str = "small", seed
                 conn.exec_driver_sql("ANALYZE")
                 conn.exec_driver_sql("PRAGMA journal_mode = WAL")
             store.close()
+            ensure_not_in_use(target)
             for suffix in ("-wal", "-shm"):
                 Path(str(target) + suffix).unlink(missing_ok=True)
             os.replace(part, target)

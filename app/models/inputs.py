@@ -1,0 +1,201 @@
+"""The rules for values taken at the edge — command-line options, form fields, imported rows — one per kind of
+value, so the CLI, the panels and importers refuse the same things with the same words.
+
+Each rule takes the raw value and the name of the field it came from, and returns the clean value or raises
+:class:`InputError` naming the field and the value. Limits come from what the store can hold: an id or a text
+value is checked against its column (``Integer`` ids fit 32 bits, ``String(n)`` holds n characters), so SQLite —
+which would take anything — and PostgreSQL refuse the same values, before anything is written.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import os
+from collections.abc import Iterable
+from pathlib import Path
+
+import shapely
+from shapely.errors import ShapelyError
+from sqlalchemy import BigInteger, Column, String
+from sqlalchemy.orm import InstrumentedAttribute
+
+from app.domain.errors import InputError
+from app.store.tables.persons import Person
+from app.timebase import end_of_day_seconds, parse_datetime, to_seconds
+
+INT32_MAX = 2**31 - 1
+INT64_MAX = 2**63 - 1
+# Times the store's data can be about: Unix seconds of 1970-01-01 .. 2099-12-31 (CST).
+FIRST_DAY, LAST_DAY = dt.date(1970, 1, 2), dt.date(2099, 12, 31)
+
+ColumnLike = Column | InstrumentedAttribute
+PERSON_ID = Person.id  # for forms, which name the column without importing the store
+
+
+def _column(column: ColumnLike) -> Column:
+    return column.property.columns[0] if isinstance(column, InstrumentedAttribute) else column
+
+
+def _shown(value: object) -> str:
+    text = str(value)
+    return repr(text if len(text) <= 40 else text[:37] + "…")
+
+
+def whole_number(value: str | int, field: str, minimum: int = 0, maximum: int = INT32_MAX) -> int:
+    """A whole number in ``minimum .. maximum``."""
+    text = str(value).strip()
+    if not text.lstrip("+-").isdigit():
+        raise InputError(field, f"{_shown(value)} is not a whole number")
+    # past 30 digits it is out of any range here (and int() refuses past 4,300)
+    if len(text) > 30 or not minimum <= int(text) <= maximum:
+        raise InputError(field, f"{_shown(value)} is out of range: give {minimum} .. {maximum}")
+    return int(text)
+
+
+def id_limit(column: ColumnLike) -> int:
+    """The largest id ``column`` can hold: 64 bits for BigInteger, else 32 (PostgreSQL's integer)."""
+    return INT64_MAX if isinstance(_column(column).type, BigInteger) else INT32_MAX
+
+
+def record_id(value: str | int, field: str, column: ColumnLike) -> int:
+    """The id of a record kept in ``column`` (a primary or foreign key): a positive whole number it can hold."""
+    return whole_number(value, field, 1, id_limit(column))
+
+
+def id_list(text: str, field: str, column: ColumnLike) -> list[int]:
+    """``"1,2,3"`` -> [1, 2, 3]: at least one id, each one checked by :func:`record_id`."""
+    items = [item.strip() for item in str(text).split(",")]
+    if not any(items):
+        raise InputError(field, "give at least one id")
+    return [record_id(item, field, column) for item in items]
+
+
+def name_list(text: str, field: str) -> list[str]:
+    """``"a,b"`` -> ["a", "b"]: codes or names, at least one, none empty."""
+    items = [item.strip() for item in str(text).split(",")]
+    if not all(items):
+        raise InputError(field, f"{_shown(text)} has an empty item: give comma-separated values")
+    return items
+
+
+def number(value: str | float, field: str, minimum: float, maximum: float) -> float:
+    """A finite number in ``minimum .. maximum``."""
+    try:
+        result = float(str(value).strip())
+    except ValueError:
+        raise InputError(field, f"{_shown(value)} is not a number") from None
+    if not math.isfinite(result) or not minimum <= result <= maximum:
+        raise InputError(field, f"{_shown(value)} is out of range: give {minimum:g} .. {maximum:g}")
+    return result
+
+
+def text_limit(column: ColumnLike) -> int | None:
+    """How many characters ``column`` holds (None: unlimited)."""
+    kind = _column(column).type
+    return kind.length if isinstance(kind, String) else None
+
+
+def text(value: str, field: str, column: ColumnLike | None = None, *, required: bool = True) -> str:
+    """Text without surrounding blanks; not empty when ``required``; no longer than ``column`` holds."""
+    clean = str(value).strip()
+    if required and not clean:
+        raise InputError(field, "must not be empty")
+    limit = None if column is None else text_limit(column)
+    if limit is not None and len(clean) > limit:
+        raise InputError(field, f"{len(clean)} characters, more than the {limit} it can hold: {_shown(clean)}")
+    return clean
+
+
+def choice(value: str, field: str, choices: Iterable[str]) -> str:
+    """One of ``choices``."""
+    options = list(choices)
+    if value not in options:
+        raise InputError(field, f"{_shown(value)} is not one of {', '.join(options)}")
+    return value
+
+
+def day(value: str, field: str) -> dt.date:
+    """A calendar day written YYYY-MM-DD, between 1970 and 2099."""
+    try:
+        result = dt.date.fromisoformat(str(value).strip())
+    except ValueError:
+        raise InputError(field, f"{_shown(value)} is not a date (expected YYYY-MM-DD)") from None
+    if not FIRST_DAY <= result <= LAST_DAY:
+        raise InputError(field, f"{_shown(value)} is out of range: give a day between {FIRST_DAY.year} and {LAST_DAY.year}")
+    return result
+
+
+def moment(value: str, field: str, end_of_day: bool = True) -> int:
+    """Unix seconds from whole seconds, ``YYYY-MM-DD`` (its last second, or first if not ``end_of_day``) or
+    ``YYYY-MM-DDTHH:MM[:SS]`` (CST); between 1970 and 2099."""
+    raw = str(value).strip()
+    first, last = to_seconds(FIRST_DAY), end_of_day_seconds(LAST_DAY)
+    if raw.lstrip("+-").isdigit():
+        return whole_number(raw, field, first, last)
+    if len(raw) == 10:
+        date = day(raw, field)
+        return end_of_day_seconds(date) if end_of_day else to_seconds(date)
+    try:
+        when = parse_datetime(raw)
+    except ValueError:
+        raise InputError(field, f"{_shown(value)} is not a date or time (expected YYYY-MM-DD or YYYY-MM-DDTHH:MM)") from None
+    day(when.date().isoformat(), field)
+    return int(when.timestamp())
+
+
+def geometry(wkt: str, field: str, kinds: Iterable[str]) -> shapely.Geometry:
+    """A valid, non-empty geometry of one of ``kinds`` (``"Point"``, ``"Polygon"``…) in longitude/latitude."""
+    allowed = tuple(kinds)
+    try:
+        geom = shapely.from_wkt(str(wkt))
+    except (ShapelyError, ValueError):
+        raise InputError(field, f"{_shown(wkt)} is not WKT") from None
+    if geom is None or geom.is_empty:
+        raise InputError(field, f"{_shown(wkt)} is empty")
+    if geom.geom_type not in allowed:
+        raise InputError(field, f"a {' or '.join(allowed)} is needed, not a {geom.geom_type}")
+    if not geom.is_valid:
+        raise InputError(field, f"{_shown(wkt)} is not a valid {geom.geom_type} ({shapely.is_valid_reason(geom)})")
+    x0, y0, x1, y1 = geom.bounds
+    if not (-180 <= x0 <= x1 <= 180 and -90 <= y0 <= y1 <= 90):
+        raise InputError(field, f"{_shown(wkt)} is not in longitude/latitude degrees (EPSG:4490)")
+    return geom
+
+
+def output_file(value: str | Path, field: str, suffixes: Iterable[str] = ()) -> Path:
+    """A file to write: ending in one of ``suffixes`` (any if none), in an existing folder we may write to,
+    not a folder itself."""
+    allowed = tuple(suffixes)
+    raw = str(value).strip()
+    if not raw:
+        raise InputError(field, "no file given")
+    path = Path(raw).expanduser()
+    if path.is_dir():
+        raise InputError(field, f"{path} is a folder: give a file name")
+    if allowed and path.suffix.lower() not in allowed:
+        raise InputError(field, f"{path.name!r} must end in {' or '.join(allowed)}")
+    folder = path.parent
+    if not folder.is_dir():
+        raise InputError(field, f"no folder {folder}")
+    if not _writable(folder) or (path.exists() and not _writable(path)):
+        raise InputError(field, f"cannot write {path}: permission denied")
+    return path
+
+
+def _writable(path: Path) -> bool:
+    return os.access(path, os.W_OK)
+
+
+def store_location(value: str, field: str = "--db") -> str:
+    """A store path or URL: not empty."""
+    clean = str(value).strip()
+    if not clean:
+        raise InputError(field, "no store given: name a store file or an SQLAlchemy URL")
+    return clean
+
+
+def new_store_location(value: str, field: str) -> str:
+    """Where to create a store: an SQLAlchemy URL, or a file as :func:`output_file` takes it."""
+    clean = store_location(value, field)
+    return clean if "://" in clean else str(output_file(clean, field))
