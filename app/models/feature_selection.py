@@ -60,10 +60,14 @@ class FeatureSelection:
         self.select_points({key: np.array([row])} if key is not None else {})
 
     def zoom_to(self, key: str, rows) -> None:  # noqa: ANN001
-        """Ask the map to show these features."""
-        rows = np.asarray(rows, np.int64)
-        if len(rows):
-            boxes = np.array([self.catalog.bounds(key, int(r)) for r in rows])
+        """Ask the map to show these features of one layer."""
+        self.zoom_to_many({key: rows})
+
+    def zoom_to_many(self, rows_by_key: dict[str, np.ndarray]) -> None:
+        """Ask the map to show all these features (of several layers) at once."""
+        boxes = np.array([self.catalog.bounds(key, int(r)) for key, rows in rows_by_key.items()
+                          for r in np.asarray(rows, np.int64).tolist()]).reshape(-1, 4)
+        if len(boxes):
             self.events.zoom_to.emit((float(boxes[:, 0].min()), float(boxes[:, 1].min()),
                                       float(boxes[:, 2].max()), float(boxes[:, 3].max())))
 
