@@ -3,6 +3,8 @@ formatted for a table cell — shared by the identify results and the attribute 
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
@@ -93,7 +95,7 @@ def display_values(key: str, values: np.ndarray) -> np.ndarray:
         return np.array([f"{v:,}" for v in values.tolist()], object)
     if values.dtype.kind == "f":
         digits = 2 if key == "area_km2" else 0
-        return np.array(["—" if v != v else f"{v:,.{digits}f}" for v in values.tolist()], object)
+        return np.array(["—" if math.isnan(v) else f"{v:,.{digits}f}" for v in values.tolist()], object)
     return np.array(["" if v is None else str(v) for v in values.tolist()], object)
 
 

@@ -54,7 +54,7 @@ class IdentifyPanel(QWidget):
                 font.setBold(True)
                 group.setFont(0, font)
             self._add_feature(group, feature, expanded=len(features) <= EXPAND_UP_TO)
-        for key, group in groups.items():
+        for group in groups.values():
             group.setText(1, self.tr("%n feature(s)", "", group.childCount()))
         first = next(iter(groups.values()), None)
         if first is not None and first.childCount():

@@ -8,6 +8,7 @@ at the centre of 330382001002001, a quarantine hotel at 330382002001001 and came
 from __future__ import annotations
 
 import numpy as np
+import pytest
 from PySide6.QtCore import QPoint, QPointF, Qt
 
 from app.views.attribute_table import AttributeTablePanel
@@ -117,3 +118,24 @@ def test_zoom_to_feature_shows_it(main_window, map_world: World) -> None:  # noq
     x, y = display(map_world, "330382002002002")
     assert after.width() < before.width() / 10 and after.contains(QPointF(x, y))
     assert np.hypot(after.center().x() - x, after.center().y() - y) < after.width() * 0.05
+
+
+@pytest.mark.usefixtures("chinese_translations")
+def test_in_chinese_grids_read_di_n_wangge_and_identify_speaks_chinese(console, settings_dir, qtbot, map_world: World) -> None:  # noqa: ANN001
+    from app.domain.admin import Level
+    from app.views.main_window import MainWindow
+
+    window = MainWindow(console)
+    qtbot.addWidget(window)
+    window.resize(1280, 800)
+    window.show()
+    qtbot.waitExposed(window)
+    assert window.canvas.labels[Level.GRID].texts == ["第1网格", "第2网格"] * 4
+    window.canvas.zoom_to(CHECKPOINT_GRID)
+    window.canvas.sigIdentify.emit(*display(map_world, CHECKPOINT_GRID))
+    panel: IdentifyPanel = _panel(window, "identify")
+    assert list(_tree_texts(panel)) == ["卡口", "微网格", "村（社区）", "乡镇（街道）"]
+    checkpoint = panel.tree.topLevelItem(0).child(0)
+    attributes = {checkpoint.child(k).text(0): checkpoint.child(k).text(1) for k in range(checkpoint.childCount())}
+    assert attributes["类别"] == "高速卡口" and attributes["村（社区）"] == "单元001"
+    qtbot.waitUntil(lambda: window._counter.isFinished())
