@@ -19,7 +19,7 @@ from app.models.admin_atlas import AdminAtlas
 from app.models.feature_columns import point_columns, unit_columns
 from app.models.layers import Layer, LayerList, PointLayer, PolygonLayer
 
-POINT_SIZE_M = 50.0  # half the side of the box a point zooms to (a street block)
+POINT_SIZE_M = 250.0  # half the side of the box a point zooms to (its street blocks: the grid around it shows)
 
 
 @dataclass(frozen=True)

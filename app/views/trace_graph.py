@@ -106,7 +106,7 @@ class TraceGraphView(QWidget):
 
     # --- label placement ----------------------------------------------------------------------------
     def place_labels(self) -> None:
-        """Show the labels that fit without overlapping, by priority: selected, case, close, secondary, …"""
+        """Show the labels that fit without overlapping, by priority: the case, the selected node, close, secondary…"""
         if not self.labels:
             return
         view = self.box.viewRect()
@@ -121,7 +121,7 @@ class TraceGraphView(QWidget):
                                  py + sizes[:, 1] / 2])
         inside = (px >= area.left()) & (px <= area.right()) & (py >= area.top()) & (py <= area.bottom())
         depth = np.array([n.depth for n in self.nodes])
-        priority = np.where(np.arange(len(depth)) == self.selected, -1, depth)
+        priority = np.where(np.arange(len(depth)) == self.selected, 0.5, depth)
         order = np.lexsort((np.arange(len(depth)), priority))
         shown = np.zeros(len(self.labels), bool)
         shown[place_greedy(rects, order[inside[order]])] = True

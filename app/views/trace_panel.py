@@ -32,6 +32,7 @@ from app.views.widgets import button_row, record_view
 from app.views.worker import FunctionWorker, run_with_button
 
 PLACE_LAYERS = ("venues", "checkpoints")  # the map layers a scan's place can be on
+GRAPH_MIN_HEIGHT = 260  # room for the rings and a few labels even in a short dock
 
 
 class TracePanel(QWidget):
@@ -63,8 +64,9 @@ class TracePanel(QWidget):
         self.run_button.clicked.connect(self.run)
         self.summary = QLabel(self)
         self.graph_view = TraceGraphView(self)
+        self.graph_view.setMinimumHeight(GRAPH_MIN_HEIGHT)
         self.graph_view.sigNodeClicked.connect(self.show_node)
-        self.model = ArrayTableModel([self.tr("Person"), self.tr("Depth"), self.tr("Grid"), self.tr("Via"),
+        self.model = ArrayTableModel([self.tr("Person"), self.tr("Name"), self.tr("Role"), self.tr("Grid"), self.tr("Via"),
                                       self.tr("Place"), self.tr("Time")], self)
         self.table = record_view(self.model, self)
         self.table.selectionModel().currentRowChanged.connect(self._on_row_chosen)
@@ -101,7 +103,8 @@ class TracePanel(QWidget):
         rows = self._run.rows
         first = [r["evidence"][0] for r in rows]  # type: ignore[index]
         self.model.set_columns([
-            np.array([r["id_masked"] for r in rows], object), np.array([r["depth"] for r in rows]),
+            np.array([r["id_masked"] for r in rows], object), np.array([r["name_masked"] for r in rows], object),
+            np.array([self.graph_view.role(int(r["depth"])) for r in rows], object),
             np.array([r["grid"] or "" for r in rows], object), np.array([e["via"] for e in first]),
             np.array([e["place"] for e in first], object), np.array([format_seconds(e["at"]) for e in first], object)])
 

@@ -116,7 +116,7 @@ def test_zoom_to_feature_shows_it(main_window, map_world: World) -> None:  # noq
     panel.zoom_to_selection()
     after = main_window.canvas.vb.viewRect()
     x, y = display(map_world, "330382002002002")
-    assert after.width() < before.width() / 10 and after.contains(QPointF(x, y))
+    assert after.width() < before.width() / 5 and after.contains(QPointF(x, y))
     assert np.hypot(after.center().x() - x, after.center().y() - y) < after.width() * 0.05
 
 

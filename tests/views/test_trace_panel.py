@@ -33,7 +33,8 @@ def test_trace_from_the_panel(panel: TracePanel, qtbot, tmp_path: Path) -> None:
     result = panel._run.result
     assert result.onset == at("2022-03-25 10:00")
     assert [(c.person_id, c.depth) for c in result.contacts] == [(2, 1), (3, 2)]
-    assert panel.model.rowCount() == 2 and panel.model.index(0, 4).data() == "菜场"
+    assert panel.model.rowCount() == 2 and panel.model.index(0, 5).data() == "菜场"
+    assert [panel.model.index(0, k).data() for k in (1, 2)] == ["测*2", "Close contact"]
     graph = panel.graph_view.graph
     assert len(graph.pos) == 3 and graph.adjacency.tolist() == [[0, 1], [1, 2]]
     assert panel._run.context.highlighted_persons == [2, 3]
