@@ -12,10 +12,10 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QEvent, Signal
 from PySide6.QtGui import QColor, QPalette
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from app.map.point_painter import symbol_pixmap
-from app.models.label_placement import place_greedy
+from app.models.label_placement import place_candidates
 from app.models.trace_view import TraceNode
 from app.timebase import format_seconds
 
@@ -24,6 +24,8 @@ ROLE_COLOURS = ["#d55e00", "#e69f00", "#0072b2", "#009e73"]
 ROLE_SYMBOLS = ["s", "o", "t", "d"]
 ROLE_SIZES = [18, 13, 10, 9]
 LABEL_GAP_PX = 8
+# (anchor, direction of the gap in view units) of each candidate position in place_labels (the view's y is up)
+LABEL_SIDES = [((0, 0.5), (1, 0)), ((1, 0.5), (-1, 0)), ((0.5, 1), (0, 1)), ((0.5, 0), (0, -1))]
 
 
 class TraceGraphView(QWidget):
@@ -47,18 +49,15 @@ class TraceGraphView(QWidget):
         self.labels: list[pg.TextItem] = []
         self.graph.scatter.sigClicked.connect(lambda _item, points, _ev: self.sigNodeClicked.emit(points[0].index()))
         self.box.sigRangeChanged.connect(self.place_labels)
-        self.legend = QHBoxLayout()
-        self.legend.setSpacing(4)
-        self._legend_labels: list[QLabel] = []
+        self.legend = QGridLayout()  # two roles a line: the legend fits a narrow dock
+        self.legend.setHorizontalSpacing(4)
         for depth, text in enumerate(self.role_names()):
             icon = QLabel(self)
             icon.setPixmap(symbol_pixmap(ROLE_COLOURS[depth], ROLE_SYMBOLS[depth], 14))
-            label = QLabel(text, self)
-            self._legend_labels.append(label)
-            self.legend.addWidget(icon)
-            self.legend.addWidget(label)
-            self.legend.addSpacing(8)
-        self.legend.addStretch(1)
+            entry = QHBoxLayout()
+            entry.addWidget(icon)
+            entry.addWidget(QLabel(text, self), 1)
+            self.legend.addLayout(entry, depth // 2, depth % 2)
         box = QVBoxLayout(self)
         box.setContentsMargins(0, 0, 0, 0)
         box.addLayout(self.legend)
@@ -82,9 +81,8 @@ class TraceGraphView(QWidget):
         for item in self.labels:
             self.box.removeItem(item)
         self.labels = []
-        for node, (x, y) in zip(nodes, self.pos.tolist()):
+        for node in nodes:
             item = pg.TextItem(self.label_text(node), color=self._text, fill=self._fill, anchor=(0, 0.5))
-            item.setPos(x, y)
             self.box.addItem(item)
             self.labels.append(item)
         self.ring.setData([], [])
@@ -116,17 +114,28 @@ class TraceGraphView(QWidget):
         # view → scene pixels from the view rectangle itself: the view box's own transform lags a range change
         px = area.left() + (self.pos[:, 0] - view.left()) / view.width() * area.width()
         py = area.top() + (view.bottom() - self.pos[:, 1]) / view.height() * area.height()
-        sizes = np.array([[item.boundingRect().width(), item.boundingRect().height()] for item in self.labels])
-        rects = np.column_stack([px + LABEL_GAP_PX, py - sizes[:, 1] / 2, px + LABEL_GAP_PX + sizes[:, 0],
-                                 py + sizes[:, 1] / 2])
-        inside = (px >= area.left()) & (px <= area.right()) & (py >= area.top()) & (py <= area.bottom())
+        w, h = (np.array([[item.boundingRect().width(), item.boundingRect().height()] for item in self.labels]).T)
+        gap = LABEL_GAP_PX
+        candidates = np.stack([  # right of the node, left, above, below: the first free one is taken
+            np.column_stack([px + gap, py - h / 2, px + gap + w, py + h / 2]),
+            np.column_stack([px - gap - w, py - h / 2, px - gap, py + h / 2]),
+            np.column_stack([px - w / 2, py - gap - h, px + w / 2, py - gap]),
+            np.column_stack([px - w / 2, py + gap, px + w / 2, py + gap + h])], axis=1)
+        # whole labels only: a candidate cut by the graph's edge is no candidate
+        cut = ((candidates[:, :, 0] < area.left()) | (candidates[:, :, 2] > area.right())
+               | (candidates[:, :, 1] < area.top()) | (candidates[:, :, 3] > area.bottom()))
+        candidates[cut] = np.nan
         depth = np.array([n.depth for n in self.nodes])
         priority = np.where(np.arange(len(depth)) == self.selected, 0.5, depth)
-        order = np.lexsort((np.arange(len(depth)), priority))
-        shown = np.zeros(len(self.labels), bool)
-        shown[place_greedy(rects, order[inside[order]])] = True
-        for item, show in zip(self.labels, shown.tolist()):
-            item.setVisible(show)
+        kept, side = place_candidates(candidates, np.lexsort((np.arange(len(depth)), priority)))
+        shown = dict(zip(kept.tolist(), side.tolist()))
+        per_px = view.width() / area.width()  # view units per screen pixel
+        for i, item in enumerate(self.labels):
+            item.setVisible(i in shown)
+            if i in shown:
+                anchor, (dx, dy) = LABEL_SIDES[shown[i]]
+                item.setAnchor(anchor)
+                item.setPos(self.pos[i, 0] + dx * gap * per_px, self.pos[i, 1] + dy * gap * per_px)
 
     def shown_labels(self) -> list[int]:
         return [i for i, item in enumerate(self.labels) if item.isVisible()]

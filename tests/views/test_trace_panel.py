@@ -76,9 +76,10 @@ def test_graph_nodes_are_labelled_and_styled_by_role(linked_panel) -> None:  # n
     symbols = view.graph.scatter.data["symbol"].tolist()
     brushes = [view.graph.scatter.data["brush"][i].color().name() for i in range(3)]
     assert len(set(symbols)) == 3 and len(set(brushes)) == 3  # case, close and secondary differ in shape and colour
-    legend = [view.legend.itemAt(i).widget().text() for i in range(view.legend.count())
-              if view.legend.itemAt(i).widget() is not None and view.legend.itemAt(i).widget().text()]
-    assert legend[:3] == ["Case", "Close contact", "Secondary contact"]
+    from PySide6.QtWidgets import QLabel
+
+    legend = [label.text() for label in view.findChildren(QLabel) if label.text()]
+    assert legend == ["Case", "Close contact", "Secondary contact", "Tertiary contact"]
 
 
 def test_clicking_a_node_selects_the_contact_and_shows_home_and_places_on_the_map(linked_panel, qtbot) -> None:  # noqa: ANN001
