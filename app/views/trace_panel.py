@@ -63,6 +63,7 @@ class TracePanel(QWidget):
         self.run_button = QPushButton(self.tr("Trace"), self)
         self.run_button.clicked.connect(self.run)
         self.summary = QLabel(self)
+        self.summary.setWordWrap(True)  # a long summary wraps instead of widening the dock
         self.graph_view = TraceGraphView(self)
         self.graph_view.setMinimumHeight(GRAPH_MIN_HEIGHT)
         self.graph_view.sigNodeClicked.connect(self.show_node)
