@@ -21,6 +21,8 @@ from app.models.dispatch.service import TaskService
 from app.models.dispatch.transport import TransportService
 from app.models.drill import DrillPath
 from app.models.engine_runs import ScreeningRun, TraceRun
+from app.models.feature_selection import FeatureSelection
+from app.models.identify import FeatureCatalog, IdentifyResults
 from app.models.indicators import IndicatorEngine
 from app.models.layers import LayerList
 from app.models.map_layers import build_layers
@@ -97,6 +99,18 @@ class Console:
     @cached_property
     def layers(self) -> LayerList:
         return build_layers(load_places(self.store), load_facilities(self.store), self.cameras)
+
+    @cached_property
+    def features(self) -> FeatureCatalog:
+        return FeatureCatalog(self.atlas, self.layers)
+
+    @cached_property
+    def feature_selection(self) -> FeatureSelection:
+        return FeatureSelection(self.features, self.context)
+
+    @cached_property
+    def identify(self) -> IdentifyResults:
+        return IdentifyResults(self.features)
 
     @cached_property
     def drill(self) -> DrillPath:

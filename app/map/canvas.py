@@ -8,6 +8,8 @@ right-click or Esc cancels).
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pyqtgraph as pg
 from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QPainter, QPixmap, QPixmapCache
@@ -34,9 +36,12 @@ from app.models.thematic import Thematic
 
 
 class MapCanvas(pg.GraphicsView):
-    """Signals: ``sigPointClicked(x, y)`` (metres), ``sigViewChanged()``."""
+    """Signals: ``sigPointClicked(x, y)`` (metres), ``sigViewChanged()``, ``sigIdentify(x, y)`` (a click while
+    ``identify_active``, instead of selecting). ``point_hover(x, y, pixel_m)``, when set, gives the tooltip of a
+    point feature near the cursor ("" when none): a point under the cursor is described, not the unit under it."""
 
     sigPointClicked = Signal(float, float)
+    sigIdentify = Signal(float, float)
     sigViewChanged = Signal()
 
     def __init__(self, atlas: AdminAtlas, layers: LayerList, thematic: Thematic, drill: DrillPath,
@@ -55,6 +60,8 @@ class MapCanvas(pg.GraphicsView):
         self._legend_pixmap = self._arrow_pixmap = QPixmap()
         self.hover_text = ""
         self._hovered: tuple[Level, int] | None = None
+        self.identify_active = False
+        self.point_hover: Callable[[float, float, float], str] | None = None
         self.vb = MapViewBox()
         self.setCentralItem(self.vb)
         self._tiles: dict[Level, TiledPaths] = {}
@@ -109,6 +116,10 @@ class MapCanvas(pg.GraphicsView):
     # --- model → painters ----------------------------------------------------------------------------
     def view_width_m(self) -> float:
         return float(self.vb.viewRect().width())
+
+    def pixel_m(self) -> float:
+        """Metres per screen pixel at the current zoom."""
+        return self.view_width_m() / max(self.viewport().width(), 1)
 
     def _schedule_refresh(self, *_: object) -> None:
         self._refresh_timer.start()
@@ -188,6 +199,12 @@ class MapCanvas(pg.GraphicsView):
 
     def hover_at(self, x: float, y: float) -> str:
         """Highlight the unit under (x, y) and return its tooltip text ("" outside every unit)."""
+        point_text = self.point_hover(x, y, self.pixel_m()) if self.point_hover else ""
+        if point_text:
+            self._hovered = None
+            self.highlight.set_hover(pg.QtGui.QPainterPath())
+            self.hover_text = point_text
+            return point_text
         found = self.unit_at(x, y)
         key = (found[0].level, found[1]) if found else None
         if key != self._hovered:
@@ -209,6 +226,8 @@ class MapCanvas(pg.GraphicsView):
     def _on_click(self, point: QPointF) -> None:
         if self.sketch.active:
             self.sketch.add(point.x(), point.y())
+        elif self.identify_active:
+            self.sigIdentify.emit(point.x(), point.y())
         else:
             self.click_at(point.x(), point.y())
 

@@ -1,29 +1,41 @@
-"""Unit labels for one level: placed only where they fit inside their unit and clear of each other."""
+"""Unit labels for one level: placed only where they fit inside their unit and clear of each other.
+
+Grids are labelled as people call them — "第3网格" / "Grid 3", the number within the village — not by their
+15-digit codes; the console can switch them to the grid leader's name (:meth:`LabelPainter.set_texts`).
+"""
 
 from __future__ import annotations
 
 from functools import cached_property
 
 import numpy as np
-from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPen, QPixmap
 
 from app.domain.admin import Level
 from app.map.language import unit_names
 from app.map.layer_painter import LayerPainter
 from app.models.admin_atlas import UnitLevel
+from app.models.feature_columns import grid_numbers
+from app.models.label_placement import place_greedy
 
 PAD = 2  # halo room around a label's text, pixels
 FONT_PX = {Level.COUNTY: 16, Level.TOWN: 15, Level.VILLAGE: 12, Level.GRID: 11}
 
 
+def grid_labels(codes: np.ndarray) -> list[str]:
+    """"第3网格" / "Grid 3": a grid's number within its village, in the interface language."""
+    pattern = QCoreApplication.translate("LabelPainter", "Grid %1")
+    return [pattern.replace("%1", str(n)) for n in grid_numbers(codes).tolist()]
+
+
 class LabelPainter(LayerPainter):
-    """Names (codes for grids) at each unit's inner point, most populous first, no overlaps."""
+    """Names (grid numbers for grids) at each unit's inner point, most populous first, no overlaps."""
 
     def __init__(self, units: UnitLevel) -> None:
         self.level = units.level
         d = units.data
-        self._texts = [str(c) for c in d.codes] if units.level == Level.GRID else [str(n) for n in unit_names(d)]
+        self._texts = grid_labels(d.codes) if units.level == Level.GRID else [str(n) for n in unit_names(d)]
         self._xy = units.label_points
         b = units.bounds
         self._size = np.column_stack([b[:, 2] - b[:, 0], b[:, 3] - b[:, 1]])
@@ -41,9 +53,20 @@ class LabelPainter(LayerPainter):
         self._halo = QPen(QColor(255, 255, 255, 230), 3.0)
         self._halo.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
 
+    @property
+    def texts(self) -> list[str]:
+        return self._texts
+
+    def set_texts(self, texts: list[str]) -> None:
+        """Label the units with ``texts`` (row-aligned) instead: measurements, images and placement start over."""
+        self._texts = list(texts)
+        self.__dict__.pop("_text_w", None)
+        self._pixmaps.clear()
+        self._layout_key = None
+
     @cached_property
     def _text_w(self) -> np.ndarray:
-        """Label widths, measured on first use (thousands of grid codes: not at start-up)."""
+        """Label widths, measured on first use (thousands of grids: not at start-up)."""
         metrics = QFontMetricsF(self._font)
         return np.array([metrics.horizontalAdvance(t) for t in self._texts])
 
@@ -61,21 +84,11 @@ class LabelPainter(LayerPainter):
             dx = transform.m11() * x + transform.m21() * y
             dy = transform.m12() * x + transform.m22() * y
             fits = (self._size[:, 0] * scale * 1.1 >= self._text_w + 6) & (self._size[:, 1] * scale >= self._text_h)
-            cells: dict[tuple[int, int], list[QRectF]] = {}  # placed labels by 64-px cell: overlap checks stay local
-            rows, lefts, baselines = [], [], []
-            for row in self._order[fits[self._order]]:
-                w = self._text_w[row]
-                rect = QRectF(dx[row] - w / 2 - 2, dy[row] - self._text_h / 2 - 1, w + 4, self._text_h + 2)
-                keys = [(cx, cy) for cx in range(int(rect.left()) // 64, int(rect.right()) // 64 + 1)
-                        for cy in range(int(rect.top()) // 64, int(rect.bottom()) // 64 + 1)]
-                if any(rect.intersects(o) for k in keys for o in cells.get(k, ())):
-                    continue
-                for k in keys:
-                    cells.setdefault(k, []).append(rect)
-                rows.append(row)
-                lefts.append(rect.left() + 2)
-                baselines.append(rect.top() + 1 + self._ascent)
-            self._layout_cache = (np.asarray(rows, np.int64), np.asarray(lefts), np.asarray(baselines))
+            w = self._text_w
+            half_h = self._text_h / 2 + PAD  # a label claims the whole image it draws, halo included
+            rects = np.column_stack([dx - w / 2 - PAD, dy - half_h, dx + w / 2 + PAD, dy + half_h])
+            rows = place_greedy(rects, self._order[fits[self._order]])
+            self._layout_cache = (rows, rects[rows, 0] + PAD, rects[rows, 1] + PAD + self._ascent)
         return self._layout_cache
 
     def placed(self, transform, width: float, height: float) -> list[tuple[int, float, float]]:  # noqa: ANN001
@@ -86,6 +99,15 @@ class LabelPainter(LayerPainter):
         lefts, baselines = lefts + transform.dx(), baselines + transform.dy()
         show = (lefts + self._text_w[rows] > 0) & (lefts < width) & (baselines > 0) & (baselines - self._text_h < height)
         return list(zip(rows[show].tolist(), lefts[show].tolist(), baselines[show].tolist()))
+
+    def placed_rects(self, transform, width: float, height: float) -> np.ndarray:  # noqa: ANN001
+        """(n, 4) left, top, right, bottom in device pixels of the labels shown, halo included."""
+        placed = self.placed(transform, width, height)
+        if not placed:
+            return np.zeros((0, 4))
+        rows, lefts, baselines = (np.array(v) for v in zip(*placed))
+        tops = baselines - self._ascent - PAD
+        return np.column_stack([lefts - PAD, tops, lefts + self._text_w[rows] + PAD, tops + self._text_h + 2 * PAD])
 
     def _pixmap(self, row: int, ratio: float) -> QPixmap:
         """The label with its white halo, rendered once per device pixel ratio (text outlines are slow)."""

@@ -16,7 +16,7 @@ from app.models.dispatch.service import TaskService
 from app.models.engine_tasks import dispatch_screening, dispatch_trace
 from app.models.screening import Area, area_names, city_area, polygon_area, screen
 from app.models.screening_result import Screening
-from app.models.trace_view import trace_rows
+from app.models.trace_view import TraceNode, trace_nodes, trace_rows
 from app.models.tracing import Trace, trace
 from app.models.units import unit_codes_by_level
 from app.store.queries.cohorts import city_names
@@ -72,17 +72,20 @@ class ScreeningRun(_Run[Screening]):
 
 
 class TraceRun(_Run[Trace]):
-    """Events: ``result(Trace)``; ``rows`` holds the listed contacts of the last trace."""
+    """Events: ``result(Trace)``; ``rows`` holds the listed contacts of the last trace, ``nodes`` its graph's people
+    (the case first)."""
 
     def __init__(self, store: Store, context: ConsoleContext, tasks: TaskService) -> None:
         super().__init__(store, context, tasks)
         self.rows: list[dict[str, object]] = []
+        self.nodes: list[TraceNode] = []
 
     def compute(self, person_id: int, onset: int, window_minutes: float, depth: int) -> Trace:
         return trace(self.store, person_id, onset, window_minutes, depth)
 
     def publish(self, result: Trace) -> None:
         self.rows = trace_rows(self.store, result)
+        self.nodes = trace_nodes(self.store, result, self.rows)
         super().publish(result)
         grids = unit_codes_by_level(self.store, [c.grid_id if c.grid_id is not None else -1 for c in result.contacts])
         self._show(f"病例 {result.case_id} 密接", f"Contacts of case {result.case_id}", [c.person_id for c in result.contacts],

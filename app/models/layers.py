@@ -42,11 +42,14 @@ class PolygonLayer(Layer):
 @evented
 @dataclass(eq=False)
 class PointLayer(Layer):
-    """Points in the display CRS drawn with one symbol; ``names`` for tooltips."""
+    """Points in the display CRS drawn with one symbol; ``names`` for tooltips, ``ids`` the store's row ids and
+    ``fields`` the other attributes by column key (row-aligned arrays, keys translated by the views)."""
 
     x: np.ndarray = field(default_factory=lambda: np.zeros(0))
     y: np.ndarray = field(default_factory=lambda: np.zeros(0))
     names: np.ndarray = field(default_factory=lambda: np.zeros(0, object))
+    ids: np.ndarray = field(default_factory=lambda: np.zeros(0, np.int64))
+    fields: dict[str, np.ndarray] = field(default_factory=dict)
     colour: str = "#1f77b4"
     symbol: str = "o"  # "o" circle, "s" square, "t" triangle, "d" diamond
 

@@ -36,9 +36,10 @@ def mask_identities_in(text: str) -> str:
 
 
 def mask_name(name: str) -> str:
-    """``张*``, ``张*明``, ``欧**华``: surname initial and, past two characters, the last character."""
+    """``张*``, ``张*明``, ``欧**华``: surname initial and, past two characters, the last character (a
+    one-character name is all starred: shown whole it would be the name)."""
     if len(name) <= 1:
-        return name
+        return "*"
     if len(name) == 2:
         return name[0] + "*"
     return name[0] + "*" * (len(name) - 2) + name[-1]

@@ -42,6 +42,11 @@ class ArrayTableModel(HeaderedTableModel):
     def source_row(self, view_row: int) -> int:
         return int(self._order[view_row])
 
+    def view_row(self, source_row: int) -> int:
+        """Where ``source_row`` shows after sorting (−1 if it is not there)."""
+        found = np.flatnonzero(self._order == source_row)
+        return int(found[0]) if len(found) else -1
+
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
         return 0 if parent.isValid() else len(self._order)
 

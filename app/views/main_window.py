@@ -19,6 +19,7 @@ from app.views import settings
 from app.views.breadcrumb import BreadcrumbBar
 from app.views.camera_panel import CameraPanel
 from app.views.export_dialog import ExportDialog
+from app.views.feature_tools import FeatureTools
 from app.views.layer_panel import LayerPanel
 from app.views.map_text import legend, level_names, unit_tooltip
 from app.views.panels import PANELS, TOOLBAR_WIDGETS, PanelFactory, PanelSpec
@@ -155,6 +156,7 @@ class MainWindow(QMainWindow):
         map_menu.addSeparator()
         map_menu.addAction(self.act_draw)
         map_menu.addAction(act_clear_area)
+        self.feature_tools = FeatureTools(self, tools, map_menu)
         view_menu = menu.addMenu(self.tr("&Window"))
         for dock in self.docks.values():
             view_menu.addAction(dock.toggleViewAction())

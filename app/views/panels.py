@@ -14,7 +14,9 @@ from PySide6.QtWidgets import QWidget
 
 from app.console import Console
 from app.views.as_of_control import AsOfControl
+from app.views.attribute_table import AttributeTablePanel
 from app.views.dashboard import DashboardPanel
+from app.views.identify_panel import IdentifyPanel
 from app.views.indicator_panel import IndicatorPanel
 from app.views.screening_panel import ScreeningPanel
 from app.views.task_queue_panel import TaskQueuePanel
@@ -46,12 +48,16 @@ PANELS: list[PanelSpec] = [
                                                             c.scenario.outbreak_city, parent),
               "right", "人员排查", "Cohort screening"),
     PanelSpec("tracing", lambda c, parent: TracePanel(c.tracing, c.period, c.scenario.case_person_id,
-                                                      c.scenario.case_onset, parent),
+                                                      c.scenario.case_onset, parent, c.feature_selection),
               "right", "流调溯源", "Contact tracing"),
     PanelSpec("indicators", lambda c, parent: IndicatorPanel(c.indicators, c.context, parent),
               "right", "监测指标", "Indicators"),
     PanelSpec("vaccination", lambda c, parent: VaccinationTablePanel(c.indicators, c.context, parent),
               "bottom", "疫苗接种统计", "Vaccination table"),
+    PanelSpec("identify", lambda c, parent: IdentifyPanel(c.identify, c.features, c.feature_selection, parent),
+              "right", "识别结果", "Identify results"),
+    PanelSpec("attributes", lambda c, parent: AttributeTablePanel(c.features, c.feature_selection, parent),
+              "bottom", "属性表", "Attribute table"),
     PanelSpec("dashboard", lambda c, parent: DashboardPanel(c.indicators, c.context, parent),
               "bottom", "关键指标大屏", "Key figures"),
 ]

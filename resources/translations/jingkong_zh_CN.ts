@@ -108,6 +108,29 @@
     </message>
 </context>
 <context>
+    <name>AttributeTablePanel</name>
+    <message>
+        <source>Filter: any column contains…</source>
+        <translation>筛选：任一列包含…</translation>
+    </message>
+    <message>
+        <source>Layer</source>
+        <translation>图层</translation>
+    </message>
+    <message>
+        <source>Zoom to selection</source>
+        <translation>缩放到所选</translation>
+    </message>
+    <message>
+        <source>Clear selection</source>
+        <translation>取消选择</translation>
+    </message>
+    <message>
+        <source>%1 of %2 features, %3 selected</source>
+        <translation>共 %2 个要素，显示 %1 个，已选 %3 个</translation>
+    </message>
+</context>
+<context>
     <name>BreadcrumbBar</name>
     <message>
         <source>Location:</source>
@@ -324,6 +347,255 @@
     </message>
 </context>
 <context>
+    <name>FeatureField</name>
+    <message>
+        <source>ID</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Name (pinyin)</source>
+        <translation>名称（拼音）</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>编码</translation>
+    </message>
+    <message>
+        <source>Grid no.</source>
+        <translation>网格序号</translation>
+    </message>
+    <message>
+        <source>Grid leader</source>
+        <translation>网格长</translation>
+    </message>
+    <message>
+        <source>Leader&apos;s phone</source>
+        <translation>网格长电话</translation>
+    </message>
+    <message>
+        <source>Parent</source>
+        <translation>上级</translation>
+    </message>
+    <message>
+        <source>Town</source>
+        <translation>乡镇（街道）</translation>
+    </message>
+    <message>
+        <source>Village</source>
+        <translation>村（社区）</translation>
+    </message>
+    <message>
+        <source>Grid code</source>
+        <translation>网格编码</translation>
+    </message>
+    <message>
+        <source>Population</source>
+        <translation>常住人口</translation>
+    </message>
+    <message>
+        <source>Households</source>
+        <translation>户数</translation>
+    </message>
+    <message>
+        <source>Area (km²)</source>
+        <translation>面积（km²）</translation>
+    </message>
+    <message>
+        <source>Density (people/km²)</source>
+        <translation>人口密度（人/km²）</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Capacity</source>
+        <translation>容量</translation>
+    </message>
+    <message>
+        <source>Fever clinic</source>
+        <translation>发热门诊</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+</context>
+<context>
+    <name>FeatureTools</name>
+    <message>
+        <source>Identify features</source>
+        <translation>识别要素</translation>
+    </message>
+    <message>
+        <source>Identify features (Ctrl+I): click the map to list every feature under the cursor</source>
+        <translation>识别要素（Ctrl+I）：点击地图，列出光标处的全部要素</translation>
+    </message>
+    <message>
+        <source>Attribute table</source>
+        <translation>属性表</translation>
+    </message>
+    <message>
+        <source>Grid labels</source>
+        <translation>网格标注</translation>
+    </message>
+    <message>
+        <source>Number in the village</source>
+        <translation>村内网格序号</translation>
+    </message>
+    <message>
+        <source>Grid leader&apos;s name</source>
+        <translation>网格长姓名</translation>
+    </message>
+</context>
+<context>
+    <name>FeatureValue</name>
+    <message>
+        <source>farmers&apos; market</source>
+        <translation>农贸市场</translation>
+    </message>
+    <message>
+        <source>supermarket</source>
+        <translation>超市</translation>
+    </message>
+    <message>
+        <source>restaurant</source>
+        <translation>饭店</translation>
+    </message>
+    <message>
+        <source>factory</source>
+        <translation>工厂</translation>
+    </message>
+    <message>
+        <source>school</source>
+        <translation>学校</translation>
+    </message>
+    <message>
+        <source>hospital</source>
+        <translation>医院</translation>
+    </message>
+    <message>
+        <source>office</source>
+        <translation>写字楼</translation>
+    </message>
+    <message>
+        <source>station</source>
+        <translation>车站</translation>
+    </message>
+    <message>
+        <source>hotel</source>
+        <translation>宾馆</translation>
+    </message>
+    <message>
+        <source>shopping mall</source>
+        <translation>商场</translation>
+    </message>
+    <message>
+        <source>temple</source>
+        <translation>寺庙</translation>
+    </message>
+    <message>
+        <source>park</source>
+        <translation>公园</translation>
+    </message>
+    <message>
+        <source>other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>expressway checkpoint</source>
+        <translation>高速卡口</translation>
+    </message>
+    <message>
+        <source>railway station checkpoint</source>
+        <translation>火车站卡口</translation>
+    </message>
+    <message>
+        <source>national road checkpoint</source>
+        <translation>国道卡口</translation>
+    </message>
+    <message>
+        <source>provincial road checkpoint</source>
+        <translation>省道卡口</translation>
+    </message>
+    <message>
+        <source>port checkpoint</source>
+        <translation>码头卡口</translation>
+    </message>
+    <message>
+        <source>test site</source>
+        <translation>核酸采样点</translation>
+    </message>
+    <message>
+        <source>laboratory</source>
+        <translation>检测实验室</translation>
+    </message>
+    <message>
+        <source>vaccination site</source>
+        <translation>疫苗接种点</translation>
+    </message>
+    <message>
+        <source>quarantine hotel</source>
+        <translation>集中隔离酒店</translation>
+    </message>
+    <message>
+        <source>clinic</source>
+        <translation>诊所</translation>
+    </message>
+    <message>
+        <source>pharmacy</source>
+        <translation>药店</translation>
+    </message>
+    <message>
+        <source>dome camera</source>
+        <translation>球机</translation>
+    </message>
+    <message>
+        <source>bullet camera</source>
+        <translation>枪机</translation>
+    </message>
+    <message>
+        <source>face capture</source>
+        <translation>人脸抓拍</translation>
+    </message>
+    <message>
+        <source>plate recognition</source>
+        <translation>车牌识别</translation>
+    </message>
+    <message>
+        <source>thermal camera</source>
+        <translation>测温摄像机</translation>
+    </message>
+    <message>
+        <source>online</source>
+        <translation>在线</translation>
+    </message>
+    <message>
+        <source>offline</source>
+        <translation>离线</translation>
+    </message>
+    <message>
+        <source>fault</source>
+        <translation>故障</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+</context>
+<context>
     <name>GenerationStage</name>
     <message>
         <source>laying out towns, villages and micro-grids</source>
@@ -348,6 +620,45 @@
     <message>
         <source>done</source>
         <translation>完成</translation>
+    </message>
+</context>
+<context>
+    <name>IdentifyPanel</name>
+    <message>
+        <source>Turn on Identify (Ctrl+I) and click the map.</source>
+        <translation>打开“识别要素”（Ctrl+I）后点击地图。</translation>
+    </message>
+    <message>
+        <source>Feature</source>
+        <translation>要素</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <source>Zoom to feature</source>
+        <translation>缩放到要素</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n feature(s) at %1</source>
+        <translation>
+            <numerusform>%1 处有 %n 个要素</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n feature(s)</source>
+        <translation>
+            <numerusform>%n 个要素</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 m away</source>
+        <translation>相距 %1 米</translation>
+    </message>
+    <message>
+        <source>Grid %1</source>
+        <translation>第%1网格</translation>
     </message>
 </context>
 <context>
@@ -397,6 +708,13 @@
     <message>
         <source>%1 %2 since the day before</source>
         <translation>较前一日 %1 %2</translation>
+    </message>
+</context>
+<context>
+    <name>LabelPainter</name>
+    <message>
+        <source>Grid %1</source>
+        <translation>第%1网格</translation>
     </message>
 </context>
 <context>
@@ -1162,12 +1480,12 @@
         <translation>{0}：任务 {1}</translation>
     </message>
     <message>
-        <source>person ids must be whole numbers separated by commas</source>
-        <translation>人员编号须为整数，用逗号分隔</translation>
-    </message>
-    <message>
         <source>transfer planned</source>
         <translation>已安排闭环转运</translation>
+    </message>
+    <message>
+        <source>person ids</source>
+        <translation>人员编号</translation>
     </message>
     <message>
         <source>specimen batch planned</source>
@@ -1218,6 +1536,25 @@
     </message>
 </context>
 <context>
+    <name>TraceGraphView</name>
+    <message>
+        <source>Case</source>
+        <translation>病例</translation>
+    </message>
+    <message>
+        <source>Close contact</source>
+        <translation>密接</translation>
+    </message>
+    <message>
+        <source>Secondary contact</source>
+        <translation>次密接</translation>
+    </message>
+    <message>
+        <source>Tertiary contact</source>
+        <translation>三级接触者</translation>
+    </message>
+</context>
+<context>
     <name>TracePanel</name>
     <message>
         <source>min</source>
@@ -1242,6 +1579,14 @@
     <message>
         <source>Via</source>
         <translation>暴露来源</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
     </message>
     <message>
         <source>Place</source>

@@ -32,7 +32,7 @@ def test_window_opens_with_the_layers_and_counts(main_window) -> None:  # noqa: 
     atlas = main_window.console.atlas
     assert [len(atlas.levels[lv]) for lv in Level] == [1, 2, 4, 8]
     tree = main_window.layer_panel.tree
-    assert tree.topLevelItemCount() == len(main_window.console.layers) == 8
+    assert tree.topLevelItemCount() == len(main_window.console.layers) == 10  # 4 admin levels, 6 point layers
     assert main_window.layer_panel.item_for("cameras").text(0) == "Cameras  (3)"
     assert len(main_window.console.layers["checkpoints"]) == 1
     counts = main_window.status.counts.text()
@@ -78,7 +78,8 @@ def test_hover_shows_name_code_parent_and_figures(main_window, map_world: World)
     assert "Parent: 测试县" in text and "Population: 400" in text
     assert main_window.canvas.hover_at(0.0, 0.0) == ""
     main_window.canvas.zoom_to("330382001002001")  # zoomed in, hover picks grids and names their leader
-    assert "Grid leader: 网格长2001  138****0000" in main_window.canvas.hover_at(*display(map_world, "330382001002001"))
+    beside_the_test_site = display(map_world, "330382001002001", dy=0.005)
+    assert "Grid leader: 网格长2001  138****0000" in main_window.canvas.hover_at(*beside_the_test_site)
 
 
 def test_search_zooms_to_the_unit(main_window, qtbot) -> None:  # noqa: ANN001
@@ -172,7 +173,8 @@ def test_every_registered_panel_is_built_in_its_dock(main_window) -> None:  # no
     built = {spec.key: type(main_window.docks[spec.key].widget().widget()).__name__ for spec in PANELS}
     assert built == {"task_queue": "TaskQueuePanel", "task_transfers": "TaskTransferPanel", "warnings": "WarningPanel",
                      "screening": "ScreeningPanel", "tracing": "TracePanel", "indicators": "IndicatorPanel",
-                     "vaccination": "VaccinationTablePanel", "dashboard": "DashboardPanel"}
+                     "vaccination": "VaccinationTablePanel", "identify": "IdentifyPanel",
+                     "attributes": "AttributeTablePanel", "dashboard": "DashboardPanel"}
     queue = main_window.docks["task_queue"].widget().widget()
     assert isinstance(queue, TaskQueuePanel) and queue.context is main_window.console.context
     assert isinstance(main_window.docks["warnings"].widget().widget(), WarningPanel)

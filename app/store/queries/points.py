@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 import shapely
@@ -25,6 +25,7 @@ class PointSet:
     grid_ids: np.ndarray  # int64, -1 where outside every grid
     lon: np.ndarray
     lat: np.ndarray
+    extra: dict[str, np.ndarray] = field(default_factory=dict, kw_only=True)  # the table's other columns, by name
 
     def __len__(self) -> int:
         return len(self.ids)
@@ -59,24 +60,25 @@ def _ids(values: tuple) -> np.ndarray:
     return np.asarray([-1 if v is None else v for v in values], dtype=np.int64)
 
 
-def _point_set(store: Store, table: Table, kind_column: str) -> PointSet:
+def _point_set(store: Store, table: Table, kind_column: str, extra: tuple[str, ...] = ()) -> PointSet:
     t = table
-    query = select(t.c.id, t.c.name, t.c[kind_column], t.c.grid_id, _geom_column(store, t)).order_by(t.c.id)
+    query = select(t.c.id, t.c.name, t.c[kind_column], t.c.grid_id, _geom_column(store, t),
+                   *(t.c[name] for name in extra)).order_by(t.c.id)
     with store.engine.connect() as conn:
-        cols = _columns(conn.execute(query).all(), 5)
+        cols = _columns(conn.execute(query).all(), 5 + len(extra))
     lon, lat = _xy(cols[4])
     return PointSet(np.asarray(cols[0], np.int64), np.asarray(cols[1], object), np.asarray(cols[2], np.int64),
-                    _ids(cols[3]), lon, lat)
+                    _ids(cols[3]), lon, lat, extra={name: np.asarray(cols[5 + i]) for i, name in enumerate(extra)})
 
 
 def load_places(store: Store) -> PointSet:
     """Venues and checkpoints; ``kinds`` holds ``PlaceKind``."""
-    return _point_set(store, Place.__table__, "kind")
+    return _point_set(store, Place.__table__, "kind", ("category",))
 
 
 def load_facilities(store: Store) -> PointSet:
     """Test sites, labs, vaccination sites, quarantine hotels, clinics, pharmacies; ``kinds`` holds ``FacilityKind``."""
-    return _point_set(store, Facility.__table__, "kind")
+    return _point_set(store, Facility.__table__, "kind", ("capacity", "fever_clinic"))
 
 
 def load_cameras(store: Store) -> CameraSet:

@@ -1,0 +1,82 @@
+"""One layer's attribute table: its features as rows, filtered by text and sorted by a column (Qt-free, numpy).
+
+The view hands in how it shows each column (``display``: translated kinds, formatted numbers), so the filter
+matches what the user reads, in either language.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+import numpy as np
+
+from app.models.identify import FeatureCatalog
+
+Display = Callable[[str, np.ndarray], np.ndarray]
+
+
+def plain_text(_key: str, values: np.ndarray) -> np.ndarray:
+    return np.array(["" if v is None else str(v) for v in values.tolist()], object)
+
+
+class AttributeTable:
+    """``order`` holds the layer rows shown, top to bottom; ``keys`` the columns shown."""
+
+    def __init__(self, catalog: FeatureCatalog, key: str, keys: Sequence[str] | None = None,
+                 display: Display = plain_text) -> None:
+        self.layer_key = key
+        columns = catalog.columns(key)
+        self.keys = [k for k in (keys if keys is not None else columns) if k in columns]
+        self.values = [columns[k] for k in self.keys]
+        self.texts = [display(k, v) for k, v in zip(self.keys, self.values)]
+        n = catalog.size(key)
+        # one lower-case line per row with every shown column: a filter is one vectorised substring search
+        joined = ["\x1f".join(parts) for parts in zip(*self.texts)] if self.texts and n else [""] * n
+        self._haystack = np.char.lower(np.array(joined, dtype=str)) if n else np.zeros(0, str)
+        self._sorted = np.arange(n)
+        self._match = np.ones(n, bool)
+        self.filter_text = ""
+        self.sort_column: int | None = None
+        self.descending = False
+        self.order = self._sorted
+
+    def __len__(self) -> int:
+        return len(self.order)
+
+    @property
+    def total(self) -> int:
+        return len(self._match)
+
+    def text(self, view_row: int, column: int) -> str:
+        return str(self.texts[column][self.order[view_row]])
+
+    def set_filter(self, text: str) -> None:
+        """Keep the rows whose shown text contains ``text`` (any column, case-insensitive; "" keeps all)."""
+        self.filter_text = text
+        needle = text.strip().lower()
+        self._match = (np.char.find(self._haystack, needle) >= 0) if needle else np.ones(self.total, bool)
+        self._apply()
+
+    def sort_by(self, column: int, descending: bool = False) -> None:
+        """Sort by a column: numbers by value (no value last), text by its shown form; ties keep feature order."""
+        self.sort_column, self.descending = column, descending
+        values = self.values[column]
+        if values.dtype.kind in "biuf":
+            keys = values.astype(float)
+            missing = np.isnan(keys)
+            keys = np.where(missing, 0.0, -keys if descending else keys)
+            self._sorted = np.lexsort((np.arange(len(keys)), keys, missing))
+        else:
+            _, rank = np.unique(self.texts[column].astype(str), return_inverse=True)
+            self._sorted = np.lexsort((np.arange(len(rank)), -rank if descending else rank))
+        self._apply()
+
+    def _apply(self) -> None:
+        self.order = self._sorted[self._match[self._sorted]]
+
+    def view_rows(self, rows: np.ndarray) -> np.ndarray:
+        """Positions in the table of these layer rows (those filtered out are left out)."""
+        where = np.full(self.total, -1, np.int64)
+        where[self.order] = np.arange(len(self.order))
+        found = where[np.asarray(rows, np.int64)] if len(rows) else np.zeros(0, np.int64)
+        return found[found >= 0]
