@@ -9,9 +9,9 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import QAbstractItemView, QComboBox, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
 
 from app.domain.admin import Level
-from app.models.context import Choropleth, ConsoleContext
+from app.models.context import ConsoleContext
 from app.models.indicators import IndicatorEngine
-from app.models.indicators.unit_profile import ProfileRow, choropleth_values, unit_profile
+from app.models.indicators.unit_profile import ProfileRow, unit_profile
 from app.timebase import to_seconds
 from app.views.array_table_model import HeaderedTableModel
 from app.views.indicator_format import STATUS_TINTS, format_value, indicator_names
@@ -54,7 +54,8 @@ class IndicatorProfileModel(HeaderedTableModel):
 
 
 class IndicatorPanel(QWidget):
-    """Follows ``context.selected_unit`` (the county when none) and ``context.as_of``; sets ``context.choropleth``."""
+    """Follows ``context.selected_unit`` (the county when none), ``context.as_of`` and ``context.data_version``;
+    sets ``context.indicator``."""
 
     def __init__(self, engine: IndicatorEngine, context: ConsoleContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -88,6 +89,7 @@ class IndicatorPanel(QWidget):
             layout.addWidget(widget, stretch)
         self.context.events.selected_unit.connect(self._on_selected_unit_change)
         self.context.events.as_of.connect(self._on_as_of_change)
+        self.context.events.data_version.connect(self._on_as_of_change)
         self.loader = IndicatorLoader.of(self.engine)
         self.loader.sigReady.connect(self.refresh)
         self.loader.sigProgress.connect(lambda f, step: self.title.setText(self.tr("Computing indicators… {0} {1:.0%}").format(step, f)))
@@ -122,12 +124,8 @@ class IndicatorPanel(QWidget):
             self._draw_sparkline(min(current, len(rows) - 1))
 
     def show_on_map(self, row: int) -> None:
-        """Colour the map (the level below the unit) by the indicator on ``row``."""
-        ind = self.model.rows[row].indicator
-        level, values = choropleth_values(self.engine, ind, self.unit_code, self.context.as_of)
-        self.context.choropleth = Choropleth(f"{ind.name_zh} {self.context.as_of}", level, values, ind.unit, ind.good,
-                                             f"{ind.name_en} {self.context.as_of}", integer=not ind.is_rate,
-                                             warning=ind.warning, alarm=ind.alarm)
+        """Colour the map by the indicator on ``row``: the map computes it for the level it shows and the date."""
+        self.context.indicator = self.model.rows[row].indicator.id
 
     def _draw_sparkline(self, row: int) -> None:
         if not 0 <= row < len(self.model.rows):
