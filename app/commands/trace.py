@@ -6,8 +6,8 @@ import argparse
 
 from app.commands.common import CommandError, Result, add_store_options, open_console
 from app.models.as_of import parse_time
-from app.models.tracing import TraceError, trace
 from app.models.trace_view import trace_rows
+from app.models.tracing import TraceError, trace
 from app.timebase import format_seconds
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+
 from app.commands.common import CommandError, Result, add_store_options, open_console
 from app.models.as_of import parse_time, period_end
 from app.models.warnings.routing import Routing

@@ -9,7 +9,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 import shapely
-from psygnal import SignalGroup, Signal
+from psygnal import Signal, SignalGroup
 
 
 @dataclass(frozen=True)

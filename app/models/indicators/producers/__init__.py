@@ -7,8 +7,17 @@ camera status, task and warning changes show); the others read people and record
 from __future__ import annotations
 
 from app.models.indicators.contributions import Contributions
-from app.models.indicators.producers import (care, flows, population, resources, tasks, testing, units, vaccination,
-                                             warnings)
+from app.models.indicators.producers import (
+    care,
+    flows,
+    population,
+    resources,
+    tasks,
+    testing,
+    units,
+    vaccination,
+    warnings,
+)
 from app.models.indicators.sources import Sources
 
 STATIC = (units, resources, tasks, warnings)
