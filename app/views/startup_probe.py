@@ -21,7 +21,7 @@ ENV = "JINGKONG_STARTUP_PROBE"
 
 
 class StartupProbe(QObject):
-    def __init__(self, window, until: str) -> None:  # noqa: ANN001
+    def __init__(self, window, until: str) -> None:
         super().__init__(window)
         self._until, self._painted = until, False
         self._started = psutil.Process().create_time()
@@ -31,7 +31,7 @@ class StartupProbe(QObject):
         if window.console.indicators.ready:
             QTimer.singleShot(0, self._on_indicators_ready)
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Paint and not self._painted:
             self._painted = True
             QTimer.singleShot(0, self._on_painted)  # the next turn: this paint has reached the screen
@@ -51,7 +51,7 @@ class StartupProbe(QObject):
         self._report("indicators", self._until == "indicators")
 
 
-def install(window) -> None:  # noqa: ANN001
+def install(window) -> None:
     """Probe ``window`` if the environment asks for it."""
     until = os.environ.get(ENV)
     if until:
