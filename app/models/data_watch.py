@@ -4,6 +4,7 @@ same store — and brings the indicator engine up to date. Meant to run off the 
 from __future__ import annotations
 
 from app.models.indicators import IndicatorEngine
+from app.models.memory import release_free_memory
 from app.store.queries.changes import data_token
 
 
@@ -21,4 +22,5 @@ class DataWatch:
         self._token = token
         if self.engine.ready:  # the first look refreshes too: records may have come while the engine computed
             self.engine.refresh()
+            release_free_memory()
         return True
