@@ -83,6 +83,7 @@ class IndicatorPanel(QWidget):
         self.sparkline.hideButtons()
         self.sparkline.hideAxis("left")
         self.curve = self.sparkline.plot([], [], pen=pg.mkPen("#1565c0", width=2))
+        self._stale = False  # the state moved on while the panel was hidden
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         for widget, stretch in ((self.title, 0), (self.group, 0), (self.table, 1), (self.sparkline, 0)):
@@ -140,7 +141,19 @@ class IndicatorPanel(QWidget):
         self.sparkline.setTitle(f"{indicator_names(profile.indicator)[0]} · {days} · {low} – {high}", size="9pt")
 
     def _on_selected_unit_change(self, _code: str | None) -> None:
-        self.refresh()
+        self._refresh_when_shown()
 
     def _on_as_of_change(self, _as_of: object) -> None:
-        self.refresh()
+        self._refresh_when_shown()
+
+    def _refresh_when_shown(self) -> None:
+        """A panel under another tab refreshes when it is shown: scrubbing the date costs the map its time."""
+        self._stale = not self.isVisible()
+        if not self._stale:
+            self.refresh()
+
+    def showEvent(self, event) -> None:  # noqa: ANN001, N802
+        super().showEvent(event)
+        if self._stale:
+            self._stale = False
+            self.refresh()
