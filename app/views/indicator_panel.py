@@ -23,7 +23,7 @@ Index = QModelIndex | QPersistentModelIndex
 class IndicatorProfileModel(HeaderedTableModel):
     """Rows of a unit profile: indicator, value, parent's value, rank among siblings."""
 
-    def __init__(self, parent=None) -> None:  # noqa: ANN001
+    def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self.rows: list[ProfileRow] = []
         self.headers = [self.tr("Indicator"), self.tr("Value"), self.tr("Parent"), self.tr("Rank")]
@@ -33,7 +33,7 @@ class IndicatorProfileModel(HeaderedTableModel):
         self.rows = rows
         self.endResetModel()
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.rows)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
@@ -148,11 +148,11 @@ class IndicatorPanel(QWidget):
 
     def _refresh_when_shown(self) -> None:
         """A panel under another tab refreshes when it is shown: scrubbing the date costs the map its time."""
-        self._stale = not self.isVisible()
+        self._stale = self.window().isVisible() and not self.isVisible()  # hidden in a shown window
         if not self._stale:
             self.refresh()
 
-    def showEvent(self, event) -> None:  # noqa: ANN001, N802
+    def showEvent(self, event) -> None:
         super().showEvent(event)
         if self._stale:
             self._stale = False
