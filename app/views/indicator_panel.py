@@ -23,7 +23,7 @@ Index = QModelIndex | QPersistentModelIndex
 class IndicatorProfileModel(HeaderedTableModel):
     """Rows of a unit profile: indicator, value, parent's value, rank among siblings."""
 
-    def __init__(self, parent=None) -> None:
+    def __init__(self, parent=None) -> None:  # noqa: ANN001
         super().__init__(parent)
         self.rows: list[ProfileRow] = []
         self.headers = [self.tr("Indicator"), self.tr("Value"), self.tr("Parent"), self.tr("Rank")]
@@ -33,7 +33,7 @@ class IndicatorProfileModel(HeaderedTableModel):
         self.rows = rows
         self.endResetModel()
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
         return 0 if parent.isValid() else len(self.rows)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
