@@ -90,7 +90,7 @@ class Console:
 
     @cached_property
     def thematic(self) -> Thematic:
-        return Thematic(self.atlas, self.context)
+        return Thematic(self.atlas, self.context, self.drill, self.indicators)
 
     @cached_property
     def cameras(self) -> CameraSet:

@@ -2,15 +2,22 @@
 
 Cases: grid_redraw (uncached full repaint of the grid choropleth with outlines), grid_redraw_zoomed (the
 same at a twentieth of the county's area), pan_repaint, recolour (new values → repainted), hover (hit-test and
-highlight), startup (a fresh process to an exposed main window; reports its resident memory).
+highlight), startup (a fresh process to an exposed main window; reports its resident memory),
+startup_process (the real ``python main.py`` to its first painted map), startup_indicators (the same to
+indicators ready; reports the resident memory then), asof_change (the date moved → map, legend, panels and
+dashboard repainted in the main window), indicator_click (an indicator chosen in the indicator panel → map and
+legend repainted).
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 import subprocess
 import sys
+import time
+from pathlib import Path
 
 import numpy as np
 
@@ -79,6 +86,65 @@ class _MapBench:
         self.canvas.hover_at(float(x), float(y))
 
 
+class _WindowBench:
+    """The real main window with every panel, its indicators computed, coloured by an indicator."""
+
+    INDICATORS = ("vax_d1_cov", "positive_today")
+
+    def __init__(self, db: str | None) -> None:
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+        from PySide6.QtWidgets import QApplication
+
+        from app.console import Console
+        from app.views.indicator_panel import IndicatorPanel
+        from app.views.main_window import MainWindow
+
+        self.app = QApplication.instance() or QApplication([])
+        self.console = Console.open(db)
+        self.window = MainWindow(self.console)
+        self.window.resize(WIDTH, HEIGHT)
+        self.window.show()
+        self.console.indicators.ensure()
+        self.app.processEvents()
+        self.panel = next(d.widget().widget() for d in self.window.docks.values()
+                          if isinstance(d.widget().widget(), IndicatorPanel))
+        self.panel.refresh()
+        self.turn = 0
+
+    def settle(self) -> None:
+        self.app.processEvents()
+        self.window.canvas.viewport().repaint()
+
+    def coloured(self) -> None:
+        self.console.context.indicator = self.INDICATORS[0]
+        self.settle()
+
+    def asof_change(self) -> None:
+        self.turn += 1
+        end = self.console.period_end
+        self.console.context.as_of = end - dt.timedelta(days=self.turn % 7)
+        self.settle()
+
+    def indicator_click(self) -> None:
+        self.turn += 1
+        wanted = self.INDICATORS[self.turn % 2]
+        self.panel.show_on_map(next(i for i, r in enumerate(self.panel.model.rows) if r.indicator.id == wanted))
+        self.settle()
+
+
+def _launch(db: str | None, until: str, notes: dict[str, list[float]]) -> None:
+    """Start ``python main.py`` and wait for its probe's report (see app.views.startup_probe)."""
+    main = Path(__file__).resolve().parents[2] / "main.py"
+    args = [sys.executable, str(main)] + (["--db", db] if db else [])
+    env = {**os.environ, "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen"), "JINGKONG_STARTUP_PROBE": until}
+    start = time.perf_counter()
+    out = subprocess.run(args, check=True, capture_output=True, text=True, env=env, timeout=600)
+    wall = time.perf_counter() - start
+    report = json.loads([line for line in out.stdout.splitlines() if line.startswith("{")][-1])
+    notes.setdefault("wall_s", []).append(round(wall, 2))
+    notes.setdefault("rss_mb", []).append(report["rss_mb"])
+
+
 def _startup(db: str | None, notes: dict[str, object]) -> None:
     args = [sys.executable, "-m", "app.bench.map", "--startup-probe"] + ([db] if db else [])
     out = subprocess.run(args, check=True, capture_output=True, text=True, env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
@@ -93,7 +159,16 @@ def cases(ctx: BenchContext) -> list[Case]:
             state["b"] = _MapBench(ctx.db)
         return state["b"]
 
+    windows: dict[str, _WindowBench] = {}
+
+    def window() -> _WindowBench:
+        if "w" not in windows:
+            windows["w"] = _WindowBench(ctx.db)
+        return windows["w"]
+
     startup_notes: dict[str, object] = {}
+    process_notes: dict[str, list[float]] = {}
+    indicator_notes: dict[str, list[float]] = {}
     return [
         Case("grid_redraw", lambda: bench().redraw(), setup=lambda: bench().whole_county()),
         Case("grid_redraw_zoomed", lambda: bench().redraw(), setup=lambda: bench().zoomed()),
@@ -101,6 +176,11 @@ def cases(ctx: BenchContext) -> list[Case]:
         Case("recolour", lambda: bench().recolour(), setup=lambda: bench().whole_county()),
         Case("hover", lambda: bench().hover(), setup=lambda: bench().whole_county()),
         Case("startup", lambda: _startup(ctx.db, startup_notes), runs=3, notes=startup_notes),
+        Case("startup_process", lambda: _launch(ctx.db, "paint", process_notes), runs=3, notes=process_notes),
+        Case("startup_indicators", lambda: _launch(ctx.db, "indicators", indicator_notes), runs=3,
+             notes=indicator_notes),
+        Case("asof_change", lambda: window().asof_change(), setup=lambda: window().coloured()),
+        Case("indicator_click", lambda: window().indicator_click(), setup=lambda: window().coloured()),
     ]
 
 

@@ -164,6 +164,9 @@ class MapCanvas(pg.GraphicsView):
             self.choropleth.set_level(level, self.tiles(level))
         self.choropleth.restyle(self.thematic.classes.index, self.thematic.colours)
         self.stack.update()
+        # the legend is drawn in the view's foreground: repaint all of it, not only where the layers lie (a
+        # partial repaint left the old legend with fragments of the new one until the next pan)
+        self.viewport().update()
         self._schedule_refresh()
 
     def _on_selected_unit_change(self, code: str | None) -> None:

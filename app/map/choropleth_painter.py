@@ -23,6 +23,7 @@ class ChoroplethPainter(LayerPainter):
         self.level: Level | None = None
         self._tiles: TiledPaths | None = None
         self._fills: list[list[tuple[QBrush, QPainterPath]]] = []
+        self.colours: list[str] = []  # of the classes, as last restyled (what the legend must name)
         # opaque and 1 px: a translucent or wider antialiased pen costs several times as much
         self._pen = QPen(QColor("#fdfdfd"))
         self._pen.setCosmetic(True)
@@ -34,6 +35,7 @@ class ChoroplethPainter(LayerPainter):
         self.level, self._tiles, self._fills = level, tiles, []
 
     def restyle(self, classes: np.ndarray, colours: list[str]) -> None:
+        self.colours = list(colours)
         brushes = [QBrush(QColor(c)) for c in colours]
         no_data = QBrush(QColor(NO_DATA))
         groups = self._tiles.fills(classes, len(colours)) if self._tiles else []

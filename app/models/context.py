@@ -30,17 +30,23 @@ class Choropleth:
 
 
 class ConsoleContext:
-    """Selection, as-of date, the active choropleth, highlighted people and the area drawn on the map.
+    """The command picture every view follows: selection, as-of date, what the map is coloured by (a catalogue
+    indicator, which the map recomputes for the level shown and the date, or a value snapshot of another panel),
+    the version of the store's data, highlighted people and the area drawn on the map. The unit in focus (and so
+    the level shown) is ``DrillPath``. No view keeps a copy of any of these: each listens to its event.
 
     Events (``context.events.<name>.connect(cb)``): ``selected_unit(code | None)``,
-    ``as_of(date)``, ``choropleth(Choropleth | None)``, ``highlighted_persons(list[int])``,
-    ``drawn_area(Polygon | MultiPolygon | None)`` (store coordinates, EPSG:4490).
+    ``as_of(date)``, ``indicator(id | None)``, ``choropleth(Choropleth | None)``, ``data_version(int)``,
+    ``highlighted_persons(list[int])``, ``drawn_area(Polygon | MultiPolygon | None)`` (store coordinates,
+    EPSG:4490). ``indicator`` and ``choropleth`` exclude each other: setting one clears the other.
     """
 
     class _Events(SignalGroup):
         selected_unit = Signal(object)
         as_of = Signal(object)
+        indicator = Signal(object)
         choropleth = Signal(object)
+        data_version = Signal(int)
         highlighted_persons = Signal(object)
         drawn_area = Signal(object)
 
@@ -49,6 +55,8 @@ class ConsoleContext:
         self._selected_unit: str | None = None
         self._as_of = as_of
         self._choropleth: Choropleth | None = None
+        self._indicator: str | None = None
+        self._data_version = 0
         self._highlighted_persons: list[int] = []
         self._drawn_area: shapely.Polygon | shapely.MultiPolygon | None = None
 
@@ -78,8 +86,36 @@ class ConsoleContext:
 
     @choropleth.setter
     def choropleth(self, value: Choropleth | None) -> None:
+        cleared = self._indicator is not None and value is not None
         self._choropleth = value
+        if cleared:
+            self._indicator = None
         self.events.choropleth.emit(value)
+        if cleared:
+            self.events.indicator.emit(None)
+
+    @property
+    def indicator(self) -> str | None:
+        """The catalogue indicator (id) the map is coloured by, or None."""
+        return self._indicator
+
+    @indicator.setter
+    def indicator(self, indicator_id: str | None) -> None:
+        if indicator_id == self._indicator:
+            return
+        self._indicator = indicator_id
+        if indicator_id is not None:
+            self._choropleth = None
+        self.events.indicator.emit(indicator_id)
+
+    @property
+    def data_version(self) -> int:
+        """Grows whenever the store's data moved on (written by this console or another): figures are re-read."""
+        return self._data_version
+
+    def data_changed(self) -> None:
+        self._data_version += 1
+        self.events.data_version.emit(self._data_version)
 
     @property
     def highlighted_persons(self) -> list[int]:

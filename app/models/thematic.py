@@ -1,7 +1,10 @@
 """The thematic (choropleth) map: which level is coloured by which value, how it is classified, the legend.
 
-Values come from the unit figures (population, density, households) or from another panel through
-``context.choropleth``. Emits ``events.style`` after every change: a restyle, never a geometry rebuild.
+Values come from the unit figures (population, density, households), from a catalogue indicator named by
+``context.indicator`` — computed here for the level shown (the children of the drill focus, like DHIS2's
+thematic layer) and the as-of date, again whenever either or the store's data changes — or from a value
+snapshot another panel sends through ``context.choropleth``. Emits ``events.style`` after every change: a
+restyle, never a geometry rebuild.
 """
 
 from __future__ import annotations
@@ -15,6 +18,8 @@ from app.domain.admin import Level
 from app.models.admin_atlas import AdminAtlas
 from app.models.classify import Classes, Method, classify
 from app.models.context import Choropleth, ConsoleContext
+from app.models.drill import DrillPath
+from app.models.indicators import Indicator, IndicatorEngine
 from app.models.palettes import NO_DATA, THRESHOLD_COLOURS, class_colours, default_palette
 from app.models.thresholds import STATUSES, threshold_classes
 
@@ -40,9 +45,12 @@ class Thematic:
     class _Events(SignalGroup):
         style = Signal()
 
-    def __init__(self, atlas: AdminAtlas, context: ConsoleContext) -> None:
+    def __init__(self, atlas: AdminAtlas, context: ConsoleContext, drill: DrillPath | None = None,
+                 engine: IndicatorEngine | None = None) -> None:
         self.events = self._Events()
-        self._atlas = atlas
+        self._atlas, self._context, self._drill, self._engine = atlas, context, drill, engine
+        self.indicator: Indicator | None = None  # the catalogue indicator shown (None: a field or a snapshot)
+        self._engine_rows: dict[Level, np.ndarray] = {}
         self.level = Level.GRID
         self.field = "density"
         self.title = ""
@@ -58,12 +66,18 @@ class Thematic:
         self.classes = classify(self.values, self.method, self.k)
         self.colours: list[str] = []
         context.events.choropleth.connect(self._on_choropleth_change)
+        context.events.indicator.connect(self._on_indicator_change)
+        context.events.as_of.connect(self._on_indicator_input_change)
+        context.events.data_version.connect(self._on_indicator_input_change)
+        if drill is not None:
+            drill.events.path.connect(self._on_indicator_input_change)
         self.show_field("density", Level.GRID)
 
     def show_field(self, field: str, level: Level) -> None:
         """Colour ``level`` by one of the unit figures in ``FIELDS``."""
         units = self._atlas.levels[level]
-        self.field, self.level = field, level
+        self.field, self.level, self.indicator = field, level, None
+        self._context.indicator = None  # the picture no longer shows it (choosing it again shows it again)
         self.title, _, self.unit = FIELDS[field]
         self.title_en = ""
         self._set_polarity("neutral", field != "density", None)
@@ -83,11 +97,50 @@ class Thematic:
         level = Level[choropleth.level.upper()]
         codes = self._atlas.levels[level].data.codes
         self.field, self.level, self.title, self.unit = "", level, choropleth.title, choropleth.unit
+        self.indicator = None
         self.title_en = choropleth.title_en
         thresholds = (choropleth.warning, choropleth.alarm) if None not in (choropleth.warning, choropleth.alarm) else None
         self._set_polarity(choropleth.good, choropleth.integer, thresholds)  # type: ignore[arg-type]
         self.values = np.array([choropleth.values.get(c, np.nan) for c in codes], dtype=float)
         self._restyle()
+
+    def _on_indicator_change(self, indicator_id: str | None) -> None:
+        if indicator_id is not None:
+            self._show_indicator()
+        elif self.indicator is not None:  # cleared, and no snapshot took its place
+            self.show_field("density", Level.GRID)
+
+    def _on_indicator_input_change(self, *_: object) -> None:
+        if self.indicator is not None:
+            self._show_indicator()
+
+    @property
+    def level_shown(self) -> Level:
+        """The level an indicator is shown at: the children of the drill focus (towns for the county)."""
+        return self._drill.child_level if self._drill is not None else Level.TOWN
+
+    def _show_indicator(self) -> None:
+        """Colour the level shown by ``context.indicator`` as of ``context.as_of``, from the engine."""
+        engine, as_of = self._engine, self._context.as_of
+        if engine is None or not engine.ready or self._context.indicator is None:
+            return
+        ind = engine.catalogue[self._context.indicator]
+        level = self.level_shown
+        self.field, self.level, self.indicator = "", level, ind
+        self.title, self.title_en, self.unit = f"{ind.name_zh} {as_of}", f"{ind.name_en} {as_of}", ind.unit
+        thresholds = (ind.warning, ind.alarm) if ind.warning is not None and ind.alarm is not None else None
+        self._set_polarity(ind.good, not ind.is_rate, thresholds)
+        values, rows = engine.level_values(ind.id, level, as_of), self._rows_in_engine(level)
+        self.values = np.where(rows >= 0, values[np.maximum(rows, 0)], np.nan)
+        self._restyle()
+
+    def _rows_in_engine(self, level: Level) -> np.ndarray:
+        """For each unit of the atlas at ``level``, its row in the engine's arrays (-1: none)."""
+        if level not in self._engine_rows:
+            position = {str(c): i for i, c in enumerate(self._engine.codes(level))}
+            codes = self._atlas.levels[level].data.codes
+            self._engine_rows[level] = np.array([position.get(str(c), -1) for c in codes], dtype=np.int64)
+        return self._engine_rows[level]
 
     def _set_polarity(self, good: str, integer: bool, thresholds: tuple[float, float] | None) -> None:
         """A new value to show: its direction picks the palette's orientation (bad is dark red)."""

@@ -92,10 +92,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     if console is None:
         return 1
     from app.views.main_window import MainWindow
+    from app.views.startup_probe import install as install_probe
 
     window = MainWindow(console, english=lang == "en")
     if not has_chinese_font:
         window.status.show_notice(missing_font_notice())
+    install_probe(window)
     window.show()
     code = app.exec()
     console.close()

@@ -54,7 +54,7 @@ class KeyFigureTile(QFrame):
 
 
 class DashboardPanel(QWidget):
-    """Follows ``context.selected_unit`` and ``context.as_of``."""
+    """Follows ``context.selected_unit``, ``context.as_of`` and ``context.data_version`` (the store moved on)."""
 
     def __init__(self, engine: IndicatorEngine, context: ConsoleContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -70,6 +70,7 @@ class DashboardPanel(QWidget):
         layout.addWidget(self.heading)
         layout.addLayout(grid, 1)
         self.context.events.as_of.connect(self._on_as_of_change)
+        self.context.events.data_version.connect(self._on_as_of_change)
         self.context.events.selected_unit.connect(self._on_selected_unit_change)
         self.loader = IndicatorLoader.of(self.engine)
         self.loader.sigReady.connect(self.refresh)

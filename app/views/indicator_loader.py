@@ -7,6 +7,7 @@ from weakref import WeakKeyDictionary
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 from app.models.indicators import IndicatorEngine
+from app.models.memory import release_free_memory
 from app.views.worker import FunctionWorker
 
 _LOADERS: WeakKeyDictionary[IndicatorEngine, IndicatorLoader] = WeakKeyDictionary()
@@ -54,6 +55,7 @@ class IndicatorLoader(QObject):
 
     def _on_done(self, _result: object) -> None:
         self.worker = None
+        release_free_memory()  # the computation's temporaries, held by the worker thread's heap otherwise
         self.sigReady.emit()
 
     def _on_failed(self, message: str) -> None:

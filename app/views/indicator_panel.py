@@ -9,9 +9,9 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import QAbstractItemView, QComboBox, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
 
 from app.domain.admin import Level
-from app.models.context import Choropleth, ConsoleContext
+from app.models.context import ConsoleContext
 from app.models.indicators import IndicatorEngine
-from app.models.indicators.unit_profile import ProfileRow, choropleth_values, unit_profile
+from app.models.indicators.unit_profile import ProfileRow, unit_profile
 from app.timebase import to_seconds
 from app.views.array_table_model import HeaderedTableModel
 from app.views.indicator_format import STATUS_TINTS, format_value, indicator_names
@@ -54,7 +54,8 @@ class IndicatorProfileModel(HeaderedTableModel):
 
 
 class IndicatorPanel(QWidget):
-    """Follows ``context.selected_unit`` (the county when none) and ``context.as_of``; sets ``context.choropleth``."""
+    """Follows ``context.selected_unit`` (the county when none), ``context.as_of`` and ``context.data_version``;
+    sets ``context.indicator``."""
 
     def __init__(self, engine: IndicatorEngine, context: ConsoleContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -82,12 +83,14 @@ class IndicatorPanel(QWidget):
         self.sparkline.hideButtons()
         self.sparkline.hideAxis("left")
         self.curve = self.sparkline.plot([], [], pen=pg.mkPen("#1565c0", width=2))
+        self._stale = False  # the state moved on while the panel was hidden
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         for widget, stretch in ((self.title, 0), (self.group, 0), (self.table, 1), (self.sparkline, 0)):
             layout.addWidget(widget, stretch)
         self.context.events.selected_unit.connect(self._on_selected_unit_change)
         self.context.events.as_of.connect(self._on_as_of_change)
+        self.context.events.data_version.connect(self._on_as_of_change)
         self.loader = IndicatorLoader.of(self.engine)
         self.loader.sigReady.connect(self.refresh)
         self.loader.sigProgress.connect(lambda f, step: self.title.setText(self.tr("Computing indicators… {0} {1:.0%}").format(step, f)))
@@ -122,12 +125,8 @@ class IndicatorPanel(QWidget):
             self._draw_sparkline(min(current, len(rows) - 1))
 
     def show_on_map(self, row: int) -> None:
-        """Colour the map (the level below the unit) by the indicator on ``row``."""
-        ind = self.model.rows[row].indicator
-        level, values = choropleth_values(self.engine, ind, self.unit_code, self.context.as_of)
-        self.context.choropleth = Choropleth(f"{ind.name_zh} {self.context.as_of}", level, values, ind.unit, ind.good,
-                                             f"{ind.name_en} {self.context.as_of}", integer=not ind.is_rate,
-                                             warning=ind.warning, alarm=ind.alarm)
+        """Colour the map by the indicator on ``row``: the map computes it for the level it shows and the date."""
+        self.context.indicator = self.model.rows[row].indicator.id
 
     def _draw_sparkline(self, row: int) -> None:
         if not 0 <= row < len(self.model.rows):
@@ -142,7 +141,19 @@ class IndicatorPanel(QWidget):
         self.sparkline.setTitle(f"{indicator_names(profile.indicator)[0]} · {days} · {low} – {high}", size="9pt")
 
     def _on_selected_unit_change(self, _code: str | None) -> None:
-        self.refresh()
+        self._refresh_when_shown()
 
     def _on_as_of_change(self, _as_of: object) -> None:
-        self.refresh()
+        self._refresh_when_shown()
+
+    def _refresh_when_shown(self) -> None:
+        """A panel under another tab refreshes when it is shown: scrubbing the date costs the map its time."""
+        self._stale = self.window().isVisible() and not self.isVisible()  # hidden in a shown window
+        if not self._stale:
+            self.refresh()
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self._stale = False
+            self.refresh()

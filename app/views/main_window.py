@@ -25,6 +25,7 @@ from app.views.map_text import legend, level_names, unit_tooltip
 from app.views.panels import PANELS, TOOLBAR_WIDGETS, PanelFactory, PanelSpec
 from app.views.search_box import SearchBox
 from app.views.status_bar import MapStatusBar
+from app.views.store_follower import StoreFollower
 from app.views.thematic_panel import ThematicPanel
 from app.views.worker import FunctionWorker
 
@@ -85,6 +86,7 @@ class MainWindow(QMainWindow):
         self._counter = FunctionWorker(lambda _progress, _cancel: c.table_counts(), self)
         self._counter.sigDone.connect(self._show_counts)
         self._counter.start()
+        self.follower = StoreFollower(c.indicators, c.context, self)
 
     # --- building ---------------------------------------------------------------------------------
     def _add_dock(self, key: str, title: str, widget: QWidget, area: str) -> None:
@@ -173,9 +175,12 @@ class MainWindow(QMainWindow):
 
     # --- actions ----------------------------------------------------------------------------------
     def show_unit(self, code: str) -> None:
-        """Zoom to a unit and select it (search results, other panels)."""
+        """Focus the map on a unit and select it (search results): the breadcrumb and the level shown follow, and
+        the keyboard goes to the map (Home, Alt+Up act at once)."""
+        self.console.drill.drill_to(code)
         self.canvas.zoom_to(code)
         self.console.context.selected_unit = code
+        self.canvas.setFocus()
 
     def show_county(self) -> None:
         self.console.drill.go_up_to(0)

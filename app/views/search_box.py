@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QStringListModel, Qt, Signal
+from PySide6.QtCore import QEvent, QStringListModel, Qt, Signal
 from PySide6.QtWidgets import QCompleter, QLineEdit, QWidget
 
 from app.models.search import UnitSearch
 
 
 class SearchBox(QLineEdit):
-    """Emits ``sigUnitChosen(code)`` when a completion is picked or Return finds a match."""
+    """Emits ``sigUnitChosen(code)`` when a completion is picked or Return finds a match.
+
+    Home is the window's "whole county" even while typing here (End, arrows and Ctrl+A move the cursor)."""
 
     sigUnitChosen = Signal(str)
 
@@ -30,6 +32,13 @@ class SearchBox(QLineEdit):
         self.setCompleter(completer)
         self.textEdited.connect(self._on_text_edited)
         self.returnPressed.connect(self._on_return)
+
+    def event(self, ev: QEvent) -> bool:
+        if (ev.type() == QEvent.Type.ShortcutOverride and ev.key() == Qt.Key.Key_Home
+                and ev.modifiers() == Qt.KeyboardModifier.NoModifier):
+            ev.ignore()  # not ours: the window's shortcut takes it
+            return True
+        return super().event(ev)
 
     def _on_text_edited(self, text: str) -> None:
         matches = self._search.find(text)

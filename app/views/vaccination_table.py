@@ -115,6 +115,7 @@ class VaccinationTablePanel(QWidget):
         layout.addWidget(self.view, 1)
         layout.addWidget(self.status)
         self.context.events.as_of.connect(self._on_as_of_change)
+        self.context.events.data_version.connect(self._on_as_of_change)
         self.loader = IndicatorLoader.of(self.engine)
         self.loader.sigReady.connect(self.refresh)
         if self.loader.start():

@@ -103,6 +103,10 @@
         <translation>统计截至当日24时：所有面板和地图同步</translation>
     </message>
     <message>
+        <source>Drag to scrub through the days: the map and every panel follow</source>
+        <translation>拖动逐日回看：地图和所有面板随之变化</translation>
+    </message>
+    <message>
         <source>As of</source>
         <translation>截至</translation>
     </message>

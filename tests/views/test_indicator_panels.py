@@ -69,9 +69,10 @@ def test_panel_follows_selection_and_as_of_and_colours_the_map(qtbot, console: C
     row = next(i for i, r in enumerate(panel.model.rows) if r.indicator.id == "vax_d1_cov_a60_69")
     qtbot.mouseClick(panel.table.viewport(), Qt.MouseButton.LeftButton,
                      pos=panel.table.visualRect(panel.model.index(row, 0)).center())
-    choropleth = console.context.choropleth
-    assert choropleth.level == "village" and choropleth.values["330382001001"] == 0 and choropleth.good == "up"
-    assert thematic.title.startswith("60–69岁第一剂接种率")  # the map re-coloured
+    assert console.context.indicator == "vax_d1_cov_a60_69" and console.context.choropleth is None
+    assert thematic.title == "60–69岁第一剂接种率 2022-03-09"  # the map re-coloured, at the level shown: towns
+    assert thematic.level == Level.TOWN and thematic.good == "up"
+    console.drill.drill_to("330382001")  # inside town 001 the map shows villages
     villages = console.atlas.levels[Level.VILLAGE].index
     assert thematic.level == Level.VILLAGE and thematic.values[villages["330382001001"]] == 0
     assert math.isnan(thematic.values[villages["330382002002"]])
