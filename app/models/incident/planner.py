@@ -98,7 +98,7 @@ class Planner:
         items += self._sampling(zones, people)
         for c in plan.contacts:
             label = "密接" if c.depth == 1 else "次密接"
-            items.append(PlanItem("contact", "control", f"{label}管控 · 人员 {c.person_id}", 1, "contacts",
+            items.append(PlanItem("close_contact" if c.depth == 1 else "secondary_contact", "control", f"{label}管控 · 人员 {c.person_id}", 1, "contacts",
                                   person_ids=(c.person_id,), priority=1 if c.depth == 1 else 2))
         for code in sorted({plan.home_grid, *plan.visited} - {None}):
             items.append(PlanItem("disinfection", "custom", f"终末消杀 · {self._name(code)}",
