@@ -8,7 +8,7 @@ import numpy as np
 from sqlalchemy import func, select
 
 from app.domain.facilities import FacilityKind
-from app.domain.places import PlaceKind
+from app.domain.places import Direction, PlaceKind
 from app.store.queries.arrays import IN_CHUNK
 from app.store.queries.points import PointSet, load_facilities
 from app.store.queries.scans import scans_of_people
@@ -106,5 +106,23 @@ def people_at_place(store: Store, place_id: int, since: int, until: int) -> list
         return [(int(i), g) for i, g in conn.execute(query)]
 
 
+
+def first_place(store: Store, grid_ids: Sequence[int], category: str) -> int | None:
+    """The venue of ``category`` with the lowest id in the given grids."""
+    t = Place.__table__
+    with store.engine.connect() as conn:
+        return conn.execute(select(func.min(t.c.id)).where(t.c.grid_id.in_(list(grid_ids)),
+                                                           t.c.category == category)).scalar()
+
+
+def last_inbound_scan(store: Store, before: int) -> tuple[int, int] | None:
+    """(person id, time) of the last inbound checkpoint scan from another city before ``before``."""
+    s = Scan.__table__
+    query = (select(s.c.person_id, s.c.at).where(s.c.direction == int(Direction.INBOUND), s.c.from_city_id.is_not(None),
+                                                s.c.at < before).order_by(s.c.at.desc(), s.c.id.desc()).limit(1))
+    with store.engine.connect() as conn:
+        row = conn.execute(query).first()
+    return (int(row[0]), int(row[1])) if row else None
+
 __all__ = ["cameras_by_grid", "checkpoints", "facilities_by_grid", "free_beds", "home_grid", "place_points",
-           "people_at_place", "places_by_grid", "test_sites", "visited_places"]
+           "first_place", "last_inbound_scan", "people_at_place", "places_by_grid", "test_sites", "visited_places"]
