@@ -21,6 +21,7 @@ from app.models.dispatch.service import TaskService
 from app.models.dispatch.transport import TransportService
 from app.models.drill import DrillPath
 from app.models.engine_runs import ScreeningRun, TraceRun
+from app.models.incident.service import IncidentService
 from app.models.indicators import IndicatorEngine
 from app.models.layers import LayerList
 from app.models.map_layers import build_layers
@@ -129,6 +130,11 @@ class Console:
     @cached_property
     def tracing(self) -> TraceRun:
         return TraceRun(self.store, self.context, self.tasks)
+
+    @cached_property
+    def incidents(self) -> IncidentService:
+        """Incidents and drills (平战结合), on their own clock (a drill's clock replaces the wall clock)."""
+        return IncidentService(self.store, self.atlas)
 
     def close(self) -> None:
         self.store.close()
