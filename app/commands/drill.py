@@ -91,7 +91,7 @@ def _replay(service: IncidentService, args: argparse.Namespace) -> Result:
         if args.step <= 0:
             raise ValueError(f"--step must be a positive number of minutes (got {args.step})")
         end = row.closed_at or service.now()
-        times = list(range(row.case_at, end + 1, args.step * 60))
+        times = list(range(row.case_at, end, args.step * 60)) + [end]  # the last frame is the end
     frames = [service.snapshot(incident_id, t) for t in times]
     return Result({"incident": incident_id, "frames": [board_data(f) for f in frames]},
                   "\n".join(board_text(row.case_at, f) for f in frames))

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import argparse
 
-from app.commands.common import Result, add_action
 from app.commands._incident_output import board_data, board_text, incident_data, plan_data, plan_text
+from app.commands.common import Result, add_action
 from app.console import Console
 from app.models.as_of import parse_time
 from app.models.incident.catalogue import ZONE_KINDS
