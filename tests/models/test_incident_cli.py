@@ -57,7 +57,7 @@ def test_bad_input_is_one_clear_line(db: str, capsys: pytest.CaptureFixture[str]
 
 def test_empty_lockdown_zone_is_refused(db: str, capsys: pytest.CaptureFixture[str]) -> None:
     run(capsys, "incident", "new", "--person", "1", "--at", "2022-03-10T12:00", "--db", db)
-    code, out, err = run(capsys, "incident", "plan", "--zone", "none", "--grids", "330382001001001", "--db", db)
+    code, _, err = run(capsys, "incident", "plan", "--zone", "none", "--grids", "330382001001001", "--db", db)
     assert code == 2 and "lockdown zone would be empty" in err
 
 

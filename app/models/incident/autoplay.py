@@ -32,8 +32,8 @@ def schedule(tasks: Sequence[LinkedTask], catalogue: MilestoneCatalogue, dispatc
         delay = catalogue.delays.get(t.action)
         median, sigma = (delay.median, delay.sigma) if delay else (60.0, 0.3)
         minutes = median * math.exp(sigma * rng.standard_normal())
-        done = dispatched_at + max(int(round(minutes * 60)), 60)
-        ack = dispatched_at + max(int(round(minutes * 60 * catalogue.acknowledge_fraction)), 30)
+        done = dispatched_at + max(round(minutes * 60), 60)
+        ack = dispatched_at + max(round(minutes * 60 * catalogue.acknowledge_fraction), 30)
         steps += [Step(ack, 2 * i, t.task_id, ACK), Step(done, 2 * i + 1, t.task_id, DONE)]
     return sorted(steps, key=lambda s: (s.at, s.what != ACK, s.order))
 

@@ -124,5 +124,17 @@ def last_inbound_scan(store: Store, before: int) -> tuple[int, int] | None:
         row = conn.execute(query).first()
     return (int(row[0]), int(row[1])) if row else None
 
-__all__ = ["cameras_by_grid", "checkpoints", "facilities_by_grid", "free_beds", "home_grid", "place_points",
-           "first_place", "last_inbound_scan", "people_at_place", "places_by_grid", "test_sites", "visited_places"]
+__all__ = [
+    "cameras_by_grid",
+    "checkpoints",
+    "facilities_by_grid",
+    "first_place",
+    "free_beds",
+    "home_grid",
+    "last_inbound_scan",
+    "people_at_place",
+    "place_points",
+    "places_by_grid",
+    "test_sites",
+    "visited_places",
+]
