@@ -21,6 +21,7 @@ from app.models.dispatch.service import TaskService
 from app.models.dispatch.transport import TransportService
 from app.models.drill import DrillPath
 from app.models.engine_runs import ScreeningRun, TraceRun
+from app.models.incident.desk import IncidentDesk
 from app.models.incident.service import IncidentService
 from app.models.indicators import IndicatorEngine
 from app.models.layers import LayerList
@@ -135,6 +136,11 @@ class Console:
     def incidents(self) -> IncidentService:
         """Incidents and drills (平战结合), on their own clock (a drill's clock replaces the wall clock)."""
         return IncidentService(self.store, self.atlas)
+
+    @cached_property
+    def incident_desk(self) -> IncidentDesk:
+        """The incident in hand in the console, its drill clock and the picture shown (live or replayed)."""
+        return IncidentDesk(self.incidents, self.context)
 
     def close(self) -> None:
         self.store.close()

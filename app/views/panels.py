@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QWidget
 from app.console import Console
 from app.views.as_of_control import AsOfControl
 from app.views.dashboard import DashboardPanel
+from app.views.incident_panel import IncidentPanel
 from app.views.indicator_panel import IndicatorPanel
 from app.views.screening_panel import ScreeningPanel
 from app.views.task_queue_panel import TaskQueuePanel
@@ -48,6 +49,8 @@ PANELS: list[PanelSpec] = [
     PanelSpec("tracing", lambda c, parent: TracePanel(c.tracing, c.period, c.scenario.case_person_id,
                                                       c.scenario.case_onset, parent),
               "right", "流调溯源", "Contact tracing"),
+    PanelSpec("incident", lambda c, parent: IncidentPanel(c.incident_desk, c.context, parent=parent),
+              "right", "战时指挥 · 事件", "Incident command"),
     PanelSpec("indicators", lambda c, parent: IndicatorPanel(c.indicators, c.context, parent),
               "right", "监测指标", "Indicators"),
     PanelSpec("vaccination", lambda c, parent: VaccinationTablePanel(c.indicators, c.context, parent),
