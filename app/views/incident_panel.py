@@ -275,9 +275,11 @@ class IncidentPanel(QWidget):
         plan = self.desk.plan
         if plan is not None:
             n = plan.numbers
-            stats = " · ".join(f"{k} {v.grids}/{v.population:,}" for k, v in plan.stats.items())
+            names = dict(zip(ZONE_KINDS, (self.zone_kind.itemText(i) for i in range(len(ZONE_KINDS)))))
+            stats = " · ".join(f"{names[k]} {v.grids}/{v.population:,}" for k, v in plan.stats.items())
+            heading = self.tr("Zones (grids/people)")
             self.summary.setText(
-                f"<b>{row.name}</b><br>{self.tr('Zones (grids/people)')}: {stats}<br>"
+                f"<b>{row.name}</b><br>{heading}: {stats}<br>"
                 + self.tr("staff %1 · checkpoints %2 + %3 · sites %4 / stations %5 · beds %6 of %7 free · "
                           "contacts %8 + %9").replace("%1", str(n["staff"])).replace("%2", str(n["seal_points"]))
                 .replace("%3", str(n["traffic_checkpoints"])).replace("%4", str(n["sites"]))

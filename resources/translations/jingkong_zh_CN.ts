@@ -461,6 +461,10 @@
         <translation>继续</translation>
     </message>
     <message>
+        <source>Zones (grids/people)</source>
+        <translation>区划（网格/人口）</translation>
+    </message>
+    <message>
         <source>staff %1 · checkpoints %2 + %3 · sites %4 / stations %5 · beds %6 of %7 free · contacts %8 + %9</source>
         <translation>人员 %1 · 卡点 %2 + %3 · 采样点 %4 / 采样台 %5 · 床位 %6（空余 %7）· 密接 %8 + 次密接 %9</translation>
     </message>
