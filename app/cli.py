@@ -28,7 +28,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
     for info in sorted(pkgutil.iter_modules(app.commands.__path__), key=lambda m: m.name):
-        if info.name != "common":
+        if info.name != "common" and not info.name.startswith("_"):  # _name: shared helpers of commands
             importlib.import_module(f"app.commands.{info.name}").register(subparsers)
     return parser
 

@@ -23,6 +23,8 @@ from app.models.drill import DrillPath
 from app.models.engine_runs import ScreeningRun, TraceRun
 from app.models.feature_selection import FeatureSelection
 from app.models.identify import FeatureCatalog, IdentifyResults
+from app.models.incident.desk import IncidentDesk
+from app.models.incident.service import IncidentService
 from app.models.indicators import IndicatorEngine
 from app.models.layers import LayerList
 from app.models.map_layers import build_layers
@@ -143,6 +145,16 @@ class Console:
     @cached_property
     def tracing(self) -> TraceRun:
         return TraceRun(self.store, self.context, self.tasks)
+
+    @cached_property
+    def incidents(self) -> IncidentService:
+        """Incidents and drills (平战结合), on their own clock (a drill's clock replaces the wall clock)."""
+        return IncidentService(self.store, self.atlas)
+
+    @cached_property
+    def incident_desk(self) -> IncidentDesk:
+        """The incident in hand in the console, its drill clock and the picture shown (live or replayed)."""
+        return IncidentDesk(self.incidents, self.context)
 
     def close(self) -> None:
         self.store.close()

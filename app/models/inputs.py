@@ -53,6 +53,14 @@ def whole_number(value: str | int, field: str, minimum: int = 0, maximum: int = 
     return int(text)
 
 
+DRILL_SPEEDS = (1, 60)  # a drill clock runs ×1 … ×60 real time
+
+
+def drill_speed(value: str | int, field: str = "--speed") -> int:
+    """A drill clock's speed: a whole number from 1 to 60."""
+    return whole_number(value, field, *DRILL_SPEEDS)
+
+
 def id_limit(column: ColumnLike) -> int:
     """The largest id ``column`` can hold: 64 bits for BigInteger, else 32 (PostgreSQL's integer)."""
     return INT64_MAX if isinstance(_column(column).type, BigInteger) else INT32_MAX

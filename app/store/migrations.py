@@ -12,6 +12,7 @@ from sqlalchemy import Connection, Table, inspect
 
 from app.store import geopackage
 from app.store.tables.base import Base
+from app.store.tables.incidents import Improvement, Incident, IncidentEvent, IncidentTask
 from app.store.tables.tasks import Task, TaskEvent, TaskPerson, Trip
 from app.store.tables.warnings import WarningRecord
 
@@ -40,7 +41,14 @@ def _level_layers(conn: Connection) -> None:
     geopackage.publish_layers(conn)
 
 
+def _incidents(conn: Connection) -> None:
+    """Version 3 stores predate incidents and drills: add their tables (incident, its tasks, its timeline and the
+    improvement plan of its after-action report)."""
+    add_missing(conn, [Incident.__table__, IncidentTask.__table__, IncidentEvent.__table__, Improvement.__table__])
+
+
 MIGRATIONS: dict[int, Callable[[Connection], None]] = {
     1: _dispatch_and_warnings,
     2: _level_layers,
+    3: _incidents,
 }

@@ -15,6 +15,7 @@ from app.map.canvas import MapCanvas
 from app.map.export import Sheet, render_sheet, save_pdf, save_png
 from app.map.language import unit_names
 from app.models.projection import to_lonlat
+from app.models.tour import load_tour, tour_names
 from app.views import settings
 from app.views.breadcrumb import BreadcrumbBar
 from app.views.camera_panel import CameraPanel
@@ -27,6 +28,8 @@ from app.views.search_box import SearchBox
 from app.views.status_bar import MapStatusBar
 from app.views.store_follower import StoreFollower
 from app.views.thematic_panel import ThematicPanel
+from app.views.trainer import TrainerMode
+from app.views.wartime import WartimeSwitch
 from app.views.worker import FunctionWorker
 
 AREAS = {"left": Qt.DockWidgetArea.LeftDockWidgetArea, "right": Qt.DockWidgetArea.RightDockWidgetArea,
@@ -68,6 +71,8 @@ class MainWindow(QMainWindow):
         for spec in panels:
             self._add_dock(spec.key, spec.title_en if english else spec.title_zh, spec.build(c, self), spec.area)
         self._tabify_side_docks()
+        self.wartime = WartimeSwitch(self, self.docks)
+        self.trainer = TrainerMode(self)
         self.search = SearchBox(c.unit_search, self)
         self.search.sigUnitChosen.connect(self.show_unit)
         self.status = MapStatusBar(self)
@@ -164,6 +169,18 @@ class MainWindow(QMainWindow):
             view_menu.addAction(dock.toggleViewAction())
         view_menu.addSeparator()
         view_menu.addAction(self.act_reset)
+        view_menu.addSeparator()
+        self.act_wartime = self._action(self.tr("Wartime layout"), self.wartime.set_wartime, "F9")
+        self.act_wartime.setCheckable(True)
+        self.act_wartime.setChecked(self.wartime.wartime)
+        self.wartime.sigModeChanged.connect(self.act_wartime.setChecked)
+        view_menu.addAction(self.act_wartime)
+        trainer_menu = view_menu.addMenu(self.tr("Trainer mode"))
+        for key in tour_names():
+            tour = load_tour(key)
+            trainer_menu.addAction(tour.title_en if self.english else tour.title_zh,
+                                   lambda tour=tour: self.trainer.start(tour))
+        trainer_menu.addAction(self._action(self.tr("Leave trainer mode"), self.trainer.stop, "Shift+F11"))
         lang_menu = menu.addMenu(self.tr("&Language"))
         group = QActionGroup(self)
         for lang, text in (("zh", "中文（简体）"), ("en", "English")):
@@ -256,4 +273,9 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event) -> None:  # noqa: ANN001, N802
         settings.save_window(self, self.canvas, self.console.layers)
         self._counter.wait()
+        self.trainer.wait()
+        for dock in self.docks.values():  # panels with store work in flight finish it before they go
+            wait = getattr(dock.widget().widget(), "wait", None)
+            if callable(wait):
+                wait()
         super().closeEvent(event)

@@ -17,6 +17,7 @@ from app.views.as_of_control import AsOfControl
 from app.views.attribute_table import AttributeTablePanel
 from app.views.dashboard import DashboardPanel
 from app.views.identify_panel import IdentifyPanel
+from app.views.incident_panel import IncidentPanel
 from app.views.indicator_panel import IndicatorPanel
 from app.views.screening_panel import ScreeningPanel
 from app.views.task_queue_panel import TaskQueuePanel
@@ -50,6 +51,8 @@ PANELS: list[PanelSpec] = [
     PanelSpec("tracing", lambda c, parent: TracePanel(c.tracing, c.period, c.scenario.case_person_id,
                                                       c.scenario.case_onset, parent, c.feature_selection),
               "right", "流调溯源", "Contact tracing"),
+    PanelSpec("incident", lambda c, parent: IncidentPanel(c.incident_desk, c.context, parent=parent),
+              "right", "战时指挥 · 事件", "Incident command"),
     PanelSpec("indicators", lambda c, parent: IndicatorPanel(c.indicators, c.context, parent),
               "right", "监测指标", "Indicators"),
     PanelSpec("vaccination", lambda c, parent: VaccinationTablePanel(c.indicators, c.context, parent),

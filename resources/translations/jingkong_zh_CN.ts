@@ -666,6 +666,125 @@
     </message>
 </context>
 <context>
+    <name>IncidentPanel</name>
+    <message>
+        <source>Open drill</source>
+        <translation>开始演练</translation>
+    </message>
+    <message>
+        <source>Dispatch plan…</source>
+        <translation>下达方案…</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <source>Selected grid → zone</source>
+        <translation>选中网格 → 区划</translation>
+    </message>
+    <message>
+        <source>Drawn area → zone</source>
+        <translation>绘制区域 → 区划</translation>
+    </message>
+    <message>
+        <source>Milestone</source>
+        <translation>节点</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <source>Actual</source>
+        <translation>实际</translation>
+    </message>
+    <message>
+        <source>Done / required</source>
+        <translation>完成 / 要求</translation>
+    </message>
+    <message>
+        <source>Rating</source>
+        <translation>评定</translation>
+    </message>
+    <message>
+        <source>Live</source>
+        <translation>实时</translation>
+    </message>
+    <message>
+        <source>Add to improvement plan</source>
+        <translation>加入改进计划</translation>
+    </message>
+    <message>
+        <source>After-action report…</source>
+        <translation>评估报告…</translation>
+    </message>
+    <message>
+        <source>Replay</source>
+        <translation>回放</translation>
+    </message>
+    <message>
+        <source>Issue</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>Corrective action</source>
+        <translation>整改措施</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>责任人</translation>
+    </message>
+    <message>
+        <source>Due date</source>
+        <translation>完成期限</translation>
+    </message>
+    <message>
+        <source>Proposing the plan…</source>
+        <translation>正在生成处置方案…</translation>
+    </message>
+    <message>
+        <source>Dispatch plan</source>
+        <translation>下达方案</translation>
+    </message>
+    <message>
+        <source>Dispatch the whole plan as %1 tasks, cascaded to towns, villages and grids?</source>
+        <translation>将整个方案作为 %1 项任务下达，并逐级分解到乡镇、村社和网格？</translation>
+    </message>
+    <message>
+        <source>Dispatching…</source>
+        <translation>正在下达…</translation>
+    </message>
+    <message>
+        <source>Select a grid on the map, or draw an area, first</source>
+        <translation>请先在地图上选中网格或绘制区域</translation>
+    </message>
+    <message>
+        <source>After-action report</source>
+        <translation>评估报告</translation>
+    </message>
+    <message>
+        <source>Report written: %1</source>
+        <translation>报告已生成：%1</translation>
+    </message>
+    <message>
+        <source>Added to the improvement plan</source>
+        <translation>已加入改进计划</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>继续</translation>
+    </message>
+    <message>
+        <source>Zones (grids/people)</source>
+        <translation>区划（网格/人口）</translation>
+    </message>
+    <message>
+        <source>staff %1 · checkpoints %2 + %3 · sites %4 / stations %5 · beds %6 of %7 free · contacts %8 + %9</source>
+        <translation>人员 %1 · 卡点 %2 + %3 · 采样点 %4 / 采样台 %5 · 床位 %6（空余 %7）· 密接 %8 + 次密接 %9</translation>
+    </message>
+</context>
+<context>
     <name>IndicatorPanel</name>
     <message>
         <source>All groups</source>
@@ -813,6 +932,18 @@
     <message>
         <source>&amp;Window</source>
         <translation>窗口(&amp;W)</translation>
+    </message>
+    <message>
+        <source>Wartime layout</source>
+        <translation>战时布局</translation>
+    </message>
+    <message>
+        <source>Trainer mode</source>
+        <translation>培训演示模式</translation>
+    </message>
+    <message>
+        <source>Leave trainer mode</source>
+        <translation>退出培训演示模式</translation>
     </message>
     <message>
         <source>&amp;Language</source>

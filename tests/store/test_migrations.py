@@ -13,11 +13,13 @@ from app.store import SchemaVersionError, Store
 from app.store.migrations import MIGRATIONS
 from app.store.store import SCHEMA_VERSION
 from app.store.tables.base import Base
+from app.store.tables.incidents import Improvement, Incident, IncidentEvent, IncidentTask
 from app.store.tables.tasks import Task, TaskEvent, TaskPerson, Trip
 from app.store.tables.warnings import WarningRecord
 from tests.factories import World
 
-LATER_TABLES = [Trip.__table__, TaskPerson.__table__, TaskEvent.__table__, Task.__table__, WarningRecord.__table__]
+INCIDENT_TABLES = [Improvement.__table__, IncidentEvent.__table__, IncidentTask.__table__, Incident.__table__]
+LATER_TABLES = [*INCIDENT_TABLES, Trip.__table__, TaskPerson.__table__, TaskEvent.__table__, Task.__table__, WarningRecord.__table__]
 
 
 def _set_version(store: Store, version: int) -> None:
@@ -69,3 +71,15 @@ def test_a_store_one_version_newer_is_refused(world: World) -> None:
     _set_version(world.store, SCHEMA_VERSION + 1)
     with pytest.raises(SchemaVersionError, match=f"schema version {SCHEMA_VERSION + 1}, newer than this Jingkong"):
         _reopen(world)
+
+
+def test_a_version_3_store_gains_the_incident_tables(any_world: World) -> None:
+    with any_world.store.begin() as conn:  # a store as version 3 made it, before incidents and drills
+        Base.metadata.drop_all(conn, tables=INCIDENT_TABLES)
+    _set_version(any_world.store, 3)
+    store = _reopen(any_world)
+    try:
+        assert store.meta()["schema_version"] == str(SCHEMA_VERSION)
+        assert {t.name for t in INCIDENT_TABLES} <= set(inspect(store.engine).get_table_names())
+    finally:
+        store.close()

@@ -174,7 +174,8 @@ def test_every_registered_panel_is_built_in_its_dock(main_window) -> None:  # no
     assert built == {"task_queue": "TaskQueuePanel", "task_transfers": "TaskTransferPanel", "warnings": "WarningPanel",
                      "screening": "ScreeningPanel", "tracing": "TracePanel", "indicators": "IndicatorPanel",
                      "vaccination": "VaccinationTablePanel", "identify": "IdentifyPanel",
-                     "attributes": "AttributeTablePanel", "dashboard": "DashboardPanel"}
+                     "attributes": "AttributeTablePanel", "dashboard": "DashboardPanel",
+                     "incident": "IncidentPanel"}
     queue = main_window.docks["task_queue"].widget().widget()
     assert isinstance(queue, TaskQueuePanel) and queue.context is main_window.console.context
     assert isinstance(main_window.docks["warnings"].widget().widget(), WarningPanel)

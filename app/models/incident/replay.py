@@ -1,0 +1,57 @@
+"""The command picture of an incident at any moment, rebuilt from what was recorded: the status of every task
+(their audit trail), the milestone board, the zones (the plan and its zone changes) and the timeline so far.
+
+The live board is the same question asked at ``now``: replay and live cannot disagree.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from dataclasses import dataclass
+
+from app.domain.incidents import IncidentRow, LinkedTask, TimelineEvent
+from app.domain.tasks import TaskStatus
+from app.models.incident.catalogue import MilestoneCatalogue
+from app.models.incident.milestones import MilestoneState, board
+from app.models.incident.zones import Zones
+from app.store.queries import incidents as q
+from app.store.store import Store
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    at: int
+    statuses: dict[int, int]  # task id -> status (tasks created by then)
+    board: list[MilestoneState]
+    zones: Zones
+    events: list[TimelineEvent]
+
+    def counts(self) -> dict[str, int]:
+        """Tasks per status key, over the plan's own tasks (not the cascade's parents)."""
+        return {TaskStatus(s).key: n for s, n in sorted(Counter(self.statuses.values()).items())}
+
+
+def zones_at(events: list[TimelineEvent], fallback: Zones) -> Zones:
+    """The zones after the last plan or zone event in ``events``."""
+    for e in reversed(events):
+        if e.kind in ("plan", "zone"):
+            data = json.loads(e.data or "{}")
+            if "zones" in data:
+                return Zones.from_json(data["zones"])
+    return fallback
+
+
+def snapshot(store: Store, incident: IncidentRow, tasks: list[LinkedTask], catalogue: MilestoneCatalogue,
+             at: int, fallback: Zones, final: bool = False) -> Snapshot:
+    leaves = {t.task_id for t in tasks if t.milestone}
+    statuses: dict[int, int] = {}
+    done_at: dict[int, int] = {}
+    for task_id, when, status in q.status_changes(store, incident.id, until=at):
+        if task_id in leaves:
+            statuses[task_id] = status
+            if status == TaskStatus.DONE:
+                done_at.setdefault(task_id, when)
+    events = q.timeline(store, incident.id, until=at)
+    return Snapshot(at, statuses, board(catalogue, incident.case_at, tasks, done_at, at, final),
+                    zones_at(events, fallback), events)

@@ -1,0 +1,311 @@
+"""The incident panel (战时指挥): open a drill from a scenario, see and edit its plan (zones on the map), dispatch it
+in one confirmed action, follow the incident clock and the milestone board live, replay any moment, fill the
+improvement plan and write the after-action report. Store work runs off the GUI thread."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QSlider,
+    QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.domain.incidents import IncidentRow
+from app.models.context import ConsoleContext
+from app.models.incident.catalogue import ZONE_KINDS
+from app.models.incident.desk import IncidentDesk
+from app.models.incident.milestones import MilestoneState
+from app.models.incident.replay import Snapshot
+from app.models.incident.scenarios import load_scenario, scenario_names
+from app.views.worker import FunctionWorker
+
+STATE_COLOURS = {"met": "#2f855a", "late": "#c05621", "pending": "#4a5568", "overdue": "#c53030", "empty": "#a0aec0"}
+TICK_MS = 500
+
+
+def _clock_text(seconds: int) -> str:
+    sign = "-" if seconds < 0 else "+"
+    seconds = abs(seconds)
+    return f"T{sign}{seconds // 3600:02d}:{seconds % 3600 // 60:02d}:{seconds % 60:02d}"
+
+
+class IncidentPanel(QWidget):
+    """Over ``console.incident_desk``; listens to its ``incident`` and ``picture`` events."""
+
+    def __init__(self, desk: IncidentDesk, context: ConsoleContext, english: bool = False,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.desk, self.context, self.english = desk, context, english
+        self.worker: FunctionWorker | None = None
+        self.scenario = QComboBox(self)
+        for key in scenario_names():
+            s = load_scenario(key)
+            self.scenario.addItem(s.name_en if english else s.name_zh, key)
+        self.speed = QSpinBox(self)
+        self.speed.setRange(1, 60)
+        self.speed.setValue(60)
+        self.speed.setPrefix("×")
+        self.speed.valueChanged.connect(self._on_speed_change)
+        self.open_button = QPushButton(self.tr("Open drill"), self)
+        self.open_button.clicked.connect(self.open_drill)
+        self.dispatch_button = QPushButton(self.tr("Dispatch plan…"), self)
+        self.dispatch_button.clicked.connect(self.confirm_dispatch)
+        self.pause_button = QPushButton(self.tr("Pause"), self)
+        self.pause_button.setCheckable(True)
+        self.pause_button.toggled.connect(self._on_pause_toggle)
+        self.clock_label = QLabel("T+00:00:00", self)
+        self.clock_label.setStyleSheet("font-size: 22pt; font-weight: bold; font-family: monospace;")
+        self.clock_label.setObjectName("incident_clock")
+        self.summary = QLabel(self)
+        self.summary.setWordWrap(True)
+        self.zone_kind = QComboBox(self)
+        for kind, zh, en in zip((*ZONE_KINDS, ""), ("封控区", "管控区", "防范区", "移出区划"),
+                                ("Lockdown", "Control", "Precaution", "No zone")):
+            self.zone_kind.addItem(en if english else zh, kind)
+        self.zone_selected = QPushButton(self.tr("Selected grid → zone"), self)
+        self.zone_selected.clicked.connect(lambda: self.edit_zone(self._selected_grids()))
+        self.zone_drawn = QPushButton(self.tr("Drawn area → zone"), self)
+        self.zone_drawn.clicked.connect(lambda: self.edit_zone(self._drawn_grids()))
+        self.board = QTableWidget(0, 5, self)
+        self.board.setHorizontalHeaderLabels([self.tr("Milestone"), self.tr("Target"), self.tr("Actual"),
+                                              self.tr("Done / required"), self.tr("Rating")])
+        self.board.verticalHeader().setVisible(False)
+        self.board.horizontalHeader().setStretchLastSection(True)
+        self.board.setObjectName("milestone_board")
+        self.replay = QSlider(Qt.Orientation.Horizontal, self)
+        self.replay.setRange(0, 0)
+        self.replay.sliderMoved.connect(self._on_replay_move)
+        self.live_button = QPushButton(self.tr("Live"), self)
+        self.live_button.clicked.connect(self.go_live)
+        self.issue, self.action, self.owner, self.due = (QLineEdit(self) for _ in range(4))
+        self.due.setPlaceholderText("YYYY-MM-DD")
+        self.add_improvement = QPushButton(self.tr("Add to improvement plan"), self)
+        self.add_improvement.clicked.connect(self._add_improvement)
+        self.report_button = QPushButton(self.tr("After-action report…"), self)
+        self.report_button.clicked.connect(self.save_report)
+        self.status = QLabel(self)
+        self.status.setWordWrap(True)
+        self._layout()
+        self.timer = QTimer(self)
+        self.timer.setInterval(TICK_MS)
+        self.timer.timeout.connect(self._tick)
+        desk.events.incident.connect(self._on_incident_change)
+        desk.events.picture.connect(self._on_picture_change)
+        self._on_incident_change(desk.incident)
+
+    def _layout(self) -> None:
+        box = QVBoxLayout(self)
+        row = QHBoxLayout()
+        for w in (self.scenario, self.speed, self.open_button):
+            row.addWidget(w)
+        box.addLayout(row)
+        row = QHBoxLayout()
+        for w in (self.dispatch_button, self.pause_button):
+            row.addWidget(w)
+        box.addLayout(row)
+        box.addWidget(self.clock_label)
+        box.addWidget(self.summary)
+        row = QHBoxLayout()
+        for w in (self.zone_kind, self.zone_selected, self.zone_drawn):
+            row.addWidget(w)
+        box.addLayout(row)
+        box.addWidget(self.board, 1)
+        row = QHBoxLayout()
+        row.addWidget(QLabel(self.tr("Replay"), self))
+        row.addWidget(self.replay, 1)
+        row.addWidget(self.live_button)
+        box.addLayout(row)
+        form = QFormLayout()
+        form.addRow(self.tr("Issue"), self.issue)
+        form.addRow(self.tr("Corrective action"), self.action)
+        form.addRow(self.tr("Owner"), self.owner)
+        form.addRow(self.tr("Due date"), self.due)
+        box.addLayout(form)
+        row = QHBoxLayout()
+        row.addWidget(self.add_improvement)
+        row.addWidget(self.report_button)
+        box.addLayout(row)
+        box.addWidget(self.status)
+
+    # --- running store work off the GUI thread --------------------------------------------------------
+    def _run(self, fn: Callable[[], object], done: Callable[[object], None], busy: str = "") -> bool:
+        if self.worker is not None and self.worker.isRunning():
+            return False
+        self.worker = FunctionWorker(lambda _p, _c: fn(), self)
+        self.worker.sigDone.connect(done)
+        self.worker.sigFailed.connect(self.status.setText)
+        if busy:
+            self.status.setText(busy)
+        self.worker.start()
+        return True
+
+    def wait(self) -> None:
+        """Let the running store work finish (closing, tests)."""
+        if self.worker is not None:
+            self.worker.wait()
+
+    # --- actions ----------------------------------------------------------------------------------------
+    def open_drill(self) -> None:
+        key, speed = self.scenario.currentData(), self.speed.value()
+        self._run(lambda: self.desk.open_scenario(key, speed), self._took_up, self.tr("Proposing the plan…"))
+
+    def confirm_dispatch(self) -> None:
+        plan = self.desk.plan
+        if plan is None:
+            return
+        count = plan.numbers["tasks"]
+        answer = QMessageBox.question(self, self.tr("Dispatch plan"),
+                                      self.tr("Dispatch the whole plan as %1 tasks, cascaded to towns, villages and "
+                                              "grids?").replace("%1", str(count)))
+        if answer == QMessageBox.StandardButton.Yes:
+            self.dispatch()
+
+    def confirm_dispatch_now(self) -> None:
+        """Dispatch without asking (a trainer's scripted step: the confirmation is the trainer's key press)."""
+        if self.desk.incident is not None and self.desk.incident.dispatched_at is None:
+            self.dispatch()
+
+    def dispatch(self) -> None:
+        self._run(self.desk.dispatch, self._took_up, self.tr("Dispatching…"))
+
+    def edit_zone(self, codes: list[str]) -> None:
+        if not codes or self.desk.incident is None:
+            self.status.setText(self.tr("Select a grid on the map, or draw an area, first"))
+            return
+        kind = self.zone_kind.currentData() or None
+        self._run(lambda: self.desk.edit_zone(codes, kind), self._took_up)
+
+    def go_live(self) -> None:
+        self.desk.replaying = False
+        self._tick()
+
+    def save_report(self) -> None:
+        if self.desk.incident is None:
+            return
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("After-action report"), str(Path.home() / "aar.pdf"), "PDF (*.pdf)")
+        if path:
+            self.write_report(Path(path))
+
+    def write_report(self, path: Path) -> None:
+        from app.models.incident.report_data import report_data
+        from app.reports.after_action import write_report
+
+        incident_id, lang = self.desk.incident.id, "en" if self.english else "zh"
+        self._run(lambda: write_report(report_data(self.desk.service, incident_id), path, lang),
+                  lambda p: self.status.setText(self.tr("Report written: %1").replace("%1", str(p))))
+
+    def _add_improvement(self) -> None:
+        if self.desk.incident is None:
+            return
+        incident_id = self.desk.incident.id
+        values = {"issue": self.issue.text(), "action": self.action.text(), "owner": self.owner.text(),
+                  "due": self.due.text()}
+
+        def added(_row_id: object) -> None:
+            for field in (self.issue, self.action, self.owner, self.due):
+                field.clear()
+            self.status.setText(self.tr("Added to the improvement plan"))
+
+        self._run(lambda: self.desk.service.add_improvement(incident_id, **values), added)
+
+    def _selected_grids(self) -> list[str]:
+        code = self.context.selected_unit
+        return [code] if code and len(code) == 15 else []
+
+    def _drawn_grids(self) -> list[str]:
+        area = self.context.drawn_area
+        return self.desk.grids_in(area) if area is not None else []
+
+    # --- following ------------------------------------------------------------------------------------
+    def _took_up(self, row: object) -> None:
+        self.desk.take_up(row if isinstance(row, IncidentRow) else None)
+        self.status.clear()
+        self._tick()
+
+    def _tick(self) -> None:
+        if self.desk.incident is None or self.desk.replaying:
+            return
+        if self.desk.clock is not None:
+            self.clock_label.setText(f"{_clock_text(self.desk.clock() - self.desk.incident.case_at)} ×{self.desk.clock.speed}")
+        self._run(self.desk.advance, lambda snap: self.desk.publish(snap))
+
+    def _on_speed_change(self, value: int) -> None:
+        if self.desk.clock is not None:
+            self.desk.clock.speed = value
+
+    def _on_pause_toggle(self, paused: bool) -> None:
+        if self.desk.clock is None or self.desk.incident is None:
+            return
+        (self.desk.clock.pause if paused else self.desk.clock.resume)()
+        self.pause_button.setText(self.tr("Resume") if paused else self.tr("Pause"))
+
+    def _on_replay_move(self, minutes: int) -> None:
+        if self.desk.incident is None:
+            return
+        self.desk.replaying = True
+        at = self.desk.incident.case_at + minutes * 60
+        self.clock_label.setText(f"{_clock_text(at - self.desk.incident.case_at)} ⏵ {self.tr('replay')}")
+        self._run(lambda: self.desk.picture_at(at), lambda snap: self.desk.publish(snap))
+
+    def _on_incident_change(self, row: IncidentRow | None) -> None:
+        has = row is not None
+        self.dispatch_button.setEnabled(has and row.dispatched_at is None)
+        for w in (self.zone_selected, self.zone_drawn):
+            w.setEnabled(has and row.dispatched_at is None)
+        for w in (self.pause_button, self.replay, self.live_button, self.add_improvement, self.report_button):
+            w.setEnabled(has)
+        if has and not self.timer.isActive():
+            self.timer.start()
+        plan = self.desk.plan
+        if plan is not None:
+            n = plan.numbers
+            names = dict(zip(ZONE_KINDS, (self.zone_kind.itemText(i) for i in range(len(ZONE_KINDS)))))
+            stats = " · ".join(f"{names[k]} {v.grids}/{v.population:,}" for k, v in plan.stats.items())
+            heading = self.tr("Zones (grids/people)")
+            self.summary.setText(
+                f"<b>{row.name}</b><br>{heading}: {stats}<br>"
+                + self.tr("staff %1 · checkpoints %2 + %3 · sites %4 / stations %5 · beds %6 of %7 free · "
+                          "contacts %8 + %9").replace("%1", str(n["staff"])).replace("%2", str(n["seal_points"]))
+                .replace("%3", str(n["traffic_checkpoints"])).replace("%4", str(n["sites"]))
+                .replace("%5", str(n["stations"])).replace("%6", str(n["beds_needed"]))
+                .replace("%7", f"{n['beds_free']:,}").replace("%8", str(n["close"])).replace("%9", str(n["secondary"])))
+
+    def _on_picture_change(self, snap: Snapshot) -> None:
+        row = self.desk.incident
+        if row is None:
+            return
+        last = max(m.target_at for m in snap.board) if snap.board else row.case_at
+        self.replay.setRange(0, max((max(last, snap.at) - row.case_at) // 60, 1))
+        if not self.desk.replaying:
+            self.replay.setValue((snap.at - row.case_at) // 60)
+        self.board.setRowCount(len(snap.board))
+        for r, m in enumerate(snap.board):
+            self._board_row(r, m, row.case_at)
+
+    def _board_row(self, r: int, m: MilestoneState, zero: int) -> None:
+        done = ", ".join(f"{d:,}/{q:,} {u}" for u, (d, q) in m.quantities.items())
+        cells = [m.title_en if self.english else m.title_zh, f"T+{(m.target_at - zero) // 60}′",
+                 f"T+{(m.actual_at - zero) // 60}′" if m.actual_at else "—", done,
+                 f"{m.state} {m.rating.value if m.rating else ''}".strip()]
+        for c, text in enumerate(cells):
+            item = QTableWidgetItem(text)
+            if c == 4:
+                item.setForeground(Qt.GlobalColor.white)
+                item.setBackground(QColor(STATE_COLOURS[m.state]))
+            self.board.setItem(r, c, item)

@@ -1,0 +1,72 @@
+"""The wartime switch round-trips both layouts; the incident panel dispatches and shows the board; trainer tours
+drive the real window by PageUp/PageDown."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from app.models.tour import load_tour
+from tests.factories import World
+from tests.models.incident_world import CASE_AT, HOME, build_incident_world
+
+
+def _visible(window) -> set[str]:  # noqa: ANN001
+    return {k for k, d in window.docks.items() if d.isVisible()}
+
+
+def test_the_wartime_switch_round_trips_the_layout(main_window, qtbot) -> None:  # noqa: ANN001
+    peacetime = _visible(main_window)
+    assert "warnings" in peacetime
+    main_window.act_wartime.trigger()
+    assert main_window.wartime.wartime and main_window.act_wartime.isChecked()
+    qtbot.waitUntil(lambda: "incident" in _visible(main_window))
+    assert _visible(main_window) == {"layers", "incident", "task_queue", "tracing"}
+    main_window.docks["tracing"].hide()  # the coordinator rearranges the wartime layout
+    wartime = _visible(main_window)
+    main_window.act_wartime.trigger()
+    qtbot.waitUntil(lambda: _visible(main_window) == peacetime)
+    main_window.act_wartime.trigger()
+    qtbot.waitUntil(lambda: _visible(main_window) == wartime)
+    assert "tracing" not in wartime
+
+
+def test_the_incident_panel_dispatches_and_shows_the_board(main_window, map_world: World, qtbot) -> None:  # noqa: ANN001
+    ids = build_incident_world(map_world)
+    desk = main_window.console.incident_desk
+    panel = main_window.docks["incident"].widget().widget()
+    with desk.service.at(CASE_AT):
+        incident = desk.service.open(at=CASE_AT, person_id=ids["case"])
+    desk.take_up(desk.service.get(incident))
+    assert panel.dispatch_button.isEnabled() and "contacts 1 + 0" in panel.summary.text()
+    panel.wait()
+    panel.confirm_dispatch_now()
+    qtbot.waitUntil(lambda: desk.incident.dispatched_at is not None and panel.board.rowCount() == 6)
+    panel.wait()
+    assert not panel.dispatch_button.isEnabled()
+    assert main_window.console.context.choropleth.values[HOME] == 3.0  # the lockdown grid, on the map
+    assert panel.board.item(0, 4).text().startswith(("pending", "overdue"))
+
+
+def test_a_trainer_tour_steps_through_the_window(main_window, qtbot) -> None:  # noqa: ANN001
+    normal_font = QApplication.font().pointSizeF()
+    layers = main_window.console.layers
+    main_window.trainer.start(load_tour("layers"))
+    assert main_window.isFullScreen() and QApplication.font().pointSizeF() > normal_font
+    assert not layers["cameras"].visible and layers["grid"].visible
+    assert "(1/6)" in main_window.trainer.caption.text()
+    qtbot.keyClick(main_window, Qt.Key.Key_PageDown)
+    assert main_window.trainer.index == 1
+    main_window.trainer.wait()
+    qtbot.waitUntil(lambda: main_window.console.context.choropleth is not None)
+    assert main_window.console.context.choropleth.title_en.startswith("Population")
+    for _ in range(3):
+        qtbot.keyClick(main_window, Qt.Key.Key_PageDown)
+    assert main_window.trainer.index == 4 and layers["cameras"].visible
+    assert main_window.console.context.selected_unit == "330382001"  # zoomed to the step's town
+    qtbot.keyClick(main_window, Qt.Key.Key_PageUp)
+    assert main_window.trainer.index == 3
+    main_window.trainer.stop()
+    assert not main_window.isFullScreen() and QApplication.font().pointSizeF() == normal_font
+    qtbot.keyClick(main_window, Qt.Key.Key_PageDown)
+    assert main_window.trainer.index == -1
