@@ -55,10 +55,25 @@ class Poller(QObject):
             self._sleep()
         while not self._stopped:
             try:
-                self.sigResult.emit(self._fn())
+                result, failure = self._fn(), None
             except Exception as exc:  # noqa: BLE001  (a store gone away for a moment: reported, called again)
-                self.sigFailed.emit(f"{type(exc).__name__}: {exc}")
+                result, failure = None, f"{type(exc).__name__}: {exc}"
+            if self._stopped or not self._emit(result, failure):
+                return
             self._sleep()
+
+    def _emit(self, result: object, failure: str | None) -> bool:
+        """Deliver one call's outcome; False once the receiving side is gone (the window closed under a call in
+        flight: Qt has deleted this object, so there is no one left to tell)."""
+        try:
+            if failure is None:
+                self.sigResult.emit(result)
+            else:
+                self.sigFailed.emit(failure)
+        except RuntimeError:
+            self._stopped = True
+            return False
+        return True
 
     def _sleep(self) -> None:
         self._wake.wait(self._interval_s)

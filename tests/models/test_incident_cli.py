@@ -45,7 +45,7 @@ def test_new_dispatch_status_close(db: str, capsys: pytest.CaptureFixture[str]) 
     (("incident", "new", "--at", "2022-03-10"), "a person, or a place"),
     (("incident", "status",), "holds no incident"),
     (("drill", "run", "--scenario", "nope"), "unknown scenario"),
-    (("drill", "run", "--scenario", "yueqing-2021-12", "--speed", "0"), "from 1 to 60"),
+    (("drill", "run", "--scenario", "yueqing-2021-12", "--speed", "0"), "out of range: give 1 .. 60"),
     (("drill", "report", "--out", "x.pdf"), "holds no drill"),
 ])
 def test_bad_input_is_one_clear_line(db: str, capsys: pytest.CaptureFixture[str], args: tuple[str, ...],

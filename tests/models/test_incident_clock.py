@@ -69,7 +69,7 @@ def test_drill_clock_runs_at_its_speed_and_pauses() -> None:
     clock.speed = 1
     wall[0] += 5
     assert clock() == CASE_AT + 605
-    with pytest.raises(ValueError, match="from 1 to 60"):
+    with pytest.raises(ValueError, match="out of range: give 1 .. 60"):
         clock.speed = 61
 
 
