@@ -14,8 +14,11 @@ import pkgutil
 import sys
 from collections.abc import Sequence
 
+from sqlalchemy.exc import DBAPIError
+
 import app.commands
 from app.commands.common import CommandError
+from app.domain.roles import AccessDenied
 from app.store.errors import StoreError
 
 
@@ -37,8 +40,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         result = args.run(args)
-    except (CommandError, StoreError, ValueError) as exc:
+    except (AccessDenied, CommandError, StoreError, ValueError) as exc:
         print(f"jingkong {args.command}: error: {exc}", file=sys.stderr)
+        return 2
+    except DBAPIError as exc:  # e.g. a privilege or row-level security the user's role lacks
+        print(f"jingkong {args.command}: error: the store refused: {str(exc.orig).splitlines()[0]}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         print(f"jingkong {args.command}: interrupted", file=sys.stderr)

@@ -68,6 +68,11 @@ class Principal:
             raise AccessDenied(f"{self.name} ({self.role.value}) is read-only: cannot {what}")
 
 
+def code_range(prefix: str) -> tuple[str, str]:
+    """Unit codes that start with ``prefix`` as a half-open range (which a database answers from an index)."""
+    return prefix, prefix[:-1] + chr(ord(prefix[-1]) + 1)
+
+
 def local_admin(name: str) -> Principal:
     """The principal of an embedded store opened without ``--user``: its owner, who sees everything."""
     return Principal(name, Role.ADMIN)

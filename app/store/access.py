@@ -29,8 +29,8 @@ MASKED_COLUMNS = ("id_hash", "name")  # what a masked role may never select
 WRITABLE = {"tasks": "INSERT, UPDATE", "warnings": "INSERT, UPDATE", "trips": "INSERT, UPDATE",
             "task_events": "INSERT", "task_people": "INSERT", "transfers": "INSERT", "quarantine_orders": "INSERT"}
 _UNIT_SCOPED = {"tasks": "assignee_code LIKE (SELECT jingkong_scope()) || '%'",
-                "warnings": "grid_id = ANY ((SELECT jingkong_visible_units()))",
-                "persons": "home_grid_id = ANY ((SELECT jingkong_visible_units()))",
+                "warnings": "grid_id = ANY ((SELECT jingkong_visible_units())::integer[])",
+                "persons": "home_grid_id = ANY ((SELECT jingkong_visible_units())::integer[])",
                 **{t: "task_id IN (SELECT id FROM tasks)" for t in ("task_events", "task_people", "trips")},
                 **{t: "person_id IN (SELECT id FROM persons)" for t in RECORD_TABLES}}
 

@@ -15,13 +15,15 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Connection, func, insert, select, update
+from sqlalchemy import Connection, func, select, text, update
 from sqlalchemy.orm import aliased
 
 from app.store.tables.access import AuditEntry
 from app.store.tables.tasks import Task, TaskEvent
 
 _A = AuditEntry.__table__
+_INSERT = text("INSERT INTO audit_log (at, db_user, actor, action, subject, detail) "
+              "VALUES (:at, '', :actor, :action, :subject, :detail)")
 _HASHED = ("id", "at", "db_user", "actor", "action", "subject", "detail", "prev_hash")
 
 
@@ -35,9 +37,9 @@ def record(conn: Connection, actor: str, action: str, subject: str, detail: dict
            at: int | None = None) -> None:
     """Append one entry inside the caller's transaction. On PostgreSQL make it the transaction's last write:
     it holds the chain's lock until commit."""
-    conn.execute(insert(_A).values(at=int(time.time()) if at is None else at, db_user="", actor=actor,
-                                   action=action, subject=subject,
-                                   detail=json.dumps(detail or {}, ensure_ascii=False, sort_keys=True)))
+    # plain text: SQLAlchemy would add RETURNING id, and most roles may insert into the audit but not read it
+    conn.execute(_INSERT, {"at": int(time.time()) if at is None else at, "actor": actor, "action": action,
+                           "subject": subject, "detail": json.dumps(detail or {}, ensure_ascii=False, sort_keys=True)})
 
 
 def seal(conn: Connection) -> int:

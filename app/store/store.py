@@ -17,7 +17,7 @@ from sqlalchemy import Connection, Engine, create_engine, event, inspect, select
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError
 
-from app.domain.roles import Principal
+from app.domain.roles import AccessDenied, Principal, Role
 from app.store import access, audit, geopackage, level_layers, triggers
 from app.store.errors import SchemaVersionError, StoreError
 from app.store.migrations import MIGRATIONS
@@ -156,6 +156,16 @@ class Store:
             yield conn
             if self.dialect == "sqlite":
                 audit.seal(conn)  # chain what this transaction added to the audit trail (PostgreSQL's trigger does it)
+
+    def add_user(self, name: str, role: Role, unit_code: str, password: str) -> Principal:
+        """A new user of this store (PostgreSQL: a login in its role's group), recorded in the audit trail."""
+        if self.dialect == "sqlite" and self.principal.role is not Role.ADMIN:
+            raise AccessDenied(f"{self.principal.name} ({self.principal.role.value}) may not add users")
+        with self.begin() as conn:
+            user = access.add_user(conn, name, role, unit_code, password)
+            audit.record(conn, self.principal.name, "user.add", f"user:{name}",
+                         {"role": role.value, "unit": user.unit_code})
+        return user
 
     def meta(self) -> dict[str, str]:
         with self.engine.connect() as conn:

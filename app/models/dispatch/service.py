@@ -18,6 +18,7 @@ from shapely.errors import GEOSException
 from sqlalchemy import Connection
 
 from app.domain.admin import Level
+from app.domain.roles import AccessDenied
 from app.domain.tasks import CLOSED_STATUSES, OPEN_STATUSES, EventRow, TaskRow, TaskStatus
 from app.models.dispatch.catalogue import check_kind, check_priority, check_source
 from app.models.dispatch.changes import Change, apply, cancel_children, event_row, settle_parent
@@ -98,6 +99,7 @@ class TaskService:
 
     def create_many(self, specs: Sequence[TaskSpec], by: str = "system") -> list[int]:
         """Create tasks in one transaction (all or none); ids in the order of ``specs``."""
+        self.store.principal.require_write("create tasks")
         rows = self.prepare(specs)
         with self.store.begin() as conn:
             return self.insert(conn, rows, specs, by, self.clock())
@@ -126,6 +128,8 @@ class TaskService:
                 who = self.router.for_grids(self.locator.grids(area))
             else:
                 who = self.router.for_grids(grids[p] for p in spec.person_ids)
+            if not self.store.principal.covers(who.code):
+                raise AccessDenied(f"{self.store.principal.name} may not create tasks for unit {who.code}")
             rows.append({"kind": spec.kind, "source": spec.source, "source_ref": spec.source_ref,
                          "title": spec.title.strip(), "priority": spec.priority, "status": int(S.NEW),
                          "target_unit_id": target.id if target else None, "target_wkt": spec.target_wkt,
@@ -148,7 +152,7 @@ class TaskService:
     def get(self, task_id: int) -> TaskRow:
         with self.store.engine.connect() as conn:
             row = task_row(conn, task_id)
-        if row is None:
+        if row is None or not self.store.principal.covers(row.assignee_code):
             raise TaskNotFound(f"no task with id {task_id}")
         return row
 
@@ -195,6 +199,7 @@ class TaskService:
         someone else's pending action stale."""
         if not note.strip():
             raise TaskError("a note needs some text")
+        self.store.principal.require_write("add notes")
         row = self.get(task_id)
         with self.store.begin() as conn:
             w.insert_events(conn, [event_row(task_id, self.clock(), by, "note", note.strip())])
@@ -206,6 +211,7 @@ class TaskService:
         """Decide a change from the task's current row and compare-and-set it; on a lost race, re-read and
         decide again (``decide`` raises if the new state no longer allows it). ``after`` writes more in the
         same transaction. Cancelling cascades down; a child's change rolls up into its parent."""
+        self.store.principal.require_write("change tasks")
         for _ in range(_RETRIES):
             row = self.get(task_id)
             if expected_version is not None and row.version != expected_version:
