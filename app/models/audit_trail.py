@@ -8,8 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from app.store import Store
-from app.store import audit
+from app.store import Store, audit
 from app.store.audit import AuditReport, Mismatch
 
 
