@@ -17,6 +17,7 @@ from app.domain.roles import Principal
 from app.models.admin_atlas import AdminAtlas
 from app.models.audit_trail import AuditTrail
 from app.models.cameras import CameraLinks
+from app.models.change_feed import ChangeFeed
 from app.models.context import ConsoleContext
 from app.models.dispatch.service import TaskService
 from app.models.dispatch.transport import TransportService
@@ -122,6 +123,11 @@ class Console:
         return AuditTrail(self.store)
 
     @cached_property
+    def changes(self) -> ChangeFeed:
+        """Changes made by other consoles: pushed on PostgreSQL, polled on the embedded store."""
+        return ChangeFeed(self.store)
+
+    @cached_property
     def people(self) -> PeopleDirectory:
         return PeopleDirectory(self.store, self.audit)
 
@@ -146,6 +152,8 @@ class Console:
         return TraceRun(self.store, self.context, self.tasks)
 
     def close(self) -> None:
+        if "changes" in self.__dict__:
+            self.changes.close()
         self.store.close()
 
 
