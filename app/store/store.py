@@ -179,6 +179,14 @@ def _safe(url: str) -> str:
     return make_url(url).render_as_string(hide_password=True)
 
 
+TRANSIENT_SQLSTATES = ("40001", "40P01")  # serialization failure, deadlock detected: the same work may succeed again
+
+
+def is_transient(exc: BaseException) -> bool:
+    """True for a database error that retrying the whole transaction may resolve."""
+    return isinstance(exc, DBAPIError) and getattr(exc.orig, "sqlstate", None) in TRANSIENT_SQLSTATES
+
+
 def _principal(conn: Connection, login: Login | None) -> Principal:
     if conn.dialect.name == "postgresql":
         user = str(conn.scalar(text("SELECT session_user")))

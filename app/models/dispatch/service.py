@@ -16,9 +16,10 @@ from typing import Any
 import shapely
 from shapely.errors import GEOSException
 from sqlalchemy import Connection
+from sqlalchemy.exc import DBAPIError
 
 from app.domain.admin import Level
-from app.domain.roles import AccessDenied
+from app.domain.roles import AccessDenied, code_range
 from app.domain.tasks import CLOSED_STATUSES, OPEN_STATUSES, EventRow, TaskRow, TaskStatus
 from app.models.dispatch.catalogue import check_kind, check_priority, check_source
 from app.models.dispatch.changes import Change, apply, cancel_children, event_row, settle_parent
@@ -38,6 +39,7 @@ from app.store.queries.tasks import (
     task_row,
     unit_directory,
 )
+from app.store.store import is_transient
 
 S = TaskStatus
 _RETRIES = 8
@@ -194,6 +196,25 @@ class TaskService:
 
         return self.change(task_id, decide, by=by, expected_version=expected_version)
 
+    def claim_next(self, *, by: str, unit_code: str | None = None) -> TaskRow | None:
+        """Claim the most urgent dispatched, unclaimed task under ``unit_code`` (default: the principal's units)
+        for ``by``; None if there is none. Many consoles claiming at once each get a different task."""
+        self.store.principal.require_write("claim tasks")
+        low, high = code_range(unit_code or self.store.principal.scope)
+        for _ in range(_RETRIES):
+            try:
+                with self.store.begin() as conn:
+                    row = w.next_claimable(conn, int(S.DISPATCHED), low, high)
+                    if row is None:
+                        return None
+                    change = Change("claim", (S.ACKNOWLEDGED,), {"claimed_by": by}, f"claimed by {by}")
+                    if apply(conn, row, change, by, self.clock()):
+                        return self.get(row.id)
+            except DBAPIError as exc:
+                if not is_transient(exc):
+                    raise
+        raise StaleTask("the queue keeps changing under us: try again")
+
     def note(self, task_id: int, note: str, *, by: str) -> TaskRow:
         """Add a note to the audit trail. The task itself is unchanged (same version), so a note never makes
         someone else's pending action stale."""
@@ -219,15 +240,19 @@ class TaskService:
                                 f"(version {expected_version}, now {row.version}): reload and try again")
             change = decide(row)
             now = self.clock()
-            with self.store.begin() as conn:
-                if apply(conn, row, change, by, now):
-                    if after is not None:
-                        after(conn, row, now)
-                    if change.steps and change.steps[-1] == S.CANCELLED:
-                        cancel_children(conn, row.id, by, now)
-                    if change.steps and row.parent_id is not None:
-                        settle_parent(conn, row.parent_id, now)
-                    break
+            try:
+                with self.store.begin() as conn:
+                    if apply(conn, row, change, by, now):
+                        if after is not None:
+                            after(conn, row, now)
+                        if change.steps and change.steps[-1] == S.CANCELLED:
+                            cancel_children(conn, row.id, by, now)
+                        if change.steps and row.parent_id is not None:
+                            settle_parent(conn, row.parent_id, now)
+                        break
+            except DBAPIError as exc:  # a serialization failure or deadlock victim: decide again on a fresh read
+                if not is_transient(exc):
+                    raise
         else:
             raise StaleTask(f"task {task_id} keeps changing under us: try again")
         return self.get(task_id)
