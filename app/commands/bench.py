@@ -13,6 +13,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("group", help="benchmark group: " + ", ".join(groups()))
     p.add_argument("--case", action="append", help="only this case (repeatable)")
     p.add_argument("--runs", type=int, default=5, help="measured runs per case (default 5)")
+    p.add_argument("--seconds", type=float, help="how long load cases run (centre: default 60)")
     p.add_argument("--scale", default="tiny", help="store scale for groups that generate (generate: tiny|small|full)")
     add_store_options(p)
     p.set_defaults(run=run)
@@ -21,7 +22,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> Result:
     if args.runs < 1:
         raise CommandError(f"--runs must be at least 1, not {args.runs}")
-    ctx = BenchContext(db=args.db, runs=args.runs, options={"scale": args.scale})
+    ctx = BenchContext(db=args.db, runs=args.runs, options={"scale": args.scale, "seconds": args.seconds})
     cases = load_cases(args.group, ctx)
     if args.case:
         unknown = set(args.case) - {c.name for c in cases}

@@ -209,7 +209,7 @@ class TaskService:
                         return None
                     change = Change("claim", (S.ACKNOWLEDGED,), {"claimed_by": by}, f"claimed by {by}")
                     if apply(conn, row, change, by, self.clock()):
-                        return self.get(row.id)
+                        return task_row(conn, row.id)
             except DBAPIError as exc:
                 if not is_transient(exc):
                     raise
@@ -231,8 +231,10 @@ class TaskService:
                after: Callable[[Connection, TaskRow, int], None] | None = None) -> TaskRow:
         """Decide a change from the task's current row and compare-and-set it; on a lost race, re-read and
         decide again (``decide`` raises if the new state no longer allows it). ``after`` writes more in the
-        same transaction. Cancelling cascades down; a child's change rolls up into its parent."""
+        same transaction. Cancelling cascades down; a child's change rolls up into its parent. Returns the
+        row as this change left it (another console may have changed it since)."""
         self.store.principal.require_write("change tasks")
+        written: TaskRow | None = None
         for _ in range(_RETRIES):
             row = self.get(task_id)
             if expected_version is not None and row.version != expected_version:
@@ -249,13 +251,15 @@ class TaskService:
                             cancel_children(conn, row.id, by, now)
                         if change.steps and row.parent_id is not None:
                             settle_parent(conn, row.parent_id, now)
+                        written = task_row(conn, row.id)  # as this change left it, before anyone else's
                         break
             except DBAPIError as exc:  # a serialization failure or deadlock victim: decide again on a fresh read
                 if not is_transient(exc):
                     raise
         else:
             raise StaleTask(f"task {task_id} keeps changing under us: try again")
-        return self.get(task_id)
+        assert written is not None  # the row was just updated in this transaction
+        return written
 
     def _open_children(self, task_id: int) -> int:
         return task_count(self.store, TaskFilter(statuses=tuple(int(s) for s in OPEN_STATUSES), parent_id=task_id))
