@@ -163,8 +163,9 @@ class TaskQueuePanel(QWidget):
         """Alarm: tasks whose status was changed without the event the application always writes."""
         if mismatches:
             ids = ", ".join(str(m.task_id) for m in mismatches[:10])
-            self.alarm.setText(self.tr("Integrity alarm: %n task(s) changed outside the console, their status does "
-                                       "not match their audited events (tasks %1)", "", len(mismatches)).replace("%1", ids))
+            text = self.tr("Integrity alarm: %n task(s) changed outside the console, status unlike events (tasks %1)",
+                           "", len(mismatches))
+            self.alarm.setText(text.replace("%1", ids))
         self.alarm.setVisible(bool(mismatches))
 
     def _on_rows_change(self) -> None:

@@ -414,10 +414,6 @@
         <translation>视频监控</translation>
     </message>
     <message>
-        <source>This panel could not start:</source>
-        <translation>此面板无法启动：</translation>
-    </message>
-    <message>
         <source>Whole county</source>
         <translation>全县</translation>
     </message>
@@ -896,6 +892,12 @@
     <message>
         <source>open tasks map</source>
         <translation>未办结任务分布</translation>
+    </message>
+    <message numerus="yes">
+        <source>Integrity alarm: %n task(s) changed outside the console, status unlike events (tasks %1)</source>
+        <translation>
+            <numerusform>完整性告警：%n 个任务在控制台之外被改动，状态与审计事件不符（任务 %1）</numerusform>
+        </translation>
     </message>
     <message>
         <source>{0} of {1} tasks</source>
