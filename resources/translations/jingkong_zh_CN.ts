@@ -679,6 +679,10 @@
         <source>No Chinese font is installed: Chinese text shows as boxes (install fonts-noto-cjk: run scripts/setup.sh)</source>
         <translation>未安装中文字体：中文将显示为方框（请安装 fonts-noto-cjk：运行 scripts/setup.sh）</translation>
     </message>
+    <message>
+        <source>Password for %1:</source>
+        <translation>%1 的密码：</translation>
+    </message>
 </context>
 <context>
     <name>TaskAction</name>
