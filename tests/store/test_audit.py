@@ -101,3 +101,13 @@ def test_dropped_triggers_come_back_when_the_store_is_opened(any_world: World) -
             conn.execute(text("DELETE FROM audit_log"))
     finally:
         store.close()
+
+
+def test_an_export_is_audited_with_who_what_and_how_many_rows(world: World, tmp_path, monkeypatch) -> None:  # noqa: ANN001
+    monkeypatch.setenv("JINGKONG_USER", "analyst")
+    world.add_person()
+    world.add_person()
+    assert main(["export", "--table", "persons", "--out", str(tmp_path / "p.csv"), "--db", world.store.url]) == 0
+    [entry] = Console(world.store).audit.recent(1)
+    assert (entry["actor"], entry["action"], entry["subject"]) == ("analyst", "export", "table:persons")
+    assert '"rows": 2' in entry["detail"]
