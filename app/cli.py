@@ -15,9 +15,12 @@ import pkgutil
 import sys
 from collections.abc import Sequence
 
+from sqlalchemy.exc import DBAPIError
+
 import app.commands
 from app.arguments import OneLineParser, fail, one_line
 from app.commands.common import CommandError
+from app.domain.roles import AccessDenied
 from app.store.errors import StoreError
 
 
@@ -43,8 +46,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     prog = f"jingkong {args.command}"
     try:
         result = args.run(args)
-    except (CommandError, StoreError, ValueError) as exc:
+    except (AccessDenied, CommandError, StoreError, ValueError) as exc:
         return fail(prog, one_line(exc))
+    except DBAPIError as exc:  # e.g. a privilege or row-level security the user's role lacks
+        return fail(prog, f"the store refused: {str(exc.orig).splitlines()[0]}")
     except OSError as exc:  # an output file or folder the system refused
         return fail(prog, f"{exc.strerror or one_line(exc)}: {exc.filename}" if exc.filename else one_line(exc))
     except KeyboardInterrupt:

@@ -13,9 +13,12 @@ from functools import cached_property
 from pathlib import Path
 
 from app.domain.errors import Cancelled, StoreError
+from app.domain.roles import Principal
 from app.models.admin_atlas import AdminAtlas
 from app.models.as_of import Period, store_period
+from app.models.audit_trail import AuditTrail
 from app.models.cameras import CameraLinks
+from app.models.change_feed import ChangeFeed
 from app.models.context import ConsoleContext
 from app.models.dispatch.service import TaskService
 from app.models.dispatch.transport import TransportService
@@ -28,6 +31,7 @@ from app.models.incident.service import IncidentService
 from app.models.indicators import IndicatorEngine
 from app.models.layers import LayerList
 from app.models.map_layers import build_layers
+from app.models.people_directory import PeopleDirectory
 from app.models.scenario import Scenario
 from app.models.search import UnitSearch
 from app.models.thematic import Thematic
@@ -37,7 +41,7 @@ from app.store.demo.generate import GenerationReport, Progress, generate_store
 from app.store.queries.admin import level_counts
 from app.store.queries.points import CameraSet, load_cameras, load_facilities, load_places
 from app.store.queries.summary import records_total, table_counts
-from app.store.store import default_store_path
+from app.store.store import Login, default_store_path
 
 
 class Console:
@@ -55,8 +59,14 @@ class Console:
         self.scenario = Scenario.from_meta(meta)
 
     @classmethod
-    def open(cls, db: str | None = None) -> Console:
-        return cls(Store.open(db))
+    def open(cls, db: str | None = None, login: Login | None = None) -> Console:
+        """The store at ``db`` as ``login`` (a user of the store), or as its owner without one."""
+        return cls(Store.open(db, login))
+
+    @property
+    def principal(self) -> Principal:
+        """Who this console acts as: every query and write is limited to what this principal may do."""
+        return self.store.principal
 
     @staticmethod
     def default_store_path() -> Path:
@@ -127,6 +137,19 @@ class Console:
         return CameraLinks(self.cameras, self.atlas, self.context)
 
     @cached_property
+    def audit(self) -> AuditTrail:
+        return AuditTrail(self.store)
+
+    @cached_property
+    def changes(self) -> ChangeFeed:
+        """Changes made by other consoles: pushed on PostgreSQL, polled on the embedded store."""
+        return ChangeFeed(self.store)
+
+    @cached_property
+    def people(self) -> PeopleDirectory:
+        return PeopleDirectory(self.store, self.audit)
+
+    @cached_property
     def tasks(self) -> TaskService:
         return TaskService(self.store)
 
@@ -157,7 +180,9 @@ class Console:
         return IncidentDesk(self.incidents, self.context)
 
     def close(self) -> None:
+        if "changes" in self.__dict__:
+            self.changes.close()
         self.store.close()
 
 
-__all__ = ["Cancelled", "Console", "StoreError"]
+__all__ = ["Cancelled", "Console", "Login", "StoreError"]

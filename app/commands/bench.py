@@ -18,13 +18,14 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("group", help="benchmark group: " + ", ".join(groups()))
     p.add_argument("--case", action="append", type=arg(inputs.text), help="only this case (repeatable)")
     p.add_argument("--runs", type=arg(inputs.whole_number, 1, MAX_RUNS), default=5, help=f"measured runs per case (1 .. {MAX_RUNS}, default 5)")
+    p.add_argument("--seconds", type=arg(inputs.number, 1, 3600), help="how long load cases run (centre: default 60)")
     p.add_argument("--scale", default="tiny", choices=SCALES, help="store scale for groups that generate (generate: tiny|small|full)")
     add_store_options(p)
     p.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> Result:
-    ctx = BenchContext(db=args.db, runs=args.runs, options={"scale": args.scale})
+    ctx = BenchContext(db=args.db, runs=args.runs, options={"scale": args.scale, "seconds": args.seconds})
     cases = load_cases(args.group, ctx)
     if args.case:
         unknown = set(args.case) - {c.name for c in cases}

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import argparse
+import getpass
+import os
+import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
 from app.arguments import arg
-from app.console import Console
+from app.console import Console, Login
 from app.models import inputs
 from app.store.tables.tasks import TaskEvent
 
@@ -28,13 +31,32 @@ class Result:
 
 def add_store_options(parser: argparse.ArgumentParser, json_flag: bool = True) -> None:
     parser.add_argument("--db", metavar="PATH|URL", type=arg(inputs.store_location), help="store file or SQLAlchemy URL (default: the embedded store data/jingkong.gpkg, or $JINGKONG_DB)")
+    parser.add_argument("--user", metavar="NAME", default=os.environ.get("JINGKONG_LOGIN"), type=arg(inputs.text),
+                        help="log in as this user of the store (password from $JINGKONG_PASSWORD, else asked)")
     if json_flag:
         parser.add_argument("--json", action="store_true", help="print machine-readable JSON")
 
 
+def password(env: str = "JINGKONG_PASSWORD", prompt: str = "password: ") -> str:
+    """A password from the environment or asked on the terminal: never an argument (it would show in ``ps``
+    and in the shell's history)."""
+    value = os.environ.get(env)
+    if value is None:
+        if not sys.stdin.isatty():
+            raise CommandError(f"no password: set ${env} or run on a terminal to be asked")
+        value = getpass.getpass(prompt)
+    return value
+
+
+def login(args: argparse.Namespace) -> Login | None:
+    user = getattr(args, "user", None)
+    return Login(user, password(prompt=f"password for {user}: ")) if user else None
+
+
 def open_console(args: argparse.Namespace) -> Console:
-    """The store named by ``--db`` and the services over it, built by the same composition root as the GUI's."""
-    return Console.open(args.db)
+    """The store named by ``--db`` as ``--user`` (or its owner) and the services over it, built by the same
+    composition root as the GUI's."""
+    return Console.open(args.db, login(args))
 
 
 def add_by(parser: argparse.ArgumentParser, default: str | None = None) -> None:

@@ -34,6 +34,7 @@ def run(args: argparse.Namespace) -> Result:
     try:
         store = console.store
         n = export_layer(store, args.layer, args.out) if args.layer else export_table(store, args.table, args.out)
+        console.audit.record_export(f"layer:{args.layer}" if args.layer else f"table:{args.table}", n, str(args.out))
     finally:
         console.close()
     what = args.layer or args.table

@@ -6,22 +6,25 @@ backend. Everything above the store asks it for connections and never builds eng
 
 from __future__ import annotations
 
+import getpass
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from sqlalchemy import Connection, Engine, create_engine, event, inspect, select, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError
 
-from app.store import geopackage, level_layers
+from app.domain.roles import AccessDenied, Principal, Role
+from app.store import access, audit, geopackage, level_layers, triggers
 from app.store.errors import SchemaVersionError, StoreError, explain_store_problems
 from app.store.migrations import MIGRATIONS
 from app.store.tables import Base
 from app.store.tables.meta import Meta
 
-SCHEMA_VERSION = 4  # one more than the last key of MIGRATIONS
+SCHEMA_VERSION = 5  # one more than the last key of MIGRATIONS
 ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_STORE = ROOT / "data" / "jingkong.gpkg"
 
@@ -53,6 +56,19 @@ def resolve_url(db: str | os.PathLike[str] | None) -> str:
             raise StoreError(f"unsupported store backend {url.get_backend_name()!r}: use a file path, sqlite:// or postgresql+psycopg://")
         return text_db
     return f"sqlite:///{Path(text_db).expanduser().resolve()}"
+
+
+def os_user() -> str:
+    """Who runs this program: ``$JINGKONG_USER`` or the login name (an embedded store's owner)."""
+    return os.environ.get("JINGKONG_USER") or getpass.getuser()
+
+
+@dataclass(frozen=True)
+class Login:
+    """A user of the store and their password (never printed: it is kept out of ``repr``)."""
+
+    user: str
+    password: str = field(repr=False)
 
 
 def sqlite_path(url: str) -> Path | None:
@@ -101,9 +117,10 @@ def store_exists(db: str | os.PathLike[str] | None) -> bool:
 class Store:
     """A Jingkong store at ``url``. Use :meth:`open` for an existing store, :meth:`create` for a new one."""
 
-    def __init__(self, url: str, engine: Engine) -> None:
+    def __init__(self, url: str, engine: Engine, principal: Principal | None = None) -> None:
         self.url = url
         self.engine = engine
+        self.principal = principal or access.owner_principal(os_user())
 
     @property
     def dialect(self) -> str:
@@ -116,14 +133,18 @@ class Store:
         return str(path) if path else make_url(self.url).render_as_string(hide_password=True)
 
     @classmethod
-    def open(cls, db: str | os.PathLike[str] | None = None) -> Store:
-        """Open an existing store, migrating an older schema; raise StoreError with the reason if it can't."""
+    def open(cls, db: str | os.PathLike[str] | None = None, login: Login | None = None) -> Store:
+        """Open an existing store, migrating an older schema and re-creating missing guard triggers, as ``login``
+        (PostgreSQL: the database login; embedded: a user of the store) or as the owner; raise StoreError with
+        the reason if it can't. A login is written to the audit trail."""
         url = resolve_url(db)
         path = sqlite_path(url)
         if path is not None and not path.exists():
             raise StoreError(f"no store at {path} (create one with: jingkong demo --out {path})")
         if path is not None and not path.is_file():
             raise StoreError(f"{path} is a folder, not a store file")
+        if login is not None and path is None:
+            url = make_url(url).set(username=login.user, password=login.password).render_as_string(hide_password=False)
         engine = _make_engine(url)
         try:
             with engine.begin() as conn:
@@ -131,13 +152,21 @@ class Store:
                     raise StoreError(f"{_shown(url)} is not a Jingkong store (no {Meta.__tablename__} table)")
                 version = int(conn.scalar(select(Meta.value).where(Meta.key == "schema_version")) or 0)
                 _migrate(conn, version)
+                triggers.ensure(conn)
+                principal = _principal(conn, login)
+            if login is not None:
+                with engine.begin() as conn:
+                    audit.record(conn, principal.name, "login", "store", {"role": principal.role.value,
+                                                                           "unit": principal.unit_code})
+                    if conn.dialect.name == "sqlite":
+                        audit.seal(conn)
         except DBAPIError as exc:
             engine.dispose()
             raise StoreError(f"cannot open store {_shown(url)}: {exc.orig}") from None
         except StoreError:
             engine.dispose()
             raise
-        return cls(url, engine)
+        return cls(url, engine, principal)
 
     @classmethod
     def connect_new(cls, url: str) -> Store:
@@ -155,6 +184,18 @@ class Store:
                 # transaction of its own before a statement that is not DML, and commits or rolls back this one.
                 conn.exec_driver_sql("BEGIN IMMEDIATE")
             yield conn
+            if self.dialect == "sqlite":
+                audit.seal(conn)  # chain what this transaction added to the audit trail (PostgreSQL's trigger does it)
+
+    def add_user(self, name: str, role: Role, unit_code: str, password: str) -> Principal:
+        """A new user of this store (PostgreSQL: a login in its role's group), recorded in the audit trail."""
+        if self.dialect == "sqlite" and self.principal.role is not Role.ADMIN:
+            raise AccessDenied(f"{self.principal.name} ({self.principal.role.value}) may not add users")
+        with self.begin() as conn:
+            user = access.add_user(conn, name, role, unit_code, password)
+            audit.record(conn, self.principal.name, "user.add", f"user:{name}",
+                         {"role": role.value, "unit": user.unit_code})
+        return user
 
     def meta(self) -> dict[str, str]:
         with self.engine.connect() as conn:
@@ -166,6 +207,21 @@ class Store:
 
 def _safe(url: str) -> str:
     return make_url(url).render_as_string(hide_password=True)
+
+
+TRANSIENT_SQLSTATES = ("40001", "40P01")  # serialization failure, deadlock detected: the same work may succeed again
+
+
+def is_transient(exc: BaseException) -> bool:
+    """True for a database error that retrying the whole transaction may resolve."""
+    return isinstance(exc, DBAPIError) and getattr(exc.orig, "sqlstate", None) in TRANSIENT_SQLSTATES
+
+
+def _principal(conn: Connection, login: Login | None) -> Principal:
+    if conn.dialect.name == "postgresql":
+        user = str(conn.scalar(text("SELECT session_user")))
+        return access.principal_of(conn, user) or access.owner_principal(user)
+    return access.login_embedded(conn, login.user, login.password) if login else access.owner_principal(os_user())
 
 
 def _migrate(conn: Connection, version: int) -> None:
@@ -188,5 +244,6 @@ def create_schema(conn: Connection, meta: dict[str, str]) -> None:
     level_layers.drop_views(conn)  # they depend on admin_units: PostgreSQL would refuse to drop it
     Base.metadata.drop_all(conn)
     Base.metadata.create_all(conn)
+    triggers.ensure(conn)
     geopackage.publish_layers(conn)
     conn.execute(Meta.__table__.insert(), [{"key": k, "value": v} for k, v in {"schema_version": str(SCHEMA_VERSION), **meta}.items()])

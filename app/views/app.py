@@ -6,17 +6,18 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLibraryInfo, QLocale, QTranslator
 from PySide6.QtGui import QFont, QFontDatabase
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QInputDialog, QLineEdit, QMessageBox
 
 from app.arguments import OneLineParser, arg
-from app.console import Console
-from app.domain.errors import StoreError
+from app.console import Console, Login
+from app.domain.errors import Cancelled, StoreError
 from app.models import inputs
 from app.views import settings
 
@@ -31,6 +32,8 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser = OneLineParser(prog="jingkong-console", description="精控 Jingkong command console")
     parser.add_argument("--db", metavar="PATH|URL", type=arg(inputs.store_location), help="store file or SQLAlchemy URL (default: the embedded store)")
     parser.add_argument("--lang", choices=("zh", "en"), help="interface language (default: last used, else zh)")
+    parser.add_argument("--user", metavar="NAME", type=arg(inputs.text), help="log in as this user of the store (password from "
+                                                       "$JINGKONG_PASSWORD, else asked in a dialog)")
     return parser.parse_args(argv)
 
 
@@ -67,14 +70,29 @@ def missing_font_notice() -> str:
     return text if text == NO_CHINESE_FONT else f"{text} — {NO_CHINESE_FONT}"
 
 
-def open_console(db: str | None) -> Console | None:
+def ask_login(user: str | None) -> Login | None:
+    """The login for ``--user`` (password from the environment, else a password dialog; Cancelled if closed)."""
+    if not user:
+        return None
+    password = os.environ.get("JINGKONG_PASSWORD")
+    if password is None:
+        password, ok = QInputDialog.getText(None, "Jingkong", QCoreApplication.translate("Startup", "Password for %1:")
+                                            .replace("%1", user), QLineEdit.EchoMode.Password)
+        if not ok:
+            raise Cancelled
+    return Login(user, password)
+
+
+def open_console(db: str | None, user: str | None = None) -> Console | None:
     if db is None and not Console.default_store_path().exists():
         from app.views.first_start import create_demo_store
 
         if not create_demo_store(Console.default_store_path()):
             return None
     try:
-        return Console.open(db)
+        return Console.open(db, ask_login(user))
+    except Cancelled:
+        return None
     except StoreError as exc:
         QMessageBox.critical(None, "Jingkong", str(exc))
         return None
@@ -88,7 +106,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     lang = args.lang or settings.language()
     install_language(app, lang)
     has_chinese_font = choose_font(app)
-    console = open_console(args.db)
+    console = open_console(args.db, args.user)
     if console is None:
         return 1
     from app.views.main_window import MainWindow

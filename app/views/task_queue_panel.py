@@ -1,15 +1,18 @@
 """The dispatch queue dock: filter and sort the tasks, act on one or many, follow another console's changes.
 
-A :class:`Poller` reads the store's change token every second off the GUI thread (and the first page when it
-moved), so a change made by another console (or the CLI) shows within two seconds; countdowns repaint after
-every poll. Another poller escalates overdue tasks every minute, off the GUI thread too.
+A :class:`Poller` reads the store's change token off the GUI thread (and the first page when it moved): on the
+embedded store every second, so a change made by another console (or the CLI) shows within two seconds; on a
+command centre when PostgreSQL announces a change (``ChangeFeed``), within a second, and otherwise only as a
+rare safety net. Countdowns repaint every second. Another poller escalates overdue tasks every minute, and an
+integrity poller raises an alarm for any task whose status does not match its audited events (a status set
+behind the application's back).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -26,6 +29,8 @@ from PySide6.QtWidgets import (
 
 from app.domain.admin import Level
 from app.domain.tasks import TaskRow, TaskStatus
+from app.models.audit_trail import AuditTrail
+from app.models.change_feed import ChangeFeed
 from app.models.context import ConsoleContext
 from app.models.dispatch.cascade import cascade
 from app.models.dispatch.catalogue import KINDS
@@ -38,8 +43,9 @@ from app.views.task_detail_view import TaskDetailView
 from app.views.task_table_model import PAGE, TaskTableModel
 from app.views.vocabulary import TASK_ACTION, TASK_KIND, TASK_STATUS
 
-POLL_MS = 1000
+TICK_MS = 1000
 ESCALATE_MS = 60_000
+INTEGRITY_MS = 10_000  # embedded store; a command centre checks when a task changes (and at the safety interval)
 
 
 class TaskQueuePanel(QWidget):
@@ -48,7 +54,8 @@ class TaskQueuePanel(QWidget):
     Writes ``context.selected_unit``, ``highlighted_persons`` and ``choropleth``; follows ``context.selected_unit``.
     The table fills from the poller's first page, a moment after the panel opens."""
 
-    def __init__(self, tasks: TaskService, context: ConsoleContext, parent: QWidget | None = None) -> None:
+    def __init__(self, tasks: TaskService, context: ConsoleContext, changes: ChangeFeed, audit: AuditTrail,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
         self.queue = TaskQueue(tasks)
@@ -88,6 +95,10 @@ class TaskQueuePanel(QWidget):
         self._button(actions, self.tr("open tasks map"), self.show_open_tasks)
         self.message = QLabel(self)
         self.message.setWordWrap(True)
+        self.alarm = QLabel(self)
+        self.alarm.setWordWrap(True)
+        self.alarm.setStyleSheet("QLabel { color: white; background: #c0392b; padding: 4px; font-weight: bold; }")
+        self.alarm.hide()
         self.summary = QLabel(self)
         filters = QHBoxLayout()
         for w in (self.status, self.kind, self.search, self.overdue, self.in_unit, self.summary):
@@ -97,6 +108,7 @@ class TaskQueuePanel(QWidget):
         split.addWidget(self.detail)
         box = QVBoxLayout(self)
         box.setContentsMargins(4, 4, 4, 4)
+        box.addWidget(self.alarm)
         box.addLayout(filters)
         box.addWidget(split, 1)
         box.addLayout(actions)
@@ -105,14 +117,29 @@ class TaskQueuePanel(QWidget):
         self._on_selection_change()
         self._show_summary()
         queue, self._wanted = self.queue, PAGE  # rows the table holds: the poll re-reads that many
-        self.poller = Poller(lambda: queue.poll(self._wanted), POLL_MS, name="task-queue-poll")
+        self.poller = Poller(lambda: queue.poll(self._wanted), changes.poll_ms, name="task-queue-poll")
         self.poller.sigResult.connect(self._on_polled)
         self.escalator = Poller(lambda: escalate_overdue(tasks), ESCALATE_MS, wait_first=True, name="task-escalation")
         self.escalator.sigResult.connect(self._on_escalated)
-        for poller in (self.poller, self.escalator):
+        self.integrity = Poller(audit.mismatches, changes.poll_ms if changes.live else INTEGRITY_MS,
+                                name="task-integrity")
+        self.integrity.sigResult.connect(self._on_integrity)
+        for poller in (self.poller, self.escalator, self.integrity):
             poller.sigFailed.connect(self.message.setText)
             self.destroyed.connect(poller.stop)
             poller.start()
+        pollers = (self.poller, self.integrity)  # not self: the callback runs on the listener's thread
+
+        def on_change(table: str) -> None:
+            if table in ("tasks", "trips"):
+                for poller in pollers:
+                    poller.poke()
+
+        changes.subscribe(on_change)
+        self.destroyed.connect(lambda: changes.unsubscribe(on_change))
+        self.ticker = QTimer(self)  # countdowns move with the clock, whether or not the store changed
+        self.ticker.timeout.connect(self.model.tick)
+        self.ticker.start(TICK_MS)
         for signal in (self.model.modelReset, self.model.rowsInserted):
             signal.connect(self._on_rows_change)
 
@@ -129,10 +156,17 @@ class TaskQueuePanel(QWidget):
     def _on_polled(self, page: QueuePage | None) -> None:
         """Show a page read after any console changed any task, else just repaint the countdowns. A page read
         for a view since left is dropped: the panel reloaded when the view changed."""
-        if page is None:
-            self.model.tick()
-        elif page.view == self.queue.view:
+        if page is not None and page.view == self.queue.view:
             self._keep_selection(lambda: self.model.set_rows(page.rows, page.total))
+
+    def _on_integrity(self, mismatches: list) -> None:
+        """Alarm: tasks whose status was changed without the event the application always writes."""
+        if mismatches:
+            ids = ", ".join(str(m.task_id) for m in mismatches[:10])
+            text = self.tr("Integrity alarm: %n task(s) changed outside the console, status unlike events (tasks %1)",
+                           "", len(mismatches))
+            self.alarm.setText(text.replace("%1", ids))
+        self.alarm.setVisible(bool(mismatches))
 
     def _on_rows_change(self) -> None:
         self._wanted = max(PAGE, len(self.model.rows))

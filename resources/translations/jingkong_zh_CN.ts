@@ -1155,6 +1155,10 @@
         <source>No Chinese font is installed: Chinese text shows as boxes (install fonts-noto-cjk: run scripts/setup.sh)</source>
         <translation>未安装中文字体：中文将显示为方框（请安装 fonts-noto-cjk：运行 scripts/setup.sh）</translation>
     </message>
+    <message>
+        <source>Password for %1:</source>
+        <translation>%1 的密码：</translation>
+    </message>
 </context>
 <context>
     <name>TaskAction</name>
@@ -1368,6 +1372,12 @@
     <message>
         <source>open tasks map</source>
         <translation>未办结任务分布</translation>
+    </message>
+    <message numerus="yes">
+        <source>Integrity alarm: %n task(s) changed outside the console, status unlike events (tasks %1)</source>
+        <translation>
+            <numerusform>完整性告警：%n 个任务在控制台之外被改动，状态与审计事件不符（任务 %1）</numerusform>
+        </translation>
     </message>
     <message>
         <source>{0} of {1} tasks</source>

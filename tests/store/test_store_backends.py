@@ -26,7 +26,9 @@ def test_demo_loads_into_postgis_like_into_sqlite(postgres, tiny_store_path: str
     pg, lite = Store.open(url), Store.open(tiny_store_path)
     try:
         assert pg.dialect == "postgresql"
-        assert table_counts(pg) == table_counts(lite)
+        # the audit trail records how a store was used (the session's tiny store has had exports), not its data
+        data = [table_counts(s) for s in (pg, lite)]
+        assert {k: v for k, v in data[0].items() if k != "audit_log"} == {k: v for k, v in data[1].items() if k != "audit_log"}
         assert level_counts(pg) == level_counts(lite)
         pg_towns, lite_towns = load_level(pg, Level.TOWN), load_level(lite, Level.TOWN)
         assert list(pg_towns.codes) == list(lite_towns.codes)

@@ -34,10 +34,10 @@ def console(world: World, clock: Clock) -> Console:
 @pytest.fixture
 def panel(qtbot, console: Console, monkeypatch: pytest.MonkeyPatch) -> Iterator[TaskQueuePanel]:  # noqa: ANN001
     monkeypatch.setenv("JINGKONG_USER", "op1")
-    widget = TaskQueuePanel(console.tasks, console.context)
+    widget = TaskQueuePanel(console.tasks, console.context, console.changes, console.audit)
     qtbot.addWidget(widget)
     yield widget
-    for poller in (widget.poller, widget.escalator):
+    for poller in (widget.poller, widget.escalator, widget.integrity):
         poller.stop()
         poller.join()
 
@@ -141,7 +141,9 @@ def test_the_poll_reads_the_store_off_the_gui_thread(qtbot, world: World, consol
         pass  # and one more poll, which finds nothing new
     gui = threading.main_thread().ident
     assert statements, "the poll read the store"
-    assert {thread for thread, _sql in statements} == {panel.poller.thread_id} != {gui}
+    assert panel.poller.thread_id in {thread for thread, _sql in statements}
+    assert {thread for thread, _sql in statements} <= {panel.poller.thread_id, panel.integrity.thread_id}
+    assert gui not in {thread for thread, _sql in statements}
     assert resets and set(resets) == {gui}  # the GUI thread applied the page
 
 
@@ -182,3 +184,15 @@ def test_a_change_from_another_process_shows_within_two_seconds(qtbot, world: Wo
     subprocess.run([sys.executable, "-m", "app.cli", "tasks", "claim", str(task), "--by", "far-away", "--db", db],
                    cwd=Path(__file__).resolve().parents[2], check=True, capture_output=True)
     qtbot.waitUntil(lambda: panel.model.rows[0].claimed_by == "far-away", timeout=2000)
+
+
+def test_a_status_set_behind_the_consoles_back_raises_the_integrity_alarm(qtbot, world: World, console: Console,  # noqa: ANN001
+                                                                        panel: TaskQueuePanel) -> None:
+    [task] = _seed(console, 1)
+    qtbot.waitUntil(lambda: [r.id for r in panel.model.rows] == [task], timeout=2000)
+    assert panel.alarm.isHidden()
+    with world.store.begin() as conn:  # what `UPDATE tasks SET status=4` in a database shell does
+        conn.exec_driver_sql(f"UPDATE tasks SET status = 4 WHERE id = {task}")
+    panel.integrity.poke()
+    qtbot.waitUntil(lambda: not panel.alarm.isHidden(), timeout=3000)
+    assert f"tasks {task})" in panel.alarm.text()

@@ -14,8 +14,10 @@ from functools import cached_property
 from typing import Any
 
 from sqlalchemy import Connection
+from sqlalchemy.exc import DBAPIError
 
 from app.domain.admin import Level
+from app.domain.roles import AccessDenied, code_range
 from app.domain.tasks import CLOSED_STATUSES, OPEN_STATUSES, EventRow, TaskRow, TaskStatus
 from app.models import inputs
 from app.models.dispatch.catalogue import check_kind, check_priority, check_source
@@ -36,6 +38,7 @@ from app.store.queries.tasks import (
     task_row,
     unit_directory,
 )
+from app.store.store import is_transient
 from app.store.tables.tasks import Task, TaskEvent
 
 S = TaskStatus
@@ -94,6 +97,7 @@ class TaskService:
 
     def create_many(self, specs: Sequence[TaskSpec], by: str = "system") -> list[int]:
         """Create tasks in one transaction (all or none); ids in the order of ``specs``."""
+        self.store.principal.require_write("create tasks")
         rows = self.prepare(specs)
         with self.store.begin() as conn:
             return self.insert(conn, rows, specs, by, self.clock())
@@ -125,6 +129,8 @@ class TaskService:
                 who = self.router.for_grids(area_grids)
             else:
                 who = self.router.for_grids(grids[p] for p in spec.person_ids)
+            if not self.store.principal.covers(who.code):
+                raise AccessDenied(f"{self.store.principal.name} may not create tasks for unit {who.code}")
             rows.append({"kind": spec.kind, "source": spec.source, "source_ref": ref,
                          "title": title, "priority": spec.priority, "status": int(S.NEW),
                          "target_unit_id": target.id if target else None, "target_wkt": spec.target_wkt,
@@ -148,7 +154,7 @@ class TaskService:
     def get(self, task_id: int) -> TaskRow:
         with self.store.engine.connect() as conn:
             row = task_row(conn, task_id)
-        if row is None:
+        if row is None or not self.store.principal.covers(row.assignee_code):
             raise TaskNotFound(f"no task with id {task_id}")
         return row
 
@@ -190,12 +196,32 @@ class TaskService:
 
         return self.change(task_id, decide, by=by, expected_version=expected_version)
 
+    def claim_next(self, *, by: str, unit_code: str | None = None) -> TaskRow | None:
+        """Claim the most urgent dispatched, unclaimed task under ``unit_code`` (default: the principal's units)
+        for ``by``; None if there is none. Many consoles claiming at once each get a different task."""
+        self.store.principal.require_write("claim tasks")
+        low, high = code_range(unit_code or self.store.principal.scope)
+        for _ in range(_RETRIES):
+            try:
+                with self.store.begin() as conn:
+                    row = w.next_claimable(conn, int(S.DISPATCHED), low, high)
+                    if row is None:
+                        return None
+                    change = Change("claim", (S.ACKNOWLEDGED,), {"claimed_by": by}, f"claimed by {by}")
+                    if apply(conn, row, change, by, self.clock()):
+                        return task_row(conn, row.id)
+            except DBAPIError as exc:
+                if not is_transient(exc):
+                    raise
+        raise StaleTask("the queue keeps changing under us: try again")
+
     def note(self, task_id: int, note: str, *, by: str) -> TaskRow:
         """Add a note to the audit trail. The task itself is unchanged (same version), so a note never makes
         someone else's pending action stale."""
         if not note.strip():
             raise TaskError("a note needs some text")
         by = actor(by)
+        self.store.principal.require_write("add notes")
         row = self.get(task_id)
         with self.store.begin() as conn:
             w.insert_events(conn, [event_row(task_id, self.clock(), by, "note", note.strip())])
@@ -206,8 +232,11 @@ class TaskService:
                after: Callable[[Connection, TaskRow, int], None] | None = None) -> TaskRow:
         """Decide a change from the task's current row and compare-and-set it; on a lost race, re-read and
         decide again (``decide`` raises if the new state no longer allows it). ``after`` writes more in the
-        same transaction. Cancelling cascades down; a child's change rolls up into its parent."""
+        same transaction. Cancelling cascades down; a child's change rolls up into its parent. Returns the
+        row as this change left it (another console may have changed it since)."""
         by = actor(by)
+        self.store.principal.require_write("change tasks")
+        written: TaskRow | None = None
         for _ in range(_RETRIES):
             row = self.get(task_id)
             if expected_version is not None and row.version != expected_version:
@@ -215,18 +244,24 @@ class TaskService:
                                 f"(version {expected_version}, now {row.version}): reload and try again")
             change = decide(row)
             now = self.clock()
-            with self.store.begin() as conn:
-                if apply(conn, row, change, by, now):
-                    if after is not None:
-                        after(conn, row, now)
-                    if change.steps and change.steps[-1] == S.CANCELLED:
-                        cancel_children(conn, row.id, by, now)
-                    if change.steps and row.parent_id is not None:
-                        settle_parent(conn, row.parent_id, now)
-                    break
+            try:
+                with self.store.begin() as conn:
+                    if apply(conn, row, change, by, now):
+                        if after is not None:
+                            after(conn, row, now)
+                        if change.steps and change.steps[-1] == S.CANCELLED:
+                            cancel_children(conn, row.id, by, now)
+                        if change.steps and row.parent_id is not None:
+                            settle_parent(conn, row.parent_id, now)
+                        written = task_row(conn, row.id)  # as this change left it, before anyone else's
+                        break
+            except DBAPIError as exc:  # a serialization failure or deadlock victim: decide again on a fresh read
+                if not is_transient(exc):
+                    raise
         else:
             raise StaleTask(f"task {task_id} keeps changing under us: try again")
-        return self.get(task_id)
+        assert written is not None  # the row was just updated in this transaction
+        return written
 
     def _open_children(self, task_id: int) -> int:
         return task_count(self.store, TaskFilter(statuses=tuple(int(s) for s in OPEN_STATUSES), parent_id=task_id))

@@ -7,6 +7,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from sqlalchemy import Connection
+from sqlalchemy.exc import DBAPIError
 
 from app.domain.facilities import FacilityKind
 from app.domain.tasks import OPEN_STATUSES, TaskRow, TaskStatus, TripCargo
@@ -17,11 +18,13 @@ from app.models.dispatch.lifecycle import path_to
 from app.models.dispatch.service import TaskService, TaskSpec
 from app.store.queries import task_writes as w
 from app.store.queries import trips as q
+from app.store.store import is_transient
 from app.store.tables.tasks import Trip
 from app.timebase import DAY, date_of_day, day_of, to_seconds
 
 S = TaskStatus
 QUARANTINE_DAYS = 14
+_RETRIES = 5
 
 
 def _day_start(now: int) -> int:
@@ -149,16 +152,24 @@ class TransportService:
               origin_facility: int | None, samples: int, by: str,
               check: Callable[[Connection, int], None]) -> int:
         vehicle, origin = inputs.text(vehicle, "vehicle", Trip.vehicle), inputs.text(origin, "origin", Trip.origin)
+        self.tasks.store.principal.require_write("plan trips")
         rows = self.tasks.prepare([spec])
         rows[0]["facility_id"] = destination
-        now = self.tasks.clock()
-        with self.tasks.store.begin() as conn:
-            # Lock the destination before writing anything that references it: every transfer takes its locks
-            # in the same order (facility, then its own new rows), so concurrent transfers queue, never deadlock
-            # (inserting first took a key-share lock on the facility that the later FOR UPDATE waited on).
-            check(conn, now)
-            task_id = self.tasks.insert(conn, rows, [spec], by, now)[0]
-            w.insert_trip(conn, {"task_id": task_id, "cargo": int(cargo), "vehicle": vehicle, "origin": origin,
-                                 "origin_facility_id": origin_facility, "destination_id": destination,
-                                 "samples": samples, "planned_at": now})
-        return task_id
+        attempts = 0
+        while True:
+            now = self.tasks.clock()
+            try:
+                with self.tasks.store.begin() as conn:
+                    # Lock the destination before writing anything that references it: every transfer takes its
+                    # locks in the same order (facility, then its own new rows), so concurrent transfers queue,
+                    # never deadlock (inserting first took a key-share lock that a later lock waited on).
+                    check(conn, now)
+                    task_id = self.tasks.insert(conn, [dict(rows[0])], [spec], by, now)[0]
+                    w.insert_trip(conn, {"task_id": task_id, "cargo": int(cargo), "vehicle": vehicle,
+                                         "origin": origin, "origin_facility_id": origin_facility,
+                                         "destination_id": destination, "samples": samples, "planned_at": now})
+                return task_id
+            except DBAPIError as exc:  # a serialization failure or deadlock victim: the whole plan again
+                attempts += 1
+                if not is_transient(exc) or attempts == _RETRIES:
+                    raise

@@ -60,6 +60,17 @@ def lock_task(conn: Connection, task_id: int) -> TaskRow | None:
     return task_row(conn, task_id)
 
 
+def next_claimable(conn: Connection, status: int, low: str, high: str) -> TaskRow | None:
+    """The most urgent unclaimed task at ``status`` among assignee codes in [low, high), locked; tasks other
+    transactions hold are skipped (PostgreSQL's SKIP LOCKED), so claimers never queue behind each other."""
+    t = Task.__table__
+    query = (select(t.c.id).where(t.c.status == status, t.c.claimed_by.is_(None), t.c.assignee_code >= low,
+                                  t.c.assignee_code < high)
+             .order_by(t.c.priority, t.c.due_at, t.c.id).limit(1).with_for_update(skip_locked=True))
+    task_id = conn.scalar(query)
+    return None if task_id is None else task_row(conn, task_id)
+
+
 def children(conn: Connection, parent_id: int) -> list[TaskRow]:
     t = Task.__table__
     ids = conn.scalars(select(t.c.id).where(t.c.parent_id == parent_id).order_by(t.c.id).with_for_update()).all()
@@ -88,5 +99,5 @@ def record_arrivals(conn: Connection, person_ids: Sequence[int], facility_id: in
          "start_at": arrived_at, "end_at": arrived_at + quarantine_days * 86_400} for p in person_ids])
 
 
-__all__ = ["children", "compare_and_set", "insert_events", "insert_people", "insert_tasks", "insert_trip",
+__all__ = ["children", "compare_and_set", "next_claimable", "insert_events", "insert_people", "insert_tasks", "insert_trip",
            "lock_task", "record_arrivals", "update_trip"]

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from sqlalchemy import Connection, Select, func, or_, select
 from sqlalchemy.orm import aliased
 
+from app.domain.roles import COUNTY_CODE, code_range
 from app.domain.tasks import OPEN_STATUSES, SORT_KEYS, EventRow, TaskRow
 from app.store.queries.arrays import IN_CHUNK
 from app.store.store import Store
@@ -70,8 +71,8 @@ def _where(query: Select, f: TaskFilter) -> Select:
         query = query.where(t.c.priority.in_(f.priorities))
     if f.unit_code:
         # codes nest by prefix: a range (not LIKE) so both backends use the index
-        upper = f.unit_code[:-1] + chr(ord(f.unit_code[-1]) + 1)
-        query = query.where(t.c.assignee_code >= f.unit_code, t.c.assignee_code < upper)
+        low, high = code_range(f.unit_code)
+        query = query.where(t.c.assignee_code >= low, t.c.assignee_code < high)
     if f.text:
         query = query.where(t.c.title.contains(f.text, autoescape=True))
     if f.overdue_at is not None:
@@ -85,6 +86,16 @@ def _where(query: Select, f: TaskFilter) -> Select:
     return query
 
 
+def _in_scope(query: Select, store: Store) -> Select:
+    """Only the tasks of units under the store's principal (PostgreSQL's row-level security says the same)."""
+    scope = store.principal.scope
+    if scope == COUNTY_CODE:
+        return query
+    low, high = code_range(scope)
+    t = Task.__table__
+    return query.where(t.c.assignee_code >= low, t.c.assignee_code < high)
+
+
 def task_page(store: Store, f: TaskFilter, offset: int = 0, limit: int = 200) -> list[TaskRow]:
     """Rows ``offset .. offset+limit`` of the filtered queue, sorted (ties broken by id)."""
     if f.sort not in SORT_KEYS:
@@ -92,13 +103,13 @@ def task_page(store: Store, f: TaskFilter, offset: int = 0, limit: int = 200) ->
     t = Task.__table__
     key = t.c[f.sort]
     order = [key.desc(), t.c.id.desc()] if f.descending else [key.asc(), t.c.id.asc()]
-    query = _where(_rows(), f).order_by(*order).offset(offset).limit(limit)
+    query = _in_scope(_where(_rows(), f), store).order_by(*order).offset(offset).limit(limit)
     with store.engine.connect() as conn:
         return [TaskRow(**row._mapping) for row in conn.execute(query)]
 
 
 def task_count(store: Store, f: TaskFilter) -> int:
-    query = _where(select(func.count()).select_from(Task.__table__), f)
+    query = _in_scope(_where(select(func.count()).select_from(Task.__table__), f), store)
     with store.engine.connect() as conn:
         return int(conn.scalar(query) or 0)
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import Connection, func, select
+from sqlalchemy import Connection, func, select, text
 
 from app.domain.quarantine import QuarantineKind
 from app.domain.tasks import OPEN_STATUSES, TaskStatus, TripCargo
@@ -14,6 +14,7 @@ from app.store.tables.quarantine import QuarantineOrder
 from app.store.tables.tasks import Task, TaskPerson, Trip
 
 _OPEN = [int(s) for s in OPEN_STATUSES]
+_FACILITY_LOCKS = 7262  # advisory-lock namespace of facilities being assigned
 
 
 @dataclass(frozen=True)
@@ -42,8 +43,12 @@ class TripRow:
 def facility(conn: Connection, facility_id: int, lock: bool = False) -> FacilityRow | None:
     """One facility; ``lock`` holds it against concurrent assignment until the transaction ends."""
     f = Facility.__table__
+    if lock and conn.dialect.name == "postgresql":
+        # An advisory lock keyed by the facility rather than FOR UPDATE, which would need the right to change
+        # facilities that operators planning a transfer do not have. (SQLite: the write lock is already held.)
+        conn.execute(text("SELECT pg_advisory_xact_lock(:ns, :id)"), {"ns": _FACILITY_LOCKS, "id": facility_id})
     query = select(f.c.id, f.c.kind, f.c.name, f.c.capacity).where(f.c.id == facility_id)
-    row = conn.execute(query.with_for_update() if lock else query).first()
+    row = conn.execute(query).first()
     return FacilityRow(**row._mapping) if row else None
 
 

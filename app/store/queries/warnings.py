@@ -9,6 +9,7 @@ from dataclasses import dataclass
 import numpy as np
 from sqlalchemy import bindparam, func, inspect, select, text
 
+from app.domain.roles import COUNTY_CODE, code_range
 from app.domain.warnings import OPEN_STATUSES
 from app.store.masking import mask_identity
 from app.store.store import Store
@@ -44,8 +45,12 @@ def has_warnings_table(store: Store) -> bool:
     return inspect(store.engine).has_table(_T.name)
 
 
-def _where(statuses: Sequence[int] | None, rule_id: str | None, ids: Sequence[int] | None) -> tuple[str, dict, list[str]]:
+def _where(store: Store, statuses: Sequence[int] | None, rule_id: str | None,
+           ids: Sequence[int] | None) -> tuple[str, dict, list[str]]:
     clauses, params, expanding = [], {}, []
+    if store.principal.scope != COUNTY_CODE:  # the warnings of people living under the principal's unit only
+        clauses.append("w.grid_id IN (SELECT id FROM admin_units WHERE code >= :scope_low AND code < :scope_high)")
+        params["scope_low"], params["scope_high"] = code_range(store.principal.scope)
     for name, values, clause in (("statuses", statuses, "w.status IN :statuses"), ("ids", ids, "w.id IN :ids")):
         if values is not None:
             clauses.append(clause)
@@ -60,7 +65,7 @@ def _where(statuses: Sequence[int] | None, rule_id: str | None, ids: Sequence[in
 def stored_warnings(store: Store, statuses: Sequence[int] | None = None, rule_id: str | None = None,
                     ids: Sequence[int] | None = None, limit: int | None = None) -> StoredWarnings:
     """The newest ``limit`` warnings (all if None) matching the filters, in one query."""
-    where, params, expanding = _where(statuses, rule_id, ids)
+    where, params, expanding = _where(store, statuses, rule_id, ids)
     sql = (f"SELECT {_COLUMNS} FROM warnings w JOIN persons p ON p.id = w.person_id "
            "LEFT JOIN admin_units u ON u.id = w.grid_id LEFT JOIN grid_leaders g ON g.grid_id = w.grid_id"
            f"{where} ORDER BY w.id DESC" + (f" LIMIT {int(limit)}" if limit is not None else ""))
@@ -79,7 +84,7 @@ def stored_warnings(store: Store, statuses: Sequence[int] | None = None, rule_id
 def count_warnings(store: Store, statuses: Sequence[int] | None = None, rule_id: str | None = None) -> int:
     if not has_warnings_table(store):
         return 0
-    where, params, expanding = _where(statuses, rule_id, None)
+    where, params, expanding = _where(store, statuses, rule_id, None)
     statement = text(f"SELECT COUNT(*) FROM warnings w{where}").bindparams(*(bindparam(n, expanding=True) for n in expanding))
     with store.engine.connect() as conn:
         return int(conn.execute(statement, params).scalar() or 0)

@@ -1,6 +1,7 @@
 """Every table of the store, one module per entity library. Import this package to register them all."""
 
 from app.store.tables import (  # noqa: F401  (imported for their tables)
+    access,
     admin,
     cameras,
     facilities,

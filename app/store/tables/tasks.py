@@ -2,12 +2,12 @@
 
 ``tasks.version`` grows by one on every change; writers update ``WHERE version = :seen`` (compare-and-set),
 so two consoles on one store never lose an update or both claim a task. ``task_events`` is append-only:
-triggers on both backends refuse any UPDATE or DELETE of an event.
+triggers on both backends (``app.store.triggers``) refuse any UPDATE or DELETE of an event.
 """
 
 from __future__ import annotations
 
-from sqlalchemy import DDL, ForeignKey, Index, Integer, String, Text, event
+from sqlalchemy import ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.domain.tasks import SORT_KEYS, TaskStatus
@@ -95,22 +95,3 @@ class Trip(Base):
     planned_at: Mapped[Seconds]
     pickup_at: Mapped[OptSeconds]
     arrival_at: Mapped[OptSeconds]
-
-
-_APPEND_ONLY = {
-    "sqlite": [
-        "CREATE TRIGGER task_events_no_update BEFORE UPDATE ON task_events "
-        "BEGIN SELECT RAISE(ABORT, 'task_events is append-only'); END",
-        "CREATE TRIGGER task_events_no_delete BEFORE DELETE ON task_events "
-        "BEGIN SELECT RAISE(ABORT, 'task_events is append-only'); END",
-    ],
-    "postgresql": [
-        "CREATE OR REPLACE FUNCTION task_events_append_only() RETURNS trigger LANGUAGE plpgsql AS "
-        "$$ BEGIN RAISE EXCEPTION 'task_events is append-only'; END $$",
-        "CREATE TRIGGER task_events_no_change BEFORE UPDATE OR DELETE ON task_events "
-        "FOR EACH ROW EXECUTE FUNCTION task_events_append_only()",
-    ],
-}
-for _dialect, _statements in _APPEND_ONLY.items():
-    for _sql in _statements:
-        event.listen(TaskEvent.__table__, "after_create", DDL(_sql).execute_if(dialect=_dialect))
