@@ -12,6 +12,7 @@ from sqlalchemy import Connection, Table, inspect
 
 from app.store import geopackage
 from app.store.tables.base import Base
+from app.store.tables.imports import ImportMapping, ImportRun, RecordSource
 from app.store.tables.tasks import Task, TaskEvent, TaskPerson, Trip
 from app.store.tables.warnings import WarningRecord
 
@@ -40,7 +41,14 @@ def _level_layers(conn: Connection) -> None:
     geopackage.publish_layers(conn)
 
 
+def _imports(conn: Connection) -> None:
+    """Version 3 stores were made before department data could be imported: add the import runs, the provenance
+    of imported records and the saved column mappings."""
+    add_missing(conn, [ImportRun.__table__, RecordSource.__table__, ImportMapping.__table__])
+
+
 MIGRATIONS: dict[int, Callable[[Connection], None]] = {
     1: _dispatch_and_warnings,
     2: _level_layers,
+    3: _imports,
 }

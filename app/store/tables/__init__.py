@@ -5,6 +5,7 @@ from app.store.tables import (  # noqa: F401  (imported for their tables)
     cameras,
     facilities,
     health,
+    imports,
     meta,
     persons,
     places,
