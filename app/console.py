@@ -21,6 +21,7 @@ from app.models.dispatch.service import TaskService
 from app.models.dispatch.transport import TransportService
 from app.models.drill import DrillPath
 from app.models.engine_runs import ScreeningRun, TraceRun
+from app.models.imports.service import ImportService
 from app.models.indicators import IndicatorEngine
 from app.models.layers import LayerList
 from app.models.map_layers import build_layers
@@ -129,6 +130,11 @@ class Console:
     @cached_property
     def tracing(self) -> TraceRun:
         return TraceRun(self.store, self.context, self.tasks)
+
+    @cached_property
+    def imports(self) -> ImportService:
+        """Department data imports; they keep the indicators current when the engine has been built."""
+        return ImportService(self.store, lambda: self.__dict__.get("indicators"))
 
     def close(self) -> None:
         self.store.close()

@@ -29,6 +29,7 @@ INT32_MAX = 2**31 - 1
 INT64_MAX = 2**63 - 1
 # Times the store's data can be about: Unix seconds of 1970-01-01 .. 2099-12-31 (CST).
 FIRST_DAY, LAST_DAY = dt.date(1970, 1, 2), dt.date(2099, 12, 31)
+FIRST_BIRTH_DAY = dt.date(1900, 1, 1)
 
 ColumnLike = Column | InstrumentedAttribute
 PERSON_ID = Person.id  # for forms, which name the column without importing the store
@@ -185,7 +186,7 @@ def identity_number(value: str, field: str) -> str:
         born = dt.date(int(number[6:10]), int(number[10:12]), int(number[12:14]))
     except ValueError:
         raise InputError(field, "the birth date inside the identity number is not a date") from None
-    if not dt.date(1900, 1, 1) <= born <= LAST_DAY:
+    if not FIRST_BIRTH_DAY <= born <= LAST_DAY:
         raise InputError(field, "the birth date inside the identity number is out of range")
     check = _ID_CHECK[sum(int(d) * w for d, w in zip(number[:17], _ID_WEIGHTS)) % 11]
     if number[17] != check:
@@ -210,7 +211,7 @@ _TIME_FORM = re.compile(r"[ T]*(\d{1,2})(?:[:时](\d{1,2})(?:[:分](\d{1,2})(?:\
                         r"\s*(Z|[+-]\d{2}:?\d{2})?")
 
 
-def _date_parts(raw: str, field: str, value: object) -> tuple[dt.date, str]:
+def _date_parts(raw: str, field: str, value: object, first: dt.date = FIRST_DAY) -> tuple[dt.date, str]:
     m = _DAY_FORM.match(raw)
     if not m:
         raise InputError(field, f"{_shown(value)} is not a date (expected e.g. 2022-03-01, 2022/3/1 or 2022年3月1日)")
@@ -219,16 +220,17 @@ def _date_parts(raw: str, field: str, value: object) -> tuple[dt.date, str]:
         date = dt.date(year, month, day_)
     except ValueError:
         raise InputError(field, f"{_shown(value)} is not a date (no such day)") from None
-    if not FIRST_DAY <= date <= LAST_DAY:
-        raise InputError(field, f"{_shown(value)} is out of range: give a day between {FIRST_DAY.year} and {LAST_DAY.year}")
+    if not first <= date <= LAST_DAY:
+        raise InputError(field, f"{_shown(value)} is out of range: give a day between {first.year} and {LAST_DAY.year}")
     return date, raw[m.end():]
 
 
-def calendar_day(value: str, field: str) -> dt.date:
-    """A calendar day in any of the usual written forms (2022-03-01, 2022/3/1, 20220301, 2022年3月1日); a time
-    of midnight after it is allowed (spreadsheets add one)."""
+def calendar_day(value: str, field: str, first: dt.date = FIRST_DAY) -> dt.date:
+    """A calendar day in any of the usual written forms (2022-03-01, 2022/3/1, 20220301, 2022年3月1日), from
+    ``first`` (1970 for the store's data; 1900 for birth dates) to 2099; a time of midnight after it is allowed
+    (spreadsheets add one)."""
     raw = str(value).strip()
-    date, rest = _date_parts(raw, field, value)
+    date, rest = _date_parts(raw, field, value, first)
     if rest.strip() not in ("", "0:00", "00:00", "00:00:00", "0:00:00"):
         raise InputError(field, f"{_shown(value)} is not a date (expected a day without a time)")
     return date

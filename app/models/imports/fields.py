@@ -139,7 +139,7 @@ F = {f.name: f for f in (
            "姓名为空或过长", "name"),
     _field("sex", "性别", "sex", "gender", optional(enumerated(SEX, "sex")), "性别取值无效（男/女）"),
     _field("birth_day", "出生日期", "birth date", "出生年月日 生日 birthday birth_date dob",
-           optional(inputs.calendar_day), "出生日期不是有效日期"),
+           optional(lambda v, f: inputs.calendar_day(v, f, inputs.FIRST_BIRTH_DAY)), "出生日期不是有效日期"),
     _field("person_kind", "人员类别", "person kind", "人员类型 人口类别 类别 kind person_type",
            optional(enumerated(PERSON_KINDS, "person kind"), PersonKind.RESIDENT), "人员类别无效（户籍/流动/在外）"),
     _field("phone", "联系电话", "phone", "手机号 手机号码 电话 联系方式 mobile telephone tel",

@@ -115,48 +115,56 @@ def _json_or_array(conn: Connection, values: list) -> tuple[str, Any]:
     return "SELECT unnest(CAST(:vals AS text[]))", [str(v) for v in values]
 
 
-def present_keys(conn: Connection, table: str, keys: list[str]) -> set[str]:
-    """Which source keys of ``table`` earlier imports (or earlier batches of this one) already wrote."""
+def present_keys(conn: Connection, table: str, keys: list[str]) -> dict[str, int]:
+    """Source key -> record id of the keys of ``table`` that imports already wrote."""
     if not keys:
-        return set()
+        return {}
     sql, vals = _json_or_array(conn, keys)
-    return set(conn.execute(text(f"SELECT key FROM record_sources WHERE table_code = :t AND key IN ({sql})"),
-                            {"t": TABLE_CODES[table], "vals": vals}).scalars())
+    return dict(conn.execute(text(f"SELECT key, record_id FROM record_sources WHERE table_code = :t AND key IN ({sql})"),
+                             {"t": TABLE_CODES[table], "vals": vals}).all())
 
 
-def present_values(conn: Connection, table: str, column: str, values: list[str]) -> set[str]:
-    """Which of ``values`` a unique column already holds (persons' identity hashes, cameras' codes)."""
+def present_values(conn: Connection, table: str, column: str, values: list[str]) -> dict[str, int]:
+    """Value -> id of the ``values`` a unique column already holds (persons' identity hashes, cameras' codes)."""
     if not values:
-        return set()
+        return {}
     sql, vals = _json_or_array(conn, values)
-    return set(conn.execute(text(f"SELECT {column} FROM {table} WHERE {column} IN ({sql})"), {"vals": vals}).scalars())
+    return dict(conn.execute(text(f"SELECT {column}, id FROM {table} WHERE {column} IN ({sql})"), {"vals": vals}).all())
 
 
 def person_ids(conn: Connection, hashes: list[str]) -> dict[str, int]:
     """Identity hash -> person id of the persons among ``hashes``."""
-    if not hashes:
-        return {}
-    sql, vals = _json_or_array(conn, hashes)
-    return dict(conn.execute(text(f"SELECT id_hash, id FROM persons WHERE id_hash IN ({sql})"), {"vals": vals}).all())
+    return present_values(conn, "persons", "id_hash", hashes)
 
 
-def present_events(conn: Connection, table: str, columns: Sequence[str], rows: list[tuple]) -> set[tuple]:
-    """Which of ``rows`` (values of ``columns``: person, time, then the rest) ``table`` already holds: the same
-    person at the same time saying the same thing. Probes the table's (person, time) index."""
+def present_events(conn: Connection, table: str, columns: Sequence[str], rows: list[tuple]) -> dict[tuple, int]:
+    """Which of ``rows`` (values of ``columns``: person, time, then the rest) ``table`` already holds — the same
+    person at the same time saying the same thing — with their ids. Probes the table's person index."""
     if not rows:
-        return set()
+        return {}
     person, at = columns[0], columns[1]
     pairs = sorted({(r[0], r[1]) for r in rows})
     cols = ", ".join(f"t.{c}" for c in columns)
     if conn.dialect.name == "sqlite":
-        sql = (f"SELECT {cols} FROM json_each(:pairs) j JOIN {table} t ON t.{person} = json_extract(j.value, '$[0]') "
-               f"AND t.{at} = json_extract(j.value, '$[1]')")
+        sql = (f"SELECT {cols}, t.id FROM json_each(:pairs) j JOIN {table} t "
+               f"ON t.{person} = json_extract(j.value, '$[0]') AND t.{at} = json_extract(j.value, '$[1]')")
         params: dict[str, Any] = {"pairs": json.dumps(pairs)}
     else:
-        sql = (f"SELECT {cols} FROM unnest(CAST(:p AS bigint[]), CAST(:a AS bigint[])) AS j(p, a) "
+        sql = (f"SELECT {cols}, t.id FROM unnest(CAST(:p AS bigint[]), CAST(:a AS bigint[])) AS j(p, a) "
                f"JOIN {table} t ON t.{person} = j.p AND t.{at} = j.a")
         params = {"p": [p for p, _ in pairs], "a": [a for _, a in pairs]}
-    return {tuple(r) for r in conn.execute(text(sql), params).all()}
+    return {tuple(r[:-1]): r[-1] for r in conn.execute(text(sql), params).all()}
+
+
+def imported_by(conn: Connection, run_id: int, table: str, ids: list[int]) -> set[int]:
+    """Which of ``ids`` of ``table`` the run ``run_id`` wrote (a row repeating one of them repeats its own file)."""
+    if not ids:
+        return set()
+    sql, vals = _json_or_array(conn, ids)
+    if conn.dialect.name != "sqlite":
+        sql, vals = "SELECT unnest(CAST(:vals AS bigint[]))", [int(i) for i in ids]
+    return set(conn.execute(text(f"SELECT record_id FROM record_sources WHERE table_code = :t AND import_id = :run "
+                                 f"AND record_id IN ({sql})"), {"t": TABLE_CODES[table], "run": run_id, "vals": vals}).scalars())
 
 
 # --- undo ---------------------------------------------------------------------------------------------------
