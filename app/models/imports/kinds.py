@@ -98,7 +98,7 @@ def _city(values: dict[str, object], field: str, lookups: Lookups) -> int | None
 
 
 def _person(values: dict[str, object], lookups: Lookups) -> str:
-    return lookups.hash(str(values["id_number"]))
+    return lookups.hash(str(values["id_number"]))  # remembered: a person's many records hash once
 
 
 def build_person(v: dict[str, object], lookups: Lookups) -> Built:

@@ -6,6 +6,8 @@ Persons are many (millions): they are looked up per batch by the import, not hel
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -51,5 +53,10 @@ class Lookups:
         return int(self.grid_ids[hits.min()]) if len(hits) else None
 
     def hash(self, number: str) -> str:
-        assert self.key is not None
-        return self.key.hash(number)
+        return self._hash(number)
+
+    @functools.cached_property
+    def _hash(self) -> Callable[[str], str]:
+        if self.key is None:
+            raise ValueError("this import reads no identity key")
+        return functools.lru_cache(maxsize=1 << 16)(self.key.hash)

@@ -9,6 +9,7 @@ at a time.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import time
 from collections.abc import Callable, Iterator
@@ -16,7 +17,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from app.domain.errors import InputError
-from app.models.imports.fields import F, Field
+from app.models.imports.fields import F, Field, Rule
 from app.models.imports.kinds import KINDS, Built, Kind
 from app.models.imports.lookups import Lookups
 from app.models.imports.mapping import check_mapping, guess_mapping, missing_fields
@@ -27,6 +28,9 @@ from app.store.imports.sources import GEOMETRY, TableSource, open_source
 from app.store.store import ROOT, Store, sqlite_path
 
 BATCH = 5_000
+# Fields whose values repeat from row to row (the same people and places): their checks are remembered.
+REPEATING = frozenset({"id_number", "place_code", "site_code", "facility_code", "from_city", "direction", "dose",
+                       "vaccine", "result", "drug", "diagnosis", "quarantine_kind", "reason", "grid_code"})
 Progress = Callable[[int, int], None]  # rows read, rows expected (0: unknown)
 
 
@@ -123,8 +127,9 @@ class ImportJob:
                                           "give them in a mapping file")
         return mapping
 
-    def _plan(self) -> list[tuple[Field, int | None, object]]:
-        """Per field: the column it is read from (None: not in the file) and its value when empty."""
+    def _plan(self) -> list[tuple[Field, int | None, object, Rule, str]]:
+        """Per field: the column it is read from (None: not in the file), its value when empty, and its rule —
+        remembering the answers for values that repeat from row to row (a person's scans, a place's code)."""
         index = {h: i for i, h in enumerate(self.table.headers)}
         plan = []
         for f in self.kind.fields:
@@ -132,7 +137,9 @@ class ImportJob:
                 empty = None if f.name in self.kind.required else f.rule("", f.label(self.lang))
             except InputError:
                 empty = None
-            plan.append((f, index.get(self.mapping[f.name]) if f.name in self.mapping else None, empty))
+            rule = functools.lru_cache(maxsize=1 << 16)(f.rule) if f.name in REPEATING else f.rule
+            column = index.get(self.mapping[f.name]) if f.name in self.mapping else None
+            plan.append((f, column, empty, rule, f.label(self.lang)))
         return plan
 
     @property
@@ -146,7 +153,7 @@ class ImportJob:
         values: dict[str, object] = {}
         problems: list[RowProblem] = []
         required = self.kind.required
-        for f, i, empty in self._columns:
+        for f, i, empty, rule, label in self._columns:
             raw = cells[i] if i is not None and i < len(cells) else ""
             if f.name == "geometry":
                 values[f.name] = raw if raw != "" else None
@@ -160,7 +167,7 @@ class ImportJob:
                 problems.append(RowProblem(f, text, "undecodable"))
             else:
                 try:
-                    values[f.name] = f.rule(text, f.label(self.lang))
+                    values[f.name] = rule(text, label)
                 except InputError as exc:
                     problems.append(RowProblem(f, text, "invalid", exc.problem))
         if problems:

@@ -66,12 +66,13 @@ class Sample:
 
 
 class Demo:
-    """The tiny seed-1 county as the generator makes it: people with their identity numbers, places, facilities."""
+    """A demo county as the generator makes it (tiny, seed 1 for the samples): people with their identity numbers,
+    places, facilities."""
 
-    def __init__(self) -> None:
-        streams = random_streams(SEED)
-        self.geo = build_geography(SEED)
-        self.people = generate_people(streams[0], self.geo, SCALES[SCALE])
+    def __init__(self, scale: str = SCALE, seed: int = SEED) -> None:
+        streams = random_streams(seed)
+        self.geo = build_geography(seed)
+        self.people = generate_people(streams[0], self.geo, SCALES[scale])
         self.infra = build_infrastructure(streams[1], self.geo)
         self.rng = np.random.default_rng(20220301)
         self.grid_rows = self.geo.indices(Level.GRID)

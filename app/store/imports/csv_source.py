@@ -86,7 +86,5 @@ class CsvSource:
             reader = csv.reader(f, delimiter=self.delimiter)
             next(reader, None)
             for row in reader:
-                if any(cell.strip() for cell in row):
-                    yield row
-                else:
-                    yield []  # a blank line still counts, so row numbers match what the user sees
+                # a blank line still counts, so row numbers match what the user sees
+                yield row if any(row) and "".join(row).strip() else []
