@@ -57,7 +57,7 @@ def run(args: argparse.Namespace) -> Result:
             from app.models.imports.boundaries import import_boundaries
 
             report = import_boundaries(console.store, path, mapping=mapping, source=args.source, layer=args.layer,
-                                       lang=args.lang, replace=args.replace, reject_path=args.rejects)
+                                       lang=args.lang, replace=args.replace)
             return Result(report.as_dict(), report.text(args.lang), 0 if report.ok else 2)
         job = console.imports.job(args.kind, path, mapping=mapping, source=args.source, layer=args.layer,
                                   lang=args.lang, reject_path=args.rejects)

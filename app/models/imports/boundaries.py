@@ -64,8 +64,7 @@ class BoundaryReport:
 
 
 def import_boundaries(store: Store, path: Path, *, mapping: dict[str, str] | None = None, source: str | None = None,
-                      layer: str | None = None, lang: str = "zh", replace: bool = False,
-                      reject_path: Path | None = None) -> BoundaryReport:
+                      layer: str | None = None, lang: str = "zh", replace: bool = False) -> BoundaryReport:
     table = open_source(path, layer)
     if GEOMETRY not in table.headers:
         raise InputError("FILE", f"{path.name} holds no geometries: boundaries come as GeoPackage, Shapefile or GeoJSON")
