@@ -712,7 +712,7 @@
     </message>
     <message>
         <source>cancelled</source>
-        <translation type="unfinished">已取消</translation>
+        <translation>已取消</translation>
     </message>
     <message>
         <source>Reject file: %1</source>
@@ -1300,7 +1300,7 @@
     </message>
     <message>
         <source>person ids</source>
-        <translation type="unfinished"></translation>
+        <translation>人员编号</translation>
     </message>
     <message>
         <source>specimen batch planned</source>
