@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QProgressBar,
@@ -24,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.models.imports.kinds import KINDS
+from app.models.imports.rejects import shown_value
 from app.models.imports.runner import ImportJob, ImportReport
 from app.models.imports.service import ImportService
 from app.views.worker import FunctionWorker
@@ -161,12 +163,16 @@ class MappingPage(QWizardPage):
                 rows.append(cells)
             if len(rows) >= PREVIEW_ROWS:
                 break
+        # the file's own identity numbers, names and phones are shown masked, as everywhere in the console
+        personal = {table.headers.index(mapping[f.name]): f for f in kind.fields
+                    if f.personal and mapping.get(f.name) in table.headers}
         self.preview.setColumnCount(len(table.headers))
         self.preview.setHorizontalHeaderLabels(table.headers)
         self.preview.setRowCount(len(rows))
         for r, cells in enumerate(rows):
             for c, value in enumerate(cells):
-                self.preview.setItem(r, c, QTableWidgetItem(value if isinstance(value, str) else type(value).__name__))
+                shown = shown_value(personal[c], value) if c in personal else shown_value(None, value)
+                self.preview.setItem(r, c, QTableWidgetItem(shown))
 
     def validatePage(self) -> bool:
         self.wiz.mapping = {f: c.currentText() for f, c in self._combos.items() if c.currentText() != NOT_MAPPED}
@@ -186,7 +192,9 @@ class CheckPage(QWizardPage):
         self.summary = QLabel()
         self.reasons = QTableWidget(0, 2)
         self.reasons.setHorizontalHeaderLabels([self.tr("Reason"), self.tr("Rows")])
-        self.reasons.horizontalHeader().setStretchLastSection(True)
+        header = self.reasons.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
         layout.addWidget(self.reasons, 1)

@@ -27,7 +27,9 @@ def test_a_persons_file_goes_through_every_page(qtbot, world: World, tmp_path: P
     wizard.next()
     combos = wizard.mapping_page._combos
     assert combos["id_number"].currentText() == "证件号码" and combos["name"].currentText() == "姓名"
-    assert wizard.mapping_page.preview.rowCount() == 3
+    preview = wizard.mapping_page.preview
+    assert preview.rowCount() == 3
+    assert preview.item(0, 1).text() == numbers[0][:6] + "*" * 11 + numbers[0][-1]  # masked, as everywhere
     wizard.next()
     assert "2 good, 1 with problems" in wizard.check_page.summary.text()
     wizard.next()
