@@ -28,6 +28,10 @@ def write_table(folder: Path, name: str, fmt: str, header: list[str], rows: list
         book = Workbook()
         for row in [header, *rows]:
             book.active.append(row)
+        for cells in book.active.iter_rows():
+            for cell in cells:  # text that looks like a formula stays text, as a department's export holds it
+                if isinstance(cell.value, str) and cell.value.startswith("="):
+                    cell.data_type = "s"
         book.save(path)
         return path
     path = folder / f"{name}.{fmt}"
