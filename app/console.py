@@ -26,6 +26,7 @@ from app.models.drill import DrillPath
 from app.models.engine_runs import ScreeningRun, TraceRun
 from app.models.feature_selection import FeatureSelection
 from app.models.identify import FeatureCatalog, IdentifyResults
+from app.models.imports.service import ImportService
 from app.models.incident.desk import IncidentDesk
 from app.models.incident.service import IncidentService
 from app.models.indicators import IndicatorEngine
@@ -178,6 +179,11 @@ class Console:
     def incident_desk(self) -> IncidentDesk:
         """The incident in hand in the console, its drill clock and the picture shown (live or replayed)."""
         return IncidentDesk(self.incidents, self.context)
+
+    @cached_property
+    def imports(self) -> ImportService:
+        """Department data imports; they keep the indicators current when the engine has been built."""
+        return ImportService(self.store, lambda: self.__dict__.get("indicators"))
 
     def close(self) -> None:
         if "changes" in self.__dict__:

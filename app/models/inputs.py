@@ -10,8 +10,11 @@ which would take anything — and PostgreSQL refuse the same values, before anyt
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import math
+import operator
 import os
+import re
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -22,12 +25,13 @@ from sqlalchemy.orm import InstrumentedAttribute
 
 from app.domain.errors import InputError
 from app.store.tables.persons import Person
-from app.timebase import end_of_day_seconds, parse_datetime, to_seconds
+from app.timebase import CST, end_of_day_seconds, parse_datetime, to_seconds
 
 INT32_MAX = 2**31 - 1
 INT64_MAX = 2**63 - 1
 # Times the store's data can be about: Unix seconds of 1970-01-01 .. 2099-12-31 (CST).
 FIRST_DAY, LAST_DAY = dt.date(1970, 1, 2), dt.date(2099, 12, 31)
+FIRST_BIRTH_DAY = dt.date(1900, 1, 1)
 
 ColumnLike = Column | InstrumentedAttribute
 PERSON_ID = Person.id  # for forms, which name the column without importing the store
@@ -123,6 +127,30 @@ def choice(value: str, field: str, choices: Iterable[str]) -> str:
     return value
 
 
+def _normal(text: str) -> str:
+    return re.sub(r"[\s_\-（）()：:]+", "", str(text)).lower()
+
+
+def spelled_choice(value: str, field: str, spellings: dict[str, int], what: str) -> int:
+    """The number one of ``spellings`` stands for (case, blanks and brackets ignored), or the number itself when it
+    is one of them: ``"阳性"``, ``"Positive"`` and ``"1"`` all give 1 for ``{"阳性": 1, "positive": 1}``."""
+    text_ = _normal(value)
+    for spelled, number_ in spellings.items():
+        if _normal(spelled) == text_:
+            return number_
+    if text_.isdigit() and int(text_) in set(spellings.values()):
+        return int(text_)
+    raise InputError(field, f"{_shown(value)} is not a known {what}")
+
+
+def admin_code(value: str, field: str) -> str:
+    """An admin division code nested the county's way: 9 (town), 12 (village) or 15 digits (grid)."""
+    code = str(value).strip()
+    if not (code.isdigit() and len(code) in (9, 12, 15)):
+        raise InputError(field, f"{_shown(value)} is not a town, village or grid code (9, 12 or 15 digits)")
+    return code
+
+
 def day(value: str, field: str) -> dt.date:
     """A calendar day written YYYY-MM-DD, between 1970 and 2099."""
     try:
@@ -150,6 +178,124 @@ def moment(value: str, field: str, end_of_day: bool = True) -> int:
         raise InputError(field, f"{_shown(value)} is not a date or time (expected YYYY-MM-DD or YYYY-MM-DDTHH:MM)") from None
     day(when.date().isoformat(), field)
     return int(when.timestamp())
+
+
+# GB 11643: 17 digits weighted by 2^(17-i) mod 11 (ISO 7064 MOD 11-2) select the check character.
+_ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
+_ID_CHECK = "10X98765432"
+_ID_FORM = re.compile(r"[1-9]\d{16}[\dX]")
+
+
+def identity_number(value: str, field: str) -> str:
+    """A citizen identity number (GB 11643): 18 characters, a real birth date, the right check character.
+    Returned upper-cased. The problem never echoes the number (it is personal)."""
+    number = str(value).strip().upper()
+    if not _ID_FORM.fullmatch(number):
+        raise InputError(field, f"not an 18-character identity number ({len(number)} characters)")
+    try:
+        born = dt.date(int(number[6:10]), int(number[10:12]), int(number[12:14]))
+    except ValueError:
+        raise InputError(field, "the birth date inside the identity number is not a date") from None
+    if not FIRST_BIRTH_DAY <= born <= LAST_DAY:
+        raise InputError(field, "the birth date inside the identity number is out of range")
+    check = _ID_CHECK[sum(map(operator.mul, map(int, number[:17]), _ID_WEIGHTS)) % 11]
+    if number[17] != check:
+        raise InputError(field, "the check character of the identity number is wrong (GB 11643)")
+    return number
+
+
+def identity_birth_day(number: str) -> dt.date:
+    """The birth date written in a checked identity number."""
+    return dt.date(int(number[6:10]), int(number[10:12]), int(number[12:14]))
+
+
+def identity_sex(number: str) -> int:
+    """1 male, 2 female (GB/T 2261.1): the parity of the sequence's last digit in a checked identity number."""
+    return 1 if int(number[16]) % 2 else 2
+
+
+# Dates and times as departments write them: 2022-03-01, 2022/3/1, 2022.3.1, 20220301, 2022年3月1日, with a time
+# 8:05, 08:05:09, 8时5分, T08:05, 080509 after a date of 8 digits; a zone (Z, +08:00) where given, else CST.
+_DAY_FORM = re.compile(r"(\d{4})(?:[-/.年](\d{1,2})[-/.月](\d{1,2})日?|(\d{2})(\d{2}))")
+_TIME_FORM = re.compile(r"[ T]*(\d{1,2})(?:[:时](\d{1,2})(?:[:分](\d{1,2})(?:\.\d+)?秒?)?|(\d{2})(\d{2})?)?分?"
+                        r"\s*(Z|[+-]\d{2}:?\d{2})?")
+
+
+def _date_parts(raw: str, field: str, value: object, first: dt.date = FIRST_DAY) -> tuple[dt.date, str]:
+    m = _DAY_FORM.match(raw)
+    if not m:
+        raise InputError(field, f"{_shown(value)} is not a date (expected e.g. 2022-03-01, 2022/3/1 or 2022年3月1日)")
+    year, month, day_ = int(m[1]), int(m[2] or m[4]), int(m[3] or m[5])
+    try:
+        date = dt.date(year, month, day_)
+    except ValueError:
+        raise InputError(field, f"{_shown(value)} is not a date (no such day)") from None
+    if not first <= date <= LAST_DAY:
+        raise InputError(field, f"{_shown(value)} is out of range: give a day between {first.year} and {LAST_DAY.year}")
+    return date, raw[m.end():]
+
+
+def calendar_day(value: str, field: str, first: dt.date = FIRST_DAY) -> dt.date:
+    """A calendar day in any of the usual written forms (2022-03-01, 2022/3/1, 20220301, 2022年3月1日), from
+    ``first`` (1970 for the store's data; 1900 for birth dates) to 2099; a time of midnight after it is allowed
+    (spreadsheets add one)."""
+    raw = str(value).strip()
+    date, rest = _date_parts(raw, field, value, first)
+    if rest.strip() not in ("", "0:00", "00:00", "00:00:00", "0:00:00"):
+        raise InputError(field, f"{_shown(value)} is not a date (expected a day without a time)")
+    return date
+
+
+def date_time(value: str, field: str) -> int:
+    """Unix seconds of a date and time written in any of the usual forms, China Standard Time unless a zone is
+    given (``2022-03-01 08:05``, ``2022/3/1 8:05:09``, ``2022年3月1日 8时5分``, ``20220301080509``,
+    ``2022-03-01T00:05:00Z``); a date alone is its first second. Between 1970 and 2099."""
+    raw = str(value).strip()
+    fast = _ISO_SECONDS.fullmatch(raw)  # the common export form, read without the general patterns
+    if fast and int(fast[4]) < 24 and int(fast[5]) < 60 and int(fast[6]) < 60:
+        start = _day_start(int(fast[1]), int(fast[2]), int(fast[3]))
+        if start is not None:
+            return start + int(fast[4]) * 3600 + int(fast[5]) * 60 + int(fast[6])
+    date, rest = _date_parts(raw, field, value)
+    hour = minute = second = 0
+    zone: dt.tzinfo = CST
+    if rest:
+        m = _TIME_FORM.fullmatch(rest)
+        if not m:
+            raise InputError(field, f"{_shown(value)} is not a date and time (expected e.g. 2022-03-01 08:05)")
+        hour, minute, second = int(m[1]), int(m[2] or m[4] or 0), int(m[3] or m[5] or 0)
+        if m[6]:
+            zone = dt.timezone.utc if m[6] == "Z" else _zone(m[6])
+        if hour > 23 or minute > 59 or second > 59:
+            raise InputError(field, f"{_shown(value)} has no such time of day")
+    return int(dt.datetime(date.year, date.month, date.day, hour, minute, second, tzinfo=zone).timestamp())
+
+
+_ISO_SECONDS = re.compile(r"(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2}):(\d{2})")
+
+
+@functools.lru_cache(maxsize=4096)
+def _day_start(year: int, month: int, day_: int) -> int | None:
+    """Unix seconds of the CST midnight starting a day in range (None: no such day, or out of range)."""
+    try:
+        date = dt.date(year, month, day_)
+    except ValueError:
+        return None
+    return to_seconds(date) if FIRST_DAY <= date <= LAST_DAY else None
+
+
+def _zone(text: str) -> dt.timezone:
+    digits = text[1:].replace(":", "")
+    offset = dt.timedelta(hours=int(digits[:2]), minutes=int(digits[2:]))
+    return dt.timezone(-offset if text[0] == "-" else offset)
+
+
+def point_inside(lon: str | float, lat: str | float, field: str, area: shapely.Geometry, area_name: str) -> shapely.Point:
+    """A longitude/latitude point (EPSG:4490 degrees) inside ``area`` (the county: prepare it once)."""
+    x, y = number(lon, field, -180, 180), number(lat, field, -90, 90)
+    if not shapely.contains_xy(area, x, y):
+        raise InputError(field, f"({x:.6f}, {y:.6f}) is outside {area_name}")
+    return shapely.Point(x, y)
 
 
 def geometry(wkt: str, field: str, kinds: Iterable[str]) -> shapely.Geometry:

@@ -44,6 +44,25 @@ LAYER_NAMES = tuple(_LAYERS)
 PRIVATE_META = frozenset({FINGERPRINT_META})
 
 
+# A text cell starting with one of these is a formula to a spreadsheet program (``=cmd|' /C calc'!A1`` runs a
+# command in some): exported text gets a leading apostrophe, which spreadsheets show as text and do not evaluate.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise_formula(value: object) -> object:
+    """``value`` safe to open in a spreadsheet: text that would start a formula is prefixed with ``'``."""
+    return "'" + value if isinstance(value, str) and value.startswith(FORMULA_STARTS) else value
+
+
+def neutralise_frame(frame: pd.DataFrame) -> pd.DataFrame:
+    """Every text cell of ``frame`` through :func:`neutralise_formula` (numbers stay numbers)."""
+    out = frame.copy()
+    for name in out.columns:
+        if out[name].dtype == object or pd.api.types.is_string_dtype(out[name]):
+            out[name] = out[name].map(neutralise_formula, na_action="ignore")
+    return out
+
+
 def _age_band_column(values: pd.Series, on: dt.date) -> tuple[str, pd.Series]:
     return "age_band", pd.Series(age_bands(values.to_numpy(np.int64), on), index=values.index)
 
@@ -124,7 +143,7 @@ def export_table(store: Store, name: str, out: Path) -> int:
         table = Base.metadata.tables[name]
         cols = [c for c in table.c if c.name != "geom"]
         frame = pd.read_sql(select(*cols), conn, dtype_backend="numpy_nullable")
-    frame = public_frame(store, cols, frame, table.name)
+    frame = neutralise_frame(public_frame(store, cols, frame, table.name))
     out.parent.mkdir(parents=True, exist_ok=True)
     frame.to_csv(out, index=False, encoding="utf-8-sig")
     return len(frame)

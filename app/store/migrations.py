@@ -13,6 +13,7 @@ from sqlalchemy import Connection, Table, inspect
 from app.store import geopackage
 from app.store.tables.access import AuditEntry, User
 from app.store.tables.base import Base
+from app.store.tables.imports import ImportMapping, ImportRun, RecordSource
 from app.store.tables.incidents import Improvement, Incident, IncidentEvent, IncidentTask
 from app.store.tables.tasks import Task, TaskEvent, TaskPerson, Trip
 from app.store.tables.warnings import WarningRecord
@@ -46,10 +47,18 @@ def _incidents(conn: Connection) -> None:
     """Version 3 stores predate incidents and drills: add their tables (incident, its tasks, its timeline and the
     improvement plan of its after-action report)."""
     add_missing(conn, [Incident.__table__, IncidentTask.__table__, IncidentEvent.__table__, Improvement.__table__])
+
+
 def _users_and_audit(conn: Connection) -> None:
-    """Version 3 stores have no users and no audit trail beyond the task events (their guarding triggers are
+    """Version 4 stores have no users and no audit trail beyond the task events (their guarding triggers are
     added by ``app.store.triggers.ensure``, which every opening runs)."""
     add_missing(conn, [User.__table__, AuditEntry.__table__])
+
+
+def _imports(conn: Connection) -> None:
+    """Version 5 stores were made before department data could be imported: add the import runs, the provenance
+    of imported records and the saved column mappings."""
+    add_missing(conn, [ImportRun.__table__, RecordSource.__table__, ImportMapping.__table__])
 
 
 MIGRATIONS: dict[int, Callable[[Connection], None]] = {
@@ -57,4 +66,5 @@ MIGRATIONS: dict[int, Callable[[Connection], None]] = {
     2: _level_layers,
     3: _incidents,
     4: _users_and_audit,
+    5: _imports,
 }

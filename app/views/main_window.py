@@ -21,6 +21,7 @@ from app.views.breadcrumb import BreadcrumbBar
 from app.views.camera_panel import CameraPanel
 from app.views.export_dialog import ExportDialog
 from app.views.feature_tools import FeatureTools
+from app.views.import_wizard import ImportWizard
 from app.views.layer_panel import LayerPanel
 from app.views.map_text import legend, level_names, unit_tooltip
 from app.views.panels import PANELS, TOOLBAR_WIDGETS, PanelFactory, PanelSpec
@@ -133,6 +134,7 @@ class MainWindow(QMainWindow):
         self.act_up = self._action(self.tr("Up one level"), self.drill_up, "Alt+Up")
         self.act_export = self._action(self.tr("Export map…"), self.export_dialog, "Ctrl+E")
         self.act_reset = self._action(self.tr("Reset layout"), self.reset_layout, "Ctrl+Shift+R")
+        self.act_import = self._action(self.tr("Import department data…"), self.import_wizard, "Ctrl+Shift+I")
         act_find = self._action(self.tr("Find unit"), self.search.setFocus, QKeySequence.StandardKey.Find)
         act_clear = self._action(self.tr("Clear selection"), lambda: setattr(self.console.context, "selected_unit", None), "Esc")
         self.act_draw = self._action(self.tr("Draw area"), self.draw_area, "Ctrl+D")
@@ -154,6 +156,7 @@ class MainWindow(QMainWindow):
         self.addToolBar(tools)
         menu = self.menuBar()
         file_menu = menu.addMenu(self.tr("&File"))
+        file_menu.addAction(self.act_import)
         file_menu.addAction(self.act_export)
         file_menu.addSeparator()
         file_menu.addAction(act_quit)
@@ -250,6 +253,12 @@ class MainWindow(QMainWindow):
         dialog = ExportDialog(self.windowTitle().split(" · ")[0], Path.home(), self)
         if dialog.exec() and not self.export_to(Path(dialog.path.text()), dialog.title.text()):
             QMessageBox.warning(self, "Jingkong", self.tr("Could not write %1").replace("%1", dialog.path.text()))
+
+    def import_wizard(self) -> ImportWizard:
+        """Open the import wizard (modeless: the map stays usable while a long import runs)."""
+        wizard = ImportWizard(self.console.imports, "en" if self.english else "zh", self)
+        wizard.show()
+        return wizard
 
     # --- status -----------------------------------------------------------------------------------
     def _show_counts(self, counts: dict[str, int]) -> None:

@@ -239,6 +239,31 @@
     </message>
 </context>
 <context>
+    <name>CheckPage</name>
+    <message>
+        <source>Validation report</source>
+        <translation>校验报告</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Rows</source>
+        <translation>行数</translation>
+    </message>
+    <message numerus="yes">
+        <source>First %n row(s) checked: </source>
+        <translation>
+            <numerusform>已检查前 %n 行：</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 good, %2 with problems (they go to the reject file; people and codes are checked against the store during the import)</source>
+        <translation>%1 行无误，%2 行有问题（将写入退回文件；人员与编码在导入时与库内数据核对）</translation>
+    </message>
+</context>
+<context>
     <name>DashboardPanel</name>
     <message>
         <source>Computing indicators…</source>
@@ -600,6 +625,49 @@
     </message>
 </context>
 <context>
+    <name>FilePage</name>
+    <message>
+        <source>File and kind</source>
+        <translation>文件与数据类别</translation>
+    </message>
+    <message>
+        <source>CSV (UTF-8 or GBK), Excel, GeoJSON, Shapefile or GeoPackage</source>
+        <translation>CSV（UTF-8 或 GBK）、Excel、GeoJSON、Shapefile 或 GeoPackage</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>Try with a sample</source>
+        <translation>试用样例文件</translation>
+    </message>
+    <message>
+        <source>department (default: the file&apos;s name)</source>
+        <translation>来源部门（默认为文件名）</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>Department file</source>
+        <translation>部门数据文件</translation>
+    </message>
+    <message>
+        <source>Department files (*.csv *.txt *.xlsx *.geojson *.json *.shp *.gpkg)</source>
+        <translation>部门数据文件 (*.csv *.txt *.xlsx *.geojson *.json *.shp *.gpkg)</translation>
+    </message>
+</context>
+<context>
     <name>GenerationStage</name>
     <message>
         <source>laying out towns, villages and micro-grids</source>
@@ -663,6 +731,13 @@
     <message>
         <source>Grid %1</source>
         <translation>第%1网格</translation>
+    </message>
+</context>
+<context>
+    <name>ImportWizard</name>
+    <message>
+        <source>Import department data</source>
+        <translation>导入部门数据</translation>
     </message>
 </context>
 <context>
@@ -894,6 +969,10 @@
         <translation>重置布局</translation>
     </message>
     <message>
+        <source>Import department data…</source>
+        <translation>导入部门数据…</translation>
+    </message>
+    <message>
         <source>Find unit</source>
         <translation>查找单元</translation>
     </message>
@@ -1009,6 +1088,29 @@
     </message>
 </context>
 <context>
+    <name>MappingPage</name>
+    <message>
+        <source>Column mapping</source>
+        <translation>字段对应</translation>
+    </message>
+    <message>
+        <source>Which column holds each field (guessed from the headers; * required)</source>
+        <translation>每个字段取自哪一列（按表头自动识别；* 为必填）</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation>列</translation>
+    </message>
+    <message>
+        <source>Preview (first rows as read)</source>
+        <translation>预览（读取的前几行）</translation>
+    </message>
+</context>
+<context>
     <name>RecordTable</name>
     <message>
         <source>person</source>
@@ -1037,6 +1139,37 @@
     <message>
         <source>vaccination</source>
         <translation>疫苗接种</translation>
+    </message>
+</context>
+<context>
+    <name>RunPage</name>
+    <message>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <source>Cancel import</source>
+        <translation>取消导入</translation>
+    </message>
+    <message>
+        <source>Importing…</source>
+        <translation>正在导入…</translation>
+    </message>
+    <message>
+        <source>Rows read: %1</source>
+        <translation>已读取行数：%1</translation>
+    </message>
+    <message>
+        <source>Import %1 %2: read %3, imported %4, skipped %5 already present, rejected %6.</source>
+        <translation>导入 %1 %2：读取 %3 行，导入 %4 行，已存在跳过 %5 行，退回 %6 行。</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>Reject file: %1</source>
+        <translation>退回文件：%1</translation>
     </message>
 </context>
 <context>

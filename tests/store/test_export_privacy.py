@@ -101,6 +101,8 @@ def exported(tiny_store_path: str, tmp_path_factory: pytest.TempPathFactory,
     identity numbers typed into its title and notes, as a user might)."""
     work = tmp_path_factory.mktemp("leaks")
     db = work / "store.gpkg"
+    for folder in ("layers", "tables"):  # exports write into existing folders only
+        (work / folder).mkdir()
     shutil.copy(tiny_store_path, db)
     for suffix in ("-wal", ".key"):
         if Path(tiny_store_path + suffix).exists():

@@ -6,6 +6,7 @@ from app.store.tables import (  # noqa: F401  (imported for their tables)
     cameras,
     facilities,
     health,
+    imports,
     incidents,
     meta,
     persons,

@@ -1,0 +1,292 @@
+"""One import of one department file: read it in batches, check every row, write the good ones with their
+provenance, send the bad ones to the reject file with their reasons.
+
+Each batch is one transaction holding its records, their provenance and the run's counts, so a run killed at any
+point (kill -9 included) leaves whole batches only; running the same file again skips what is there and imports
+the rest. Memory is bounded by the batch: rows are streamed from the file and checked against the store a batch
+at a time.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+from app.domain.errors import InputError
+from app.models.imports.fields import F, Field, Rule
+from app.models.imports.kinds import KINDS, Built
+from app.models.imports.lookups import Lookups
+from app.models.imports.mapping import check_mapping, guess_mapping, missing_fields
+from app.models.imports.problems import RowProblem
+from app.models.imports.rejects import RejectWriter
+from app.store.imports import provenance as runs
+from app.store.imports.sources import GEOMETRY, TableSource, open_source
+from app.store.store import ROOT, Store, sqlite_path
+
+BATCH = 5_000
+# Fields whose values repeat from row to row (the same people and places): their checks are remembered.
+REPEATING = frozenset({"id_number", "place_code", "site_code", "facility_code", "from_city", "direction", "dose",
+                       "vaccine", "result", "drug", "diagnosis", "quarantine_kind", "reason", "grid_code"})
+Progress = Callable[[int, int], None]  # rows read, rows expected (0: unknown)
+
+
+@dataclass
+class ImportReport:
+    """What an import did: ``jingkong import --json`` prints it."""
+
+    import_id: int
+    kind: str
+    source: str
+    file: str
+    status: str
+    read: int = 0
+    imported: int = 0
+    skipped: int = 0
+    rejected: int = 0
+    reject_file: str | None = None
+    detected: dict[str, str] = field(default_factory=dict)
+    mapping: dict[str, str] = field(default_factory=dict)
+
+    def as_dict(self) -> dict[str, object]:
+        return asdict(self)
+
+
+@dataclass
+class Checked:
+    row: int
+    built: Built | None
+    problems: list[RowProblem]
+
+
+def file_sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as f:
+        while chunk := f.read(1 << 20):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def estimated_rows(source: TableSource) -> int:
+    """Data rows in the file, for progress (a CSV counts its line ends: quoted line breaks make it an estimate)."""
+    if hasattr(source, "geoms"):
+        return len(source.geoms)
+    if source.description.get("format") != "CSV":
+        return 0
+    n = 0
+    with source.path.open("rb") as f:
+        while chunk := f.read(1 << 20):
+            n += chunk.count(b"\n")
+    return max(n - 1, 0)
+
+
+def default_reject_path(store: Store, run_id: int) -> Path:
+    """``<store folder>/imports/import-<id>-rejects.csv`` (``data/imports/`` for a database store)."""
+    path = sqlite_path(store.url)
+    folder = (path.parent if path else ROOT / "data") / "imports"
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder / f"import-{run_id}-rejects.csv"
+
+
+class ImportJob:
+    """An import of ``path`` as ``kind`` into ``store``: ``mapping`` (field -> header) as given, else the one saved
+    for ``source`` if it fits the headers, else guessed. Raises InputError when a required field has no column."""
+
+    def __init__(self, store: Store, kind: str, path: Path, *, mapping: dict[str, str] | None = None,
+                 source: str | None = None, lang: str = "zh", layer: str | None = None,
+                 reject_path: Path | None = None, batch_size: int = BATCH,
+                 clock: Callable[[], float] = time.time) -> None:
+        if kind not in KINDS:
+            raise InputError("--kind", f"{kind!r} is not a kind of import (kinds: {', '.join(KINDS)})")
+        self.store, self.kind, self.path, self.lang = store, KINDS[kind], path, lang
+        self.table = open_source(path, layer)
+        self.source = (source or path.stem).strip()[:80] or path.stem
+        self.mapping = self._mapping(mapping)
+        self.batch_size, self.clock, self.reject_path = batch_size, clock, reject_path
+        self._lookups: Lookups | None = None
+        self._columns = self._plan()
+
+    def _mapping(self, given: dict[str, str] | None) -> dict[str, str]:
+        headers = self.table.headers
+        if given is not None:
+            mapping = check_mapping(self.kind, given, headers)
+        else:
+            saved = runs.saved_mapping(self.store, self.source, self.kind.name)
+            columns = (saved or {}).get("columns", {})
+            fits = bool(columns) and all(h in headers for h in columns.values())
+            mapping = check_mapping(self.kind, columns, headers) if fits else guess_mapping(self.kind, headers)
+        if GEOMETRY in headers and "geometry" in {f.name for f in self.kind.fields}:
+            mapping.setdefault("geometry", GEOMETRY)
+        missing = missing_fields(self.kind, mapping)
+        if missing:
+            names = ", ".join(f"{f.name} ({f.zh})" for f in missing)
+            raise InputError("--mapping", f"no column for {names} among the headers {', '.join(headers)}: "
+                                          "give them in a mapping file")
+        return mapping
+
+    def _plan(self) -> list[tuple[Field, int | None, object, Rule, str]]:
+        """Per field: the column it is read from (None: not in the file), its value when empty, and its rule —
+        remembering the answers for values that repeat from row to row (a person's scans, a place's code)."""
+        index = {h: i for i, h in enumerate(self.table.headers)}
+        plan = []
+        for f in self.kind.fields:
+            try:
+                empty = None if f.name in self.kind.required else f.rule("", f.label(self.lang))
+            except InputError:
+                empty = None
+            rule = functools.lru_cache(maxsize=1 << 16)(f.rule) if f.name in REPEATING else f.rule
+            column = index.get(self.mapping[f.name]) if f.name in self.mapping else None
+            plan.append((f, column, empty, rule, f.label(self.lang)))
+        return plan
+
+    @property
+    def lookups(self) -> Lookups:
+        if self._lookups is None:
+            self._lookups = Lookups.read(self.store)
+        return self._lookups
+
+    # --- checking one row -----------------------------------------------------------------------------------
+    def check(self, row: int, cells: list[object]) -> Checked:
+        values: dict[str, object] = {}
+        problems: list[RowProblem] = []
+        required = self.kind.required
+        for f, i, empty, rule, label in self._columns:
+            raw = cells[i] if i is not None and i < len(cells) else ""
+            if f.name == "geometry":
+                values[f.name] = raw if raw != "" else None
+                continue
+            text = str(raw).strip()
+            if not text:
+                if f.name in required:
+                    problems.append(RowProblem(f, "", "missing"))
+                values[f.name] = empty
+            elif "\ufffd" in text:
+                problems.append(RowProblem(f, text, "undecodable"))
+            else:
+                try:
+                    values[f.name] = rule(text, label)
+                except InputError as exc:
+                    problems.append(RowProblem(f, text, "invalid", exc.problem))
+        if problems:
+            return Checked(row, None, problems)
+        try:
+            return Checked(row, self.kind.build(values, self.lookups), [])
+        except RowProblem as problem:
+            return Checked(row, None, [problem])
+
+    def rows(self) -> Iterator[tuple[int, list[object]]]:
+        """(row number, cells) of every non-blank data row; row 1 is the first below the header."""
+        for n, cells in enumerate(self.table.rows(), start=1):
+            if cells:
+                yield n, cells
+
+    def preview(self, n: int = 20) -> list[Checked]:
+        out = []
+        for row, cells in self.rows():
+            out.append(self.check(row, cells))
+            if len(out) >= n:
+                break
+        return out
+
+    # --- the run --------------------------------------------------------------------------------------------
+    def run(self, progress: Progress | None = None, cancelled: Callable[[], bool] | None = None) -> ImportReport:
+        """Import the file; ``cancelled()`` is asked between batches (what was committed stays, and a run of the
+        same file later completes it)."""
+        expected = estimated_rows(self.table)
+        sha = file_sha256(self.path)
+        lookups = self.lookups
+        run_id = runs.start_run(self.store, self.kind.name, self.source, str(self.path), sha,
+                                {"columns": self.mapping}, int(self.clock()))
+        reject_path = self.reject_path or default_reject_path(self.store, run_id)
+        runs.set_reject_file(self.store, run_id, str(reject_path))
+        report = ImportReport(run_id, self.kind.name, self.source, str(self.path), "running",
+                              reject_file=str(reject_path), detected=dict(self.table.description),
+                              mapping=dict(self.mapping))
+        rejects = RejectWriter(reject_path, self.lang)
+        status = "done"
+        try:
+            batch: list[Checked] = []
+            for row, cells in self.rows():
+                batch.append(self.check(row, cells))
+                if len(batch) >= self.batch_size:
+                    self._flush(run_id, batch, rejects, report, lookups)
+                    batch = []
+                    if progress:
+                        progress(report.read, expected)
+                    if cancelled and cancelled():
+                        status = "cancelled"
+                        break
+            if batch and status == "done":
+                self._flush(run_id, batch, rejects, report, lookups)
+        finally:
+            rejects.close()
+        runs.finish_run(self.store, run_id, status, int(self.clock()))
+        if status == "done":
+            runs.save_mapping(self.store, self.source, self.kind.name, {"columns": self.mapping}, int(self.clock()))
+        if progress:
+            progress(report.read, report.read)
+        report.status = status
+        return report
+
+    def _flush(self, run_id: int, batch: list[Checked], rejects: RejectWriter, report: ImportReport,
+               lookups: Lookups) -> None:
+        kind, table = self.kind, self.kind.table
+        with self.store.begin() as conn:
+            good = [c for c in batch if c.built is not None]
+            if kind.natural:
+                found = runs.person_ids(conn, sorted({c.built.person for c in good}))
+                for c in good:
+                    pid = found.get(c.built.person)
+                    if pid is None:
+                        c.built, c.problems = None, [RowProblem(F["id_number"], "", "unknown_person")]
+                    else:
+                        c.built.columns["person_id"] = pid
+                good = [c for c in good if c.built is not None]
+            new, skipped = self._new_records(conn, run_id, good)
+            rejected = [c for c in batch if c.built is None]
+            for c in rejected:
+                rejects.write(c.row, c.problems)
+            ids = runs.write_batch(conn, run_id, table, [c.built.columns for c in new], [c.row for c in new],
+                                   [None if kind.unique_column == "id_hash" else c.built.key for c in new],
+                                   runs.RunCounts(len(batch), len(new), skipped, len(rejected)))
+        rejects.flush()  # after the commit: a kill leaves at most the lines of one batch unwritten
+        for c, rid in zip(new, ids):
+            self._learn(lookups, c.built, rid)
+        report.read += len(batch)
+        report.imported += len(new)
+        report.skipped += skipped
+        report.rejected += len(rejected)
+
+    def _new_records(self, conn, run_id: int, good: list[Checked]) -> tuple[list[Checked], int]:  # noqa: ANN001
+        """The rows of ``good`` not in the store yet; a row repeating one of this run's is rejected (it repeats its
+        file), one found from before is skipped (already present). Returns (new rows, skipped count)."""
+        kind, table = self.kind, self.kind.table
+        if kind.natural:
+            identity = [tuple(c.built.columns[n] for n in kind.natural) for c in good]
+            present = runs.present_events(conn, table, kind.natural, identity)
+        else:
+            identity = [c.built.key for c in good]
+            present = (runs.present_values(conn, table, kind.unique_column, identity) if kind.unique_column
+                       else runs.present_keys(conn, table, identity))
+        mine = runs.imported_by(conn, run_id, table, list(set(present.values())))
+        seen: set[object] = set()
+        new, skipped = [], 0
+        for c, key in zip(good, identity):
+            if key in seen or (key in present and present[key] in mine):
+                c.built, c.problems = None, [RowProblem(None, "", "duplicate_in_file")]
+            elif key in present:
+                skipped += 1
+            else:
+                new.append(c)
+            seen.add(key)
+        return new, skipped
+
+    def _learn(self, lookups: Lookups, built: Built, record_id: int) -> None:
+        """Entities written by this run can be referred to by later rows of other files of the same session."""
+        if self.kind.table == "places":
+            lookups.places[built.key] = record_id
+        elif self.kind.table == "facilities":
+            lookups.facilities[built.key] = (record_id, int(built.columns["kind"]))

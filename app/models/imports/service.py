@@ -1,0 +1,79 @@
+"""Imports as the console and the CLI use them: start a job, list runs, undo one, and keep the indicators
+current afterwards (an import only adds records with larger ids: the engine's incremental refresh counts them;
+an undo deletes records, which only a recomputation takes back)."""
+
+from __future__ import annotations
+
+import json
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from app.models.imports.mapping import read_mapping_file
+from app.models.imports.runner import ImportJob
+from app.models.indicators.engine import IndicatorEngine
+from app.store.imports import provenance as runs
+from app.store.imports.sources import TableSource, open_source
+from app.store.store import ROOT, Store
+
+SAMPLES = ROOT / "resources" / "samples" / "import"
+
+
+@dataclass(frozen=True)
+class SampleFile:
+    """A sample department file (``resources/samples/import``) and the mapping it needs, if any."""
+
+    path: Path
+    kind: str
+    mapping: dict[str, str] | None
+
+
+def sample_files(folder: Path = SAMPLES) -> list[SampleFile]:
+    """The sample files in the order they import (entities before the records naming them)."""
+    manifest = folder / "manifest.json"
+    if not manifest.exists():
+        return []
+    data = json.loads(manifest.read_text(encoding="utf-8"))
+    out = []
+    for name in data["order"]:
+        mapping = folder / (Path(name).stem + ".mapping.json")
+        out.append(SampleFile(folder / name, data["files"][name]["kind"],
+                              read_mapping_file(mapping) if mapping.exists() else None))
+    return out
+
+
+class ImportService:
+    """Import runs over ``store``; ``engine()`` gives the indicator engine when one has been built (None: nothing
+    to keep current)."""
+
+    def __init__(self, store: Store, engine: Callable[[], IndicatorEngine | None] = lambda: None,
+                 clock: Callable[[], float] = time.time) -> None:
+        self.store, self._engine, self.clock = store, engine, clock
+
+    def job(self, kind: str, path: Path, **options: object) -> ImportJob:
+        return ImportJob(self.store, kind, path, clock=self.clock, **options)
+
+    @staticmethod
+    def open_file(path: Path) -> TableSource:
+        """A department file's headers and rows (for the wizard's preview, before a kind's mapping fits)."""
+        return open_source(path)
+
+    @staticmethod
+    def samples() -> list[SampleFile]:
+        return sample_files()
+
+    def runs(self) -> list[dict[str, object]]:
+        return runs.list_runs(self.store)
+
+    def undo(self, run_id: int) -> dict[str, int]:
+        deleted = runs.undo_run(self.store, run_id, int(self.clock()))
+        engine = self._engine()
+        if engine is not None and engine.ready:
+            engine.compute()
+        return deleted
+
+    def refresh_indicators(self) -> int:
+        """After an import: count the new records into the indicators, incrementally (no full recompute)."""
+        engine = self._engine()
+        return engine.refresh() if engine is not None and engine.ready else 0
