@@ -9,6 +9,7 @@ from typing import Any, TypeVar
 
 from app.arguments import arg
 from app.console import Console
+from app.domain.errors import StoreError
 from app.models import inputs
 from app.store.tables.tasks import TaskEvent
 
@@ -34,7 +35,19 @@ def add_store_options(parser: argparse.ArgumentParser, json_flag: bool = True) -
 
 def open_console(args: argparse.Namespace) -> Console:
     """The store named by ``--db`` and the services over it, built by the same composition root as the GUI's."""
-    return Console.open(args.db)
+    console = Console.open(args.db)
+    try:
+        for code in _unit_codes(args):  # on a pack, a unit outside its area says "not in this pack"
+            console.check_unit(code)
+    except StoreError:
+        console.close()
+        raise
+    return console
+
+
+def _unit_codes(args: argparse.Namespace) -> list[str]:
+    unit, units = getattr(args, "unit", None), getattr(args, "units", None)
+    return ([unit] if isinstance(unit, str) else []) + (list(units) if isinstance(units, list) else [])
 
 
 def add_by(parser: argparse.ArgumentParser, default: str | None = None) -> None:

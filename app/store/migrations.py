@@ -13,6 +13,7 @@ from sqlalchemy import Connection, Table, inspect
 from app.store import geopackage
 from app.store.tables.base import Base
 from app.store.tables.incidents import Improvement, Incident, IncidentEvent, IncidentTask
+from app.store.tables.sync import PackChange, PackOut, SyncApplied, SyncConflict
 from app.store.tables.tasks import Task, TaskEvent, TaskPerson, Trip
 from app.store.tables.warnings import WarningRecord
 
@@ -47,8 +48,15 @@ def _incidents(conn: Connection) -> None:
     add_missing(conn, [Incident.__table__, IncidentTask.__table__, IncidentEvent.__table__, Improvement.__table__])
 
 
+def _sync(conn: Connection) -> None:
+    """Version 4 stores predate offline packs: add the change log a pack records, what the centre applied, the
+    conflicts kept for review and the packs handed out."""
+    add_missing(conn, [PackChange.__table__, SyncApplied.__table__, SyncConflict.__table__, PackOut.__table__])
+
+
 MIGRATIONS: dict[int, Callable[[Connection], None]] = {
     1: _dispatch_and_warnings,
     2: _level_layers,
     3: _incidents,
+    4: _sync,
 }

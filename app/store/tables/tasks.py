@@ -97,7 +97,7 @@ class Trip(Base):
     arrival_at: Mapped[OptSeconds]
 
 
-_APPEND_ONLY = {
+APPEND_ONLY = {
     "sqlite": [
         "CREATE TRIGGER task_events_no_update BEFORE UPDATE ON task_events "
         "BEGIN SELECT RAISE(ABORT, 'task_events is append-only'); END",
@@ -111,6 +111,6 @@ _APPEND_ONLY = {
         "FOR EACH ROW EXECUTE FUNCTION task_events_append_only()",
     ],
 }
-for _dialect, _statements in _APPEND_ONLY.items():
+for _dialect, _statements in APPEND_ONLY.items():
     for _sql in _statements:
         event.listen(TaskEvent.__table__, "after_create", DDL(_sql).execute_if(dialect=_dialect))
