@@ -60,7 +60,7 @@ def write_pack(source: Store, out: Path, unit_code: str, role: str, policy: Pack
     pack_id = uuid.uuid4().hex
     with source.engine.connect() as src:
         area = load_area(src, unit_code)
-        centre_meta = dict(src.execute(select(Base.metadata.tables["jingkong_meta"])).tuples().all())
+        centre_meta = dict(src.execute(select(Base.metadata.tables["jingkong_meta"])).all())
         base_event = int(src.scalar(select(func.max(TaskEvent.__table__.c.id))) or 0)
         meta = {k: v for k, v in centre_meta.items() if k != "schema_version"}
         if not policy.identity_hash:

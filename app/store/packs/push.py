@@ -86,7 +86,7 @@ def push(centre: Store, pack_id: str, changes: Sequence[ChangeRow], now: int,
 
 def _apply_batch(conn: Connection, pack_id: str, batch: Sequence[ChangeRow], now: int, report: PushReport) -> None:
     a = SyncApplied.__table__
-    done = dict(conn.execute(select(a.c.uuid, a.c.outcome).where(a.c.uuid.in_([c.uuid for c in batch]))).tuples().all())
+    done = dict(conn.execute(select(a.c.uuid, a.c.outcome).where(a.c.uuid.in_([c.uuid for c in batch]))).all())
     applied_rows = []
     for change in batch:
         if change.uuid in done:
