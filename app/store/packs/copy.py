@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, Table, insert, select
+from sqlalchemy import Connection, LargeBinary, Table, insert, select, type_coerce
 
 from app.domain.tasks import OPEN_STATUSES
 from app.domain.warnings import OPEN_STATUSES as OPEN_WARNINGS
@@ -42,8 +42,12 @@ class PackPolicy:
 def copy_rows(src: Connection, dst: Connection, table: Table, where: Any = None,
               transform: Callable[[Row], Row] | None = None) -> int:
     """Copy the rows of ``table`` matching ``where`` from ``src`` to ``dst``; returns how many."""
-    query = select(table) if where is None else select(table).where(where)
     has_geometry = any(isinstance(c.type, GeometryType) for c in table.columns)
+    # SQLite to SQLite: GeoPackage blobs pass through as they are (decoding and re-encoding is most of the time)
+    raw_blobs = has_geometry and src.dialect.name == dst.dialect.name == "sqlite"
+    columns = [type_coerce(c, LargeBinary).label(c.name) if raw_blobs and isinstance(c.type, GeometryType) else c
+               for c in table.columns]
+    query = select(*columns) if where is None else select(*columns).where(where)
     names = [c.name for c in table.columns]
     raw = f"INSERT INTO {table.name} ({', '.join(names)}) VALUES ({', '.join('?' for _ in names)})"
     n = 0
@@ -52,7 +56,7 @@ def copy_rows(src: Connection, dst: Connection, table: Table, where: Any = None,
         rows = [dict(r._mapping) for r in part]
         if transform is not None:
             rows = [transform(r) for r in rows]
-        if has_geometry or dst.dialect.name != "sqlite":
+        if (has_geometry and not raw_blobs) or dst.dialect.name != "sqlite":
             dst.execute(insert(table), rows)
         else:
             dst.exec_driver_sql(raw, [tuple(r[c] for c in names) for r in rows])
