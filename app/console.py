@@ -28,6 +28,7 @@ from app.models.incident.service import IncidentService
 from app.models.indicators import IndicatorEngine
 from app.models.layers import LayerList
 from app.models.map_layers import build_layers
+from app.models.packs.review import ConflictReview
 from app.models.packs.service import pack_area, stamp_device
 from app.models.scenario import Scenario
 from app.models.search import UnitSearch
@@ -36,7 +37,6 @@ from app.models.warnings.service import WarningService
 from app.store import Store
 from app.store.demo.generate import GenerationReport, Progress, generate_store
 from app.store.packs.area import PackArea
-from app.store.packs.status import PackStatus, pack_status
 from app.store.queries.admin import level_counts
 from app.store.queries.points import CameraSet, load_cameras, load_facilities, load_places
 from app.store.queries.summary import records_total, table_counts
@@ -162,14 +162,15 @@ class Console:
         """The incident in hand in the console, its drill clock and the picture shown (live or replayed)."""
         return IncidentDesk(self.incidents, self.context)
 
+    @cached_property
+    def conflict_review(self) -> ConflictReview:
+        """Sync conflicts kept for review, and (on a pack) how the pack stands."""
+        return ConflictReview(self.store, self.pack_area)
+
     def check_unit(self, code: str) -> None:
         """Refuse a unit outside the pack's area ("not in this pack"); any unit of a centre store passes."""
         if self.pack_area is not None:
             self.pack_area.check(code)
-
-    def pack_status(self) -> PackStatus | None:
-        """Age, unsynced changes and open conflicts of a pack (None on a centre store); a few small queries."""
-        return pack_status(self.store)
 
     def close(self) -> None:
         self.store.close()
