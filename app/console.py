@@ -32,6 +32,8 @@ from app.models.incident.service import IncidentService
 from app.models.indicators import IndicatorEngine
 from app.models.layers import LayerList
 from app.models.map_layers import build_layers
+from app.models.packs.review import ConflictReview
+from app.models.packs.service import pack_area, stamp_device
 from app.models.people_directory import PeopleDirectory
 from app.models.scenario import Scenario
 from app.models.search import UnitSearch
@@ -39,6 +41,7 @@ from app.models.thematic import Thematic
 from app.models.warnings.service import WarningService
 from app.store import Store
 from app.store.demo.generate import GenerationReport, Progress, generate_store
+from app.store.packs.area import PackArea
 from app.store.queries.admin import level_counts
 from app.store.queries.points import CameraSet, load_cameras, load_facilities, load_places
 from app.store.queries.summary import records_total, table_counts
@@ -58,6 +61,9 @@ class Console:
         self.period: Period | None = store_period(meta)  # the days questions may be asked about
         self.context = ConsoleContext(as_of=self.period_end)
         self.scenario = Scenario.from_meta(meta)
+        self.pack_area: PackArea | None = pack_area(store)  # None unless the store is an offline pack
+        if self.pack_area is not None:
+            stamp_device(store)  # offline work is recorded as this laptop's
 
     @classmethod
     def open(cls, db: str | None = None, login: Login | None = None) -> Console:
@@ -184,6 +190,16 @@ class Console:
     def imports(self) -> ImportService:
         """Department data imports; they keep the indicators current when the engine has been built."""
         return ImportService(self.store, lambda: self.__dict__.get("indicators"))
+
+    @cached_property
+    def conflict_review(self) -> ConflictReview:
+        """Sync conflicts kept for review, and (on a pack) how the pack stands."""
+        return ConflictReview(self.store, self.pack_area)
+
+    def check_unit(self, code: str) -> None:
+        """Refuse a unit outside the pack's area ("not in this pack"); any unit of a centre store passes."""
+        if self.pack_area is not None:
+            self.pack_area.check(code)
 
     def close(self) -> None:
         if "changes" in self.__dict__:

@@ -12,6 +12,7 @@ from typing import Any, TypeVar
 
 from app.arguments import arg
 from app.console import Console, Login
+from app.domain.errors import StoreError
 from app.models import inputs
 from app.store.tables.tasks import TaskEvent
 
@@ -55,8 +56,20 @@ def login(args: argparse.Namespace) -> Login | None:
 
 def open_console(args: argparse.Namespace) -> Console:
     """The store named by ``--db`` as ``--user`` (or its owner) and the services over it, built by the same
-    composition root as the GUI's."""
-    return Console.open(args.db, login(args))
+    composition root as the GUI's; on an offline pack a unit outside its area says "not in this pack"."""
+    console = Console.open(args.db, login(args))
+    try:
+        for code in _unit_codes(args):  # on a pack, a unit outside its area says "not in this pack"
+            console.check_unit(code)
+    except StoreError:
+        console.close()
+        raise
+    return console
+
+
+def _unit_codes(args: argparse.Namespace) -> list[str]:
+    unit, units = getattr(args, "unit", None), getattr(args, "units", None)
+    return ([unit] if isinstance(unit, str) else []) + (list(units) if isinstance(units, list) else [])
 
 
 def add_by(parser: argparse.ArgumentParser, default: str | None = None) -> None:

@@ -6,7 +6,7 @@ import argparse
 import datetime as dt
 
 from app.arguments import arg
-from app.commands.common import CommandError, Result, add_store_options
+from app.commands.common import CommandError, Result, add_store_options, open_console
 from app.console import Console
 from app.domain.admin import Level
 from app.models import inputs
@@ -84,7 +84,7 @@ def _list(catalogue: Catalogue, ids: list[str] | None) -> Result:
 
 def compute_table(args: argparse.Namespace) -> tuple[IndicatorTable, dict[str, str]]:
     """The indicators chosen by ``--ids/--group/--units/--as-of`` for ``--level``, with the units' names."""
-    console = Console.open(args.db)
+    console = open_console(args)
     try:
         engine = console.indicators
         ids = chosen_ids(engine.catalogue, args.ids, args.group)

@@ -15,6 +15,7 @@ from app.store.tables.access import AuditEntry, User
 from app.store.tables.base import Base
 from app.store.tables.imports import ImportMapping, ImportRun, RecordSource
 from app.store.tables.incidents import Improvement, Incident, IncidentEvent, IncidentTask
+from app.store.tables.sync import PackChange, PackOut, SyncApplied, SyncConflict
 from app.store.tables.tasks import Task, TaskEvent, TaskPerson, Trip
 from app.store.tables.warnings import WarningRecord
 
@@ -61,10 +62,17 @@ def _imports(conn: Connection) -> None:
     add_missing(conn, [ImportRun.__table__, RecordSource.__table__, ImportMapping.__table__])
 
 
+def _sync(conn: Connection) -> None:
+    """Version 6 stores predate offline packs: add the change log a pack records, what the centre applied, the
+    conflicts kept for review and the packs handed out."""
+    add_missing(conn, [PackChange.__table__, SyncApplied.__table__, SyncConflict.__table__, PackOut.__table__])
+
+
 MIGRATIONS: dict[int, Callable[[Connection], None]] = {
     1: _dispatch_and_warnings,
     2: _level_layers,
     3: _incidents,
     4: _users_and_audit,
     5: _imports,
+    6: _sync,
 }

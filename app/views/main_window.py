@@ -24,6 +24,7 @@ from app.views.feature_tools import FeatureTools
 from app.views.import_wizard import ImportWizard
 from app.views.layer_panel import LayerPanel
 from app.views.map_text import legend, level_names, unit_tooltip
+from app.views.pack_status import PackStatusLabel
 from app.views.panels import PANELS, TOOLBAR_WIDGETS, PanelFactory, PanelSpec
 from app.views.search_box import SearchBox
 from app.views.status_bar import MapStatusBar
@@ -78,6 +79,9 @@ class MainWindow(QMainWindow):
         self.search.sigUnitChosen.connect(self.show_unit)
         self.status = MapStatusBar(self)
         self.setStatusBar(self.status)
+        self.pack_status = PackStatusLabel(c.conflict_review, c.context, self) if c.pack_area is not None else None
+        if self.pack_status is not None:  # a console on an offline pack shows how the pack stands
+            self.status.addPermanentWidget(self.pack_status)
         self._build_actions(toolbar)
         self.canvas.sigPointClicked.connect(c.camera_links.pick_point)
         self.canvas.sigViewChanged.connect(self._on_view_change)

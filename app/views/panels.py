@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QWidget
 from app.console import Console
 from app.views.as_of_control import AsOfControl
 from app.views.attribute_table import AttributeTablePanel
+from app.views.conflict_panel import ConflictPanel
 from app.views.dashboard import DashboardPanel
 from app.views.identify_panel import IdentifyPanel
 from app.views.incident_panel import IncidentPanel
@@ -61,6 +62,8 @@ PANELS: list[PanelSpec] = [
               "right", "识别结果", "Identify results"),
     PanelSpec("attributes", lambda c, parent: AttributeTablePanel(c.features, c.feature_selection, parent),
               "bottom", "属性表", "Attribute table"),
+    PanelSpec("sync_conflicts", lambda c, parent: ConflictPanel(c.conflict_review, parent),
+              "bottom", "同步冲突", "Sync conflicts"),
     PanelSpec("dashboard", lambda c, parent: DashboardPanel(c.indicators, c.context, parent),
               "bottom", "关键指标大屏", "Key figures"),
 ]

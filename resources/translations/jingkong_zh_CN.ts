@@ -264,6 +264,75 @@
     </message>
 </context>
 <context>
+    <name>ConflictPanel</name>
+    <message>
+        <source>No.</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <source>Mine</source>
+        <translation>我方（离线包）</translation>
+    </message>
+    <message>
+        <source>Theirs</source>
+        <translation>对方（中心）</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>来自</translation>
+    </message>
+    <message>
+        <source>Base</source>
+        <translation>原值</translation>
+    </message>
+    <message>
+        <source>Take mine</source>
+        <translation>采用我方</translation>
+    </message>
+    <message>
+        <source>Keep theirs</source>
+        <translation>保留中心</translation>
+    </message>
+    <message>
+        <source>Merged…</source>
+        <translation>合并…</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n open conflict(s)</source>
+        <translation>
+            <numerusform>%n 处未解决冲突</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>resolved at the centre after sync</source>
+        <translation>同步后在指挥中心处理</translation>
+    </message>
+    <message>
+        <source>console</source>
+        <translation>控制台</translation>
+    </message>
+    <message>
+        <source>Merged value</source>
+        <translation>合并值</translation>
+    </message>
+    <message>
+        <source>Value to keep for %1:</source>
+        <translation>%1 保留的值：</translation>
+    </message>
+</context>
+<context>
     <name>DashboardPanel</name>
     <message>
         <source>Computing indicators…</source>
@@ -1108,6 +1177,17 @@
     <message>
         <source>Preview (first rows as read)</source>
         <translation>预览（读取的前几行）</translation>
+    </message>
+</context>
+<context>
+    <name>PackStatusLabel</name>
+    <message>
+        <source>Pack %1 %2 · %3 h old · %4 unsynced · %5 conflicts</source>
+        <translation>离线包 %1 %2 · %3 小时前 · %4 条未同步 · %5 处冲突</translation>
+    </message>
+    <message>
+        <source>%1 is not in this pack</source>
+        <translation>%1 不在本离线包内</translation>
     </message>
 </context>
 <context>

@@ -175,7 +175,7 @@ def test_every_registered_panel_is_built_in_its_dock(main_window) -> None:  # no
                      "screening": "ScreeningPanel", "tracing": "TracePanel", "indicators": "IndicatorPanel",
                      "vaccination": "VaccinationTablePanel", "identify": "IdentifyPanel",
                      "attributes": "AttributeTablePanel", "dashboard": "DashboardPanel",
-                     "incident": "IncidentPanel"}
+                     "incident": "IncidentPanel", "sync_conflicts": "ConflictPanel"}
     queue = main_window.docks["task_queue"].widget().widget()
     assert isinstance(queue, TaskQueuePanel) and queue.context is main_window.console.context
     assert isinstance(main_window.docks["warnings"].widget().widget(), WarningPanel)

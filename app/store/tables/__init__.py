@@ -12,6 +12,7 @@ from app.store.tables import (  # noqa: F401  (imported for their tables)
     persons,
     places,
     quarantine,
+    sync,
     tasks,
     testing,
     vaccination,

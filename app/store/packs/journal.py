@@ -1,0 +1,107 @@
+"""The pack's change log, written by SQLite triggers so every write path of every service is recorded in the
+same transaction as the write itself — no service needs to know it works on a pack.
+
+Recorded: a change of a tracked row (its tracked fields before and after, and the version it was based on)
+and a row appended to an append-only log (task and incident events). The author of a task change is the
+``by`` of the audit event the dispatch service writes right after it; the device and, for rows without an
+author of their own, the user come from ``jingkong_meta`` (set when the console opens the pack).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import Connection
+
+DEVICE_META = "pack_device"
+USER_META = "pack_user"
+
+
+@dataclass(frozen=True)
+class Tracked:
+    """A table whose rows a pack may change: the fields merged field by field, and its version column."""
+
+    table: str
+    fields: tuple[str, ...]
+    version: str | None = None
+
+
+UPDATES = (
+    Tracked("tasks", ("status", "claimed_by", "assignee_unit_id", "assignee_code", "assignee_role", "assignee_name",
+                      "escalated_unit_id", "escalated_at", "title", "priority", "due_at", "closed_at", "updated_at"),
+            "version"),
+    Tracked("warnings", ("status", "reason", "task_id", "updated_at")),
+    Tracked("incidents", ("dispatched_at", "closed_at", "plan", "speed")),
+)
+# Appended rows: the table, its parent reference and the columns carried (the centre gives the row its own id).
+INSERTS: dict[str, tuple[str, tuple[str, ...]]] = {
+    "task_events": ("task_id", ("task_id", "at", "by", "action", "from_status", "to_status", "note")),
+    "incident_events": ("incident_id", ("incident_id", "at", "kind", "by", "note", "data")),
+}
+# Bookkeeping that follows the fields it goes with: never a conflict of its own.
+FOLLOWERS = frozenset({"updated_at", "closed_at"})
+BY_TABLE = {t.table: t for t in UPDATES}
+
+_NOW = "CAST(strftime('%s', 'now') AS INTEGER)"
+_UUID = "lower(hex(randomblob(16)))"
+_DEVICE = f"(SELECT value FROM jingkong_meta WHERE key = '{DEVICE_META}')"
+_USER = f"(SELECT value FROM jingkong_meta WHERE key = '{USER_META}')"
+
+
+def _json(prefix: str, fields: tuple[str, ...]) -> str:
+    return "json_object(" + ", ".join(f"'{f}', {prefix}.{f}" for f in fields) + ")"
+
+
+def _update_trigger(t: Tracked) -> tuple[str, str]:
+    name = f"pack_journal_{t.table}_update"
+    changed = " OR ".join(f"NEW.{f} IS NOT OLD.{f}" for f in t.fields if f not in FOLLOWERS)
+    # tasks get their author from the audit event that follows; other rows from the pack's user
+    author = "NULL" if t.table == "tasks" else f"COALESCE({_USER}, 'offline')"
+    base = f"OLD.{t.version}" if t.version else "NULL"
+    return name, (
+        f"CREATE TRIGGER {name} AFTER UPDATE ON {t.table} WHEN {changed} BEGIN "
+        "INSERT INTO pack_changes (uuid, kind, entity, entity_id, base_version, before, after, author, device, at) "
+        f"VALUES ({_UUID}, 'update', '{t.table}', NEW.id, {base}, {_json('OLD', t.fields)}, {_json('NEW', t.fields)}, "
+        f"{author}, COALESCE({_DEVICE}, 'unknown'), {_NOW}); END")
+
+
+def _insert_trigger(table: str, parent: str, columns: tuple[str, ...]) -> tuple[str, str]:
+    name = f"pack_journal_{table}_insert"
+    link = ("NULL" if table != "task_events" else
+            "CASE WHEN NEW.action = 'note' THEN NULL ELSE (SELECT uuid FROM pack_changes WHERE entity = 'tasks' "
+            "AND entity_id = NEW.task_id AND kind = 'update' ORDER BY seq DESC LIMIT 1) END")
+    claim_author = ("UPDATE pack_changes SET author = NEW.by WHERE entity = 'tasks' AND entity_id = NEW.task_id "
+                    "AND author IS NULL; " if table == "task_events" else "")
+    return name, (
+        f"CREATE TRIGGER {name} AFTER INSERT ON {table} BEGIN {claim_author}"
+        "INSERT INTO pack_changes (uuid, kind, entity, entity_id, before, after, parent_uuid, author, device, at) "
+        f"VALUES ({_UUID}, 'insert', '{table}', NEW.{parent}, '{{}}', {_json('NEW', columns)}, {link}, NEW.by, "
+        f"COALESCE({_DEVICE}, 'unknown'), {_NOW}); END")
+
+
+def _new_row_trigger(table: str) -> tuple[str, str]:
+    """A row created offline in a table whose new rows sync cannot place yet: logged so it is never lost."""
+    name = f"pack_journal_{table}_new"
+    return name, (
+        f"CREATE TRIGGER {name} AFTER INSERT ON {table} BEGIN "
+        "INSERT INTO pack_changes (uuid, kind, entity, entity_id, before, after, author, device, at) "
+        f"VALUES ({_UUID}, 'new', '{table}', NEW.id, '{{}}', '{{}}', COALESCE({_USER}, 'offline'), "
+        f"COALESCE({_DEVICE}, 'unknown'), {_NOW}); END")
+
+
+def _triggers() -> list[tuple[str, str]]:
+    return ([_update_trigger(t) for t in UPDATES]
+            + [_insert_trigger(table, parent, cols) for table, (parent, cols) in INSERTS.items()]
+            + [_new_row_trigger(table) for table in ("tasks", "incidents", "persons")])
+
+
+def start_journal(conn: Connection) -> None:
+    """Record every change of this store from now on (a pack's triggers)."""
+    for _name, sql in _triggers():
+        conn.exec_driver_sql(sql)
+
+
+def stop_journal(conn: Connection) -> None:
+    """Stop recording (while a pull writes the centre's picture into the pack, in the same transaction)."""
+    for name, _sql in _triggers():
+        conn.exec_driver_sql(f"DROP TRIGGER IF EXISTS {name}")

@@ -1,0 +1,103 @@
+"""Writing a pack: a normal Jingkong GeoPackage store holding one area of a centre, in the forms its role may
+hold, that records where it came from and journals every change made in it.
+
+The whole admin tree is copied (it is small and the map needs it); the pack's area is recorded in
+``jingkong_meta`` and everything outside it answers "not in this pack". The file is written beside its final
+name and renamed into place, so a pack that is there is whole.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+import uuid
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sqlalchemy import func, insert, select
+
+from app.store.identity_key import FINGERPRINT_META
+from app.store.packs.area import PackArea, load_area
+from app.store.packs.copy import PackPolicy, chunks, copy_by_ids, copy_rows, copy_work, person_form, pick_work
+from app.store.packs.journal import start_journal
+from app.store.packs.meta import BASE_EVENT, CREATED, ORIGIN, PACK_ID, ROLE, SYNCED, UNIT
+from app.store.store import Store, create_schema
+from app.store.tables import RECORD_TABLES, Base
+from app.store.tables.admin import AdminUnit, GridLeader
+from app.store.tables.cameras import Camera
+from app.store.tables.facilities import Facility
+from app.store.tables.persons import City, Person, RiskArea
+from app.store.tables.places import Place
+from app.store.tables.sync import PackOut
+from app.store.tables.tasks import TaskEvent
+
+CATALOGUES = (AdminUnit, GridLeader, City, RiskArea, Facility, Place, Camera)  # whole: the map and lookups need them
+
+
+@dataclass
+class PackReport:
+    path: Path
+    pack_id: str
+    area: PackArea
+    rows: dict[str, int] = field(default_factory=dict)
+    seconds: float = 0.0
+
+    @property
+    def size_bytes(self) -> int:
+        return self.path.stat().st_size
+
+
+def write_pack(source: Store, out: Path, unit_code: str, role: str, policy: PackPolicy,
+               now: int | None = None) -> PackReport:
+    """Write the pack of ``unit_code`` for ``role`` at ``out`` (replacing a file there) and register it as out
+    at the centre. Raises StoreError for a unit the centre does not have."""
+    started = time.perf_counter()
+    now = int(time.time()) if now is None else now
+    out = Path(out)
+    part = out.with_name(out.name + ".part")
+    for leftover in (part, Path(f"{part}-wal"), Path(f"{part}-shm")):
+        leftover.unlink(missing_ok=True)
+    pack_id = uuid.uuid4().hex
+    with source.engine.connect() as src:
+        area = load_area(src, unit_code)
+        centre_meta = dict(src.execute(select(Base.metadata.tables["jingkong_meta"])).all())
+        base_event = int(src.scalar(select(func.max(TaskEvent.__table__.c.id))) or 0)
+        meta = {k: v for k, v in centre_meta.items() if k != "schema_version"}
+        if not policy.identity_hash:
+            meta.pop(FINGERPRINT_META, None)  # a pack that may not match carries nothing to match with
+        meta.update({PACK_ID: pack_id, UNIT: unit_code, ROLE: role, ORIGIN: source.display_name,
+                     CREATED: str(now), SYNCED: str(now), BASE_EVENT: str(base_event)})
+        pack = Store.connect_new(f"sqlite:///{part.resolve()}")
+        try:
+            with pack.begin() as dst:
+                create_schema(dst, meta)
+                report = PackReport(out, pack_id, area)
+                for table in CATALOGUES:
+                    report.rows[table.__tablename__] = copy_rows(src, dst, table.__table__)
+                report.rows.update(_people(src, dst, area, policy))
+                report.rows.update(copy_work(src, dst, pick_work(src, area, policy, {}), policy))
+                start_journal(dst)
+            with pack.engine.connect() as conn:
+                conn.exec_driver_sql("VACUUM")  # no page of the file keeps anything the role may not hold
+        finally:
+            pack.close()
+    os.replace(part, out)
+    with source.begin() as conn:
+        conn.execute(insert(PackOut.__table__).values(pack_id=pack_id, unit_code=unit_code, role=role,
+                                                      path=str(out.resolve()), created_at=now, changes_in=0))
+    report.seconds = time.perf_counter() - started
+    return report
+
+
+def _people(src, dst, area: PackArea, policy: PackPolicy) -> dict[str, int]:  # noqa: ANN001
+    """The people whose home grid is in the area and, if the role may hold them, their records."""
+    if not policy.people:
+        return {}
+    p = Person.__table__
+    ids = [int(i) for part in chunks(area.grid_ids) for i in src.scalars(select(p.c.id).where(p.c.home_grid_id.in_(part)))]
+    rows = {"persons": copy_by_ids(src, dst, p, "id", ids, person_form(policy))}
+    if policy.records:
+        for name in RECORD_TABLES:
+            rows[name] = copy_by_ids(src, dst, Base.metadata.tables[name], "person_id", ids)
+    return rows
+
