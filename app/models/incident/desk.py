@@ -3,7 +3,8 @@ and the picture shown (live, or replayed at a moment). Qt-free; the incident pan
 publishes on the GUI thread.
 
 Events: ``incident(IncidentRow | None)`` when another incident is taken up or it changes (dispatch, close,
-zones), ``picture(Snapshot)`` when the shown picture changes. Publishing a picture colours the map's grids by
+zones), ``picture(Snapshot)`` when the shown picture changes, ``wartime(bool)`` when the console switches between
+peacetime and wartime (in wartime the dispatch queue shows the incident's tasks only). Publishing a picture colours the map's grids by
 zone (the context's choropleth: 3 lockdown, 2 control, 1 precaution).
 """
 
@@ -40,6 +41,7 @@ class IncidentDesk:
     class _Events(SignalGroup):
         incident = Signal(object)
         picture = Signal(object)
+        wartime = Signal(bool)
 
     def __init__(self, service: IncidentService, context: ConsoleContext) -> None:
         self.events = self._Events()
@@ -49,6 +51,7 @@ class IncidentDesk:
         self.pending: list[Step] = []
         self.picture: Snapshot | None = None
         self.replaying = False
+        self.wartime = False
 
     # --- work (run off the GUI thread) --------------------------------------------------------------
     def open_scenario(self, key: str, speed: int) -> IncidentRow:
@@ -96,6 +99,15 @@ class IncidentDesk:
         rows = grids.tree.query(geoms_to_display(np.array([area]))[0], predicate="intersects")
         return sorted(str(c) for c in grids.data.codes[rows])
 
+    def running_clock(self, incident_id: int) -> DrillClock | None:
+        """The drill clock of ``incident_id`` if it is the drill in hand (its tasks' time left counts on it)."""
+        row = self.incident
+        return self.clock if row is not None and row.id == incident_id and row.mode == "drill" else None
+
+    def queue_incident(self) -> int | None:
+        """The incident the dispatch queue is narrowed to: the one in hand, in wartime; else None (all tasks)."""
+        return self.incident.id if self.wartime and self.incident is not None else None
+
     @property
     def plan(self) -> Plan | None:
         """The plan of the incident in hand, as it was taken up (no store read)."""
@@ -110,6 +122,11 @@ class IncidentDesk:
     def take_up(self, row: IncidentRow | None) -> None:
         self.incident = row
         self.events.incident.emit(row)
+
+    def set_wartime(self, on: bool) -> None:
+        if on != self.wartime:
+            self.wartime = on
+            self.events.wartime.emit(on)
 
     def publish(self, snap: Snapshot) -> None:
         zones_changed = self.picture is None or self.picture.zones != snap.zones
