@@ -18,7 +18,7 @@ from psygnal import Signal, SignalGroup
 
 from app.domain.admin import Level
 from app.domain.incidents import IncidentRow
-from app.models.context import Choropleth, ConsoleContext
+from app.models.context import Category, Choropleth, ConsoleContext
 from app.models.incident.autoplay import Step
 from app.models.incident.clock import DrillClock
 from app.models.incident.plan import Plan
@@ -28,13 +28,17 @@ from app.models.incident.service import IncidentService
 from app.models.incident.zones import Zones
 from app.models.projection import geoms_to_display
 
-ZONE_VALUES = {"lockdown": 3.0, "control": 2.0, "precaution": 1.0}
+ZONE_CATEGORIES = {  # the map's zone legend: names and fixed colours (red, orange, yellow as the notices use)
+    "lockdown": Category(3.0, "封控区", "Lockdown zone", "#c53030"),
+    "control": Category(2.0, "管控区", "Control zone", "#dd6b20"),
+    "precaution": Category(1.0, "防范区", "Precaution zone", "#ecc94b"),
+}
 
 
 def zone_choropleth(zones: Zones) -> Choropleth:
-    values = {code: ZONE_VALUES[kind] for kind, codes in zones.grids.items() for code in codes}
-    return Choropleth("风险区划（3 封控 · 2 管控 · 1 防范）", "grid", values, "", "down",
-                      "Zones (3 lockdown · 2 control · 1 precaution)", integer=True, warning=2, alarm=3)
+    values = {code: ZONE_CATEGORIES[kind].value for kind, codes in zones.grids.items() for code in codes}
+    return Choropleth("风险区划", "grid", values, "", "neutral", "Zones", integer=True,
+                      categories=tuple(ZONE_CATEGORIES.values()))
 
 
 class IncidentDesk:
