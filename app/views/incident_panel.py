@@ -74,6 +74,11 @@ class IncidentPanel(QWidget):
         self.clock_label.setObjectName("incident_clock")
         self.summary = QLabel(self)
         self.summary.setWordWrap(True)
+        self.alarm = QLabel(self)  # overdue milestones and tasks of the picture shown (live or replayed)
+        self.alarm.setObjectName("incident_alarm")
+        self.alarm.setWordWrap(True)
+        self.alarm.setStyleSheet("QLabel { color: white; background: #c0392b; padding: 4px; font-weight: bold; }")
+        self.alarm.hide()
         self.zone_kind = QComboBox(self)
         for kind, zh, en in zip((*ZONE_KINDS, ""), ("封控区", "管控区", "防范区", "移出区划"),
                                 ("Lockdown", "Control", "Precaution", "No zone")):
@@ -120,6 +125,7 @@ class IncidentPanel(QWidget):
             row.addWidget(w)
         box.addLayout(row)
         box.addWidget(self.clock_label)
+        box.addWidget(self.alarm)
         box.addWidget(self.summary)
         row = QHBoxLayout()
         for w in (self.zone_kind, self.zone_selected, self.zone_drawn):
@@ -297,6 +303,17 @@ class IncidentPanel(QWidget):
         self.board.setRowCount(len(snap.board))
         for r, m in enumerate(snap.board):
             self._board_row(r, m, row.case_at)
+        self._show_alarms(snap)
+
+    def _show_alarms(self, snap: Snapshot) -> None:
+        late = [m.title_en if self.english else m.title_zh for m in snap.overdue_milestones()]
+        lines = []
+        if late:
+            lines.append(self.tr("Milestones overdue: %1").replace("%1", "、".join(late)))
+        if snap.overdue_tasks:
+            lines.append(self.tr("%n incident task(s) overdue", "", len(snap.overdue_tasks)))
+        self.alarm.setText("<br>".join(lines))
+        self.alarm.setVisible(bool(lines))
 
     def _board_row(self, r: int, m: MilestoneState, zero: int) -> None:
         done = ", ".join(f"{d:,}/{q:,} {u}" for u, (d, q) in m.quantities.items())

@@ -52,7 +52,7 @@ def insert_links(conn: Connection, rows: Sequence[Mapping[str, Any]]) -> None:
 def linked_tasks(store: Store, incident_id: int) -> list[LinkedTask]:
     t = Task.__table__
     query = (select(IT.c.task_id, IT.c.action, IT.c.milestone, IT.c.quantity, IT.c.unit, t.c.status, t.c.assignee_code,
-                    t.c.parent_id, t.c.title, t.c.target_wkt)
+                    t.c.parent_id, t.c.title, t.c.target_wkt, t.c.due_at)
              .join(t, t.c.id == IT.c.task_id).where(IT.c.incident_id == incident_id).order_by(IT.c.task_id))
     with store.engine.connect() as conn:
         return [LinkedTask(*row) for row in conn.execute(query)]
