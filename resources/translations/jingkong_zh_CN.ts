@@ -832,6 +832,14 @@
         <translation>绘制区域 → 区划</translation>
     </message>
     <message>
+        <source>Drawn area out of zone</source>
+        <translation>绘制区域移出所选区划</translation>
+    </message>
+    <message>
+        <source>Undo zone edit</source>
+        <translation>撤销区划修改</translation>
+    </message>
+    <message>
         <source>Milestone</source>
         <translation>节点</translation>
     </message>

@@ -82,8 +82,12 @@ class IncidentDesk:
                 self.clock.resume()
         return self.service.get(row.id)
 
-    def edit_zone(self, codes: list[str], kind: str | None) -> IncidentRow:
-        self.service.edit_zones(self._row().id, codes, kind)
+    def edit_zone(self, codes: list[str], kind: str | None, remove: bool = False) -> IncidentRow:
+        self.service.edit_zones(self._row().id, codes, kind, remove=remove)
+        return self.service.get(self._row().id)
+
+    def undo_zone(self) -> IncidentRow:
+        self.service.undo_zone_edit(self._row().id)
         return self.service.get(self._row().id)
 
     def advance(self) -> Snapshot:

@@ -47,6 +47,27 @@ def zones_at(events: list[TimelineEvent], fallback: Zones) -> Zones:
     return fallback
 
 
+def before_last_edit(events: list[TimelineEvent]) -> Zones | None:
+    """The zones the last zone edit still in force replaced (what undoing it gives back), or None if there is
+    none. An undo is itself recorded (``undo`` in its data), so undoing again goes one edit further back."""
+    replaced: list[Zones] = []
+    current: Zones | None = None
+    for e in events:
+        if e.kind not in ("plan", "zone"):
+            continue
+        data = json.loads(e.data or "{}")
+        if "zones" not in data:
+            continue
+        if e.kind == "plan":
+            replaced = []
+        elif data.get("undo"):
+            replaced.pop()
+        elif current is not None:
+            replaced.append(current)
+        current = Zones.from_json(data["zones"])
+    return replaced[-1] if replaced else None
+
+
 def snapshot(store: Store, incident: IncidentRow, tasks: list[LinkedTask], catalogue: MilestoneCatalogue,
              at: int, fallback: Zones, final: bool = False) -> Snapshot:
     leaves = {t.task_id for t in tasks if t.milestone}
