@@ -3,8 +3,9 @@
 - ``plan``: propose the plan for a positive market in the densest town (zones, figures, checkpoints, sites,
   staff, beds, contacts);
 - ``dispatch_plan``: open the reference drill's incident and dispatch its plan (hundreds of tasks, cascaded);
-- ``replay_step``: the command picture (task statuses, milestone board, zones, timeline) at one moment of a
-  played drill — the models' share of a replay step (the map repaint is the map group's ``recolour``);
+- ``replay_step``: one step of the replay slider in the real main window (offscreen, 1600 × 1000): the command
+  picture (task statuses, milestone board, zones, timeline) at the next moment of a played drill, published to
+  the window (board, zone choropleth) and the map's viewport repainted synchronously;
 - ``report``: the after-action report's data and its PDF;
 - ``autoplay``: the reference drill played through at once (``--instant``: the same writes as ×60 without
   waiting for its clock; ×60 itself takes the drill's 4 simulated hours / 60 by construction).
@@ -19,6 +20,7 @@ import tempfile
 from pathlib import Path
 
 from app.bench import BenchContext, Case
+from app.bench.map import WindowBench
 from app.console import Console
 from app.models.incident.drill_run import run_drill
 from app.models.incident.report_data import report_data
@@ -77,11 +79,25 @@ def cases(ctx: BenchContext) -> list[Case]:
         service = copy.ensure().incidents
         if "drill" not in state:
             state["drill"] = run_drill(service, load_scenario("yueqing-2021-12"), paced=False).incident_id
-        row = service.get(int(state["drill"]))
-        state["moment"] = row.case_at + 90 * 60
+
+    windows: list[WindowBench] = []
+
+    def replaying() -> None:
+        """The played drill taken up in the real window, its replay slider in hand (the live tick stays quiet)."""
+        played()
+        console = copy.ensure()
+        windows.append(WindowBench(None, console))
+        console.incident_desk.take_up(console.incidents.get(int(state["drill"])))
+        console.incident_desk.replaying = True
+        windows[0].settle()
+        state["step"] = 0
 
     def replay_step() -> None:
-        copy.ensure().incidents.snapshot(int(state["drill"]), int(state["moment"]))
+        desk, bench = copy.ensure().incident_desk, windows[0]
+        state["step"] = int(state["step"]) + 1
+        minute = (7 * int(state["step"])) % 240  # moments spread over the drill's 4 hours
+        desk.publish(desk.picture_at(desk.incident.case_at + minute * 60))
+        bench.settle()
 
     def report() -> None:
         from app.reports.after_action import write_report
@@ -95,6 +111,6 @@ def cases(ctx: BenchContext) -> list[Case]:
 
     return [Case("plan", plan, setup=market_case, notes=state),
             Case("dispatch_plan", dispatch, setup=reference_case, notes=state, runs=3),
-            Case("replay_step", replay_step, setup=played, notes=state),
+            Case("replay_step", replay_step, setup=replaying, notes=state),
             Case("report", report, setup=played, notes=state, runs=3),
             Case("autoplay", autoplay, notes=state, runs=1, warmup=False)]

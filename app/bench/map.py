@@ -18,10 +18,14 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
 
 from app.bench import BenchContext, Case
+
+if TYPE_CHECKING:
+    from app.console import Console
 
 WIDTH, HEIGHT = 1600, 1000
 
@@ -86,34 +90,44 @@ class _MapBench:
         self.canvas.hover_at(float(x), float(y))
 
 
-class _WindowBench:
-    """The real main window with every panel, its indicators computed, coloured by an indicator."""
+class WindowBench:
+    """The real main window with every panel at 1600 × 1000, offscreen, over ``console`` (or a store opened)."""
 
-    INDICATORS = ("vax_d1_cov", "positive_today")
-
-    def __init__(self, db: str | None) -> None:
+    def __init__(self, db: str | None, console: Console | None = None) -> None:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
         from PySide6.QtWidgets import QApplication
 
         from app.console import Console
-        from app.views.indicator_panel import IndicatorPanel
         from app.views.main_window import MainWindow
 
         self.app = QApplication.instance() or QApplication([])
-        self.console = Console.open(db)
+        self.console = console if console is not None else Console.open(db)
         self.window = MainWindow(self.console)
         self.window.resize(WIDTH, HEIGHT)
         self.window.show()
+        self.app.processEvents()
+
+    def settle(self) -> None:
+        """Deliver what is queued, then repaint the map's viewport synchronously (what a user waits for)."""
+        self.app.processEvents()
+        self.window.canvas.viewport().repaint()
+
+
+class _WindowBench(WindowBench):
+    """The real main window, its indicators computed, coloured by an indicator."""
+
+    INDICATORS = ("vax_d1_cov", "positive_today")
+
+    def __init__(self, db: str | None) -> None:
+        from app.views.indicator_panel import IndicatorPanel
+
+        super().__init__(db)
         self.console.indicators.ensure()
         self.app.processEvents()
         self.panel = next(d.widget().widget() for d in self.window.docks.values()
                           if isinstance(d.widget().widget(), IndicatorPanel))
         self.panel.refresh()
         self.turn = 0
-
-    def settle(self) -> None:
-        self.app.processEvents()
-        self.window.canvas.viewport().repaint()
 
     def coloured(self) -> None:
         self.console.context.indicator = self.INDICATORS[0]

@@ -51,6 +51,7 @@ class LinkedTask:
     parent_id: int | None
     title: str
     target_wkt: str | None
+    due_at: int = 0
 
 
 @dataclass(frozen=True)

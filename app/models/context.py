@@ -13,6 +13,16 @@ from psygnal import Signal, SignalGroup
 
 
 @dataclass(frozen=True)
+class Category:
+    """One class of a categorical choropleth: the value that marks it, its names and its fixed colour."""
+
+    value: float
+    name: str  # Chinese
+    name_en: str
+    colour: str
+
+
+@dataclass(frozen=True)
 class Choropleth:
     """A request to colour one admin level by a value per unit code (NaN or missing: no data).
 
@@ -27,6 +37,7 @@ class Choropleth:
     integer: bool = False  # the values are counts (whole-number class bounds)
     warning: float | None = None  # the catalogue's thresholds: a fixed ok / warning / alarm legend
     alarm: float | None = None
+    categories: tuple[Category, ...] = ()  # named classes with fixed colours instead of value ranges (zones)
 
 
 class ConsoleContext:

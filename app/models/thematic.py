@@ -17,7 +17,7 @@ from psygnal import Signal, SignalGroup
 from app.domain.admin import Level
 from app.models.admin_atlas import AdminAtlas
 from app.models.classify import Classes, Method, classify
-from app.models.context import Choropleth, ConsoleContext
+from app.models.context import Category, Choropleth, ConsoleContext
 from app.models.drill import DrillPath
 from app.models.indicators import Indicator, IndicatorEngine
 from app.models.palettes import NO_DATA, THRESHOLD_COLOURS, class_colours, default_palette
@@ -37,6 +37,7 @@ class LegendEntry:
     count: int
     no_data: bool = False
     status: str = ""  # "ok" | "warning" | "alarm" in a threshold legend (the views name it)
+    label_en: str = ""  # a category's English name in a categorical legend ("" shows ``label``)
 
 
 class Thematic:
@@ -62,6 +63,7 @@ class Thematic:
         self.good = "down"
         self.integer = False
         self.thresholds: tuple[float, float] | None = None  # (warning, alarm): fixed classes instead of breaks
+        self.categories: tuple[Category, ...] = ()  # named classes with fixed colours (a choropleth's)
         self.values = np.zeros(0)
         self.classes = classify(self.values, self.method, self.k)
         self.colours: list[str] = []
@@ -80,6 +82,7 @@ class Thematic:
         self._context.indicator = None  # the picture no longer shows it (choosing it again shows it again)
         self.title, _, self.unit = FIELDS[field]
         self.title_en = ""
+        self.categories = ()
         self._set_polarity("neutral", field != "density", None)
         self.values = units.density if field == "density" else getattr(units.data, field).astype(float)
         self._restyle()
@@ -99,6 +102,7 @@ class Thematic:
         self.field, self.level, self.title, self.unit = "", level, choropleth.title, choropleth.unit
         self.indicator = None
         self.title_en = choropleth.title_en
+        self.categories = choropleth.categories
         thresholds = (choropleth.warning, choropleth.alarm) if None not in (choropleth.warning, choropleth.alarm) else None
         self._set_polarity(choropleth.good, choropleth.integer, thresholds)  # type: ignore[arg-type]
         self.values = np.array([choropleth.values.get(c, np.nan) for c in codes], dtype=float)
@@ -127,6 +131,7 @@ class Thematic:
         ind = engine.catalogue[self._context.indicator]
         level = self.level_shown
         self.field, self.level, self.indicator = "", level, ind
+        self.categories = ()
         self.title, self.title_en, self.unit = f"{ind.name_zh} {as_of}", f"{ind.name_en} {as_of}", ind.unit
         thresholds = (ind.warning, ind.alarm) if ind.warning is not None and ind.alarm is not None else None
         self._set_polarity(ind.good, not ind.is_rate, thresholds)
@@ -150,10 +155,16 @@ class Thematic:
     @property
     def fewer_classes(self) -> bool:
         """Fewer classes than asked because the values have fewer distinct values (the legend says so)."""
-        return self.thresholds is None and 0 < self.classes.k < self.k and self.classes.distinct <= self.classes.k
+        return self.thresholds is None and not self.categories and 0 < self.classes.k < self.k and self.classes.distinct <= self.classes.k
 
     def _restyle(self) -> None:
-        if self.thresholds is not None:
+        if self.categories:
+            marks = np.array([c.value for c in self.categories])
+            hit = self.values[:, None] == marks[None, :]
+            index = np.where(hit.any(axis=1), hit.argmax(axis=1), -1).astype(np.int16)
+            self.classes = Classes(0.0, np.arange(len(marks), dtype=float), index, True, len(marks))
+            self.colours = [c.colour for c in self.categories]
+        elif self.thresholds is not None:
             warning, alarm = self.thresholds
             index = threshold_classes(self.values, self.good, warning, alarm)
             self.classes = Classes(0.0, np.arange(len(STATUSES), dtype=float), index, True, len(STATUSES))
@@ -166,7 +177,9 @@ class Thematic:
     def legend(self) -> list[LegendEntry]:
         c = self.classes
         counts = c.counts()
-        if self.thresholds is not None:
+        if self.categories:
+            entries = [LegendEntry(c.colour, c.name, int(n), label_en=c.name_en) for c, n in zip(self.categories, counts)]
+        elif self.thresholds is not None:
             entries = [LegendEntry(colour, self._threshold_label(status), int(n), status=status)
                        for colour, status, n in zip(self.colours, STATUSES, counts)]
         else:

@@ -74,6 +74,11 @@ class IncidentPanel(QWidget):
         self.clock_label.setObjectName("incident_clock")
         self.summary = QLabel(self)
         self.summary.setWordWrap(True)
+        self.alarm = QLabel(self)  # overdue milestones and tasks of the picture shown (live or replayed)
+        self.alarm.setObjectName("incident_alarm")
+        self.alarm.setWordWrap(True)
+        self.alarm.setStyleSheet("QLabel { color: white; background: #c0392b; padding: 4px; font-weight: bold; }")
+        self.alarm.hide()
         self.zone_kind = QComboBox(self)
         for kind, zh, en in zip((*ZONE_KINDS, ""), ("封控区", "管控区", "防范区", "移出区划"),
                                 ("Lockdown", "Control", "Precaution", "No zone")):
@@ -82,6 +87,10 @@ class IncidentPanel(QWidget):
         self.zone_selected.clicked.connect(lambda: self.edit_zone(self._selected_grids()))
         self.zone_drawn = QPushButton(self.tr("Drawn area → zone"), self)
         self.zone_drawn.clicked.connect(lambda: self.edit_zone(self._drawn_grids()))
+        self.zone_out = QPushButton(self.tr("Drawn area out of zone"), self)
+        self.zone_out.clicked.connect(lambda: self.edit_zone(self._drawn_grids(), remove=True))
+        self.zone_undo = QPushButton(self.tr("Undo zone edit"), self)
+        self.zone_undo.clicked.connect(lambda: self._run(self.desk.undo_zone, self._took_up))
         self.board = QTableWidget(0, 5, self)
         self.board.setHorizontalHeaderLabels([self.tr("Milestone"), self.tr("Target"), self.tr("Actual"),
                                               self.tr("Done / required"), self.tr("Rating")])
@@ -120,9 +129,10 @@ class IncidentPanel(QWidget):
             row.addWidget(w)
         box.addLayout(row)
         box.addWidget(self.clock_label)
+        box.addWidget(self.alarm)
         box.addWidget(self.summary)
         row = QHBoxLayout()
-        for w in (self.zone_kind, self.zone_selected, self.zone_drawn):
+        for w in (self.zone_kind, self.zone_selected, self.zone_drawn, self.zone_out, self.zone_undo):
             row.addWidget(w)
         box.addLayout(row)
         box.addWidget(self.board, 1)
@@ -184,12 +194,13 @@ class IncidentPanel(QWidget):
     def dispatch(self) -> None:
         self._run(self.desk.dispatch, self._took_up, self.tr("Dispatching…"))
 
-    def edit_zone(self, codes: list[str]) -> None:
+    def edit_zone(self, codes: list[str], remove: bool = False) -> None:
+        """Move ``codes`` to the chosen zone, or (``remove``) take those in the chosen zone out of it."""
         if not codes or self.desk.incident is None:
             self.status.setText(self.tr("Select a grid on the map, or draw an area, first"))
             return
         kind = self.zone_kind.currentData() or None
-        self._run(lambda: self.desk.edit_zone(codes, kind), self._took_up)
+        self._run(lambda: self.desk.edit_zone(codes, kind, remove), self._took_up)
 
     def go_live(self) -> None:
         self.desk.replaying = False
@@ -266,7 +277,7 @@ class IncidentPanel(QWidget):
     def _on_incident_change(self, row: IncidentRow | None) -> None:
         has = row is not None
         self.dispatch_button.setEnabled(has and row.dispatched_at is None)
-        for w in (self.zone_selected, self.zone_drawn):
+        for w in (self.zone_selected, self.zone_drawn, self.zone_out, self.zone_undo):
             w.setEnabled(has and row.dispatched_at is None)
         for w in (self.pause_button, self.replay, self.live_button, self.add_improvement, self.report_button):
             w.setEnabled(has)
@@ -297,6 +308,17 @@ class IncidentPanel(QWidget):
         self.board.setRowCount(len(snap.board))
         for r, m in enumerate(snap.board):
             self._board_row(r, m, row.case_at)
+        self._show_alarms(snap)
+
+    def _show_alarms(self, snap: Snapshot) -> None:
+        late = [m.title_en if self.english else m.title_zh for m in snap.overdue_milestones()]
+        lines = []
+        if late:
+            lines.append(self.tr("Milestones overdue: %1").replace("%1", "、".join(late)))
+        if snap.overdue_tasks:
+            lines.append(self.tr("%n incident task(s) overdue", "", len(snap.overdue_tasks)))
+        self.alarm.setText("<br>".join(lines))
+        self.alarm.setVisible(bool(lines))
 
     def _board_row(self, r: int, m: MilestoneState, zero: int) -> None:
         done = ", ".join(f"{d:,}/{q:,} {u}" for u, (d, q) in m.quantities.items())

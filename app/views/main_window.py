@@ -74,6 +74,8 @@ class MainWindow(QMainWindow):
             self._add_dock(spec.key, spec.title_en if english else spec.title_zh, spec.build(c, self), spec.area)
         self._tabify_side_docks()
         self.wartime = WartimeSwitch(self, self.docks)
+        self.wartime.sigModeChanged.connect(c.incident_desk.set_wartime)  # the queue narrows to the incident
+        c.incident_desk.set_wartime(self.wartime.wartime)
         self.trainer = TrainerMode(self)
         self.search = SearchBox(c.unit_search, self)
         self.search.sigUnitChosen.connect(self.show_unit)

@@ -6,7 +6,7 @@ from PySide6.QtCore import QCoreApplication
 
 from app.domain.admin import Level
 from app.models.admin_atlas import AdminAtlas, UnitLevel
-from app.models.thematic import Thematic
+from app.models.thematic import LegendEntry, Thematic
 from app.models.unit_info import describe
 from app.views.vocabulary import MAP_UNIT, interface_language
 
@@ -50,8 +50,16 @@ def legend(thematic: Thematic) -> tuple[str, list[tuple[str, str]]]:
     unit = f" ({MAP_UNIT(thematic.unit)})" if thematic.unit else ""
     heading = f"{thematic_title(thematic)}{unit} · {level_names()[thematic.level]}"
     status = {"ok": tr("Normal"), "warning": tr("Warning"), "alarm": tr("Alarm")}
-    entries = [(e.colour, tr("No data") if e.no_data else f"{status[e.status]}  {e.label}" if e.status else e.label)
-               for e in thematic.legend()]
+    english = interface_language() == "en"
+
+    def label(e: LegendEntry) -> str:
+        if e.no_data:
+            return tr("No data")
+        if e.status:
+            return f"{status[e.status]}  {e.label}"
+        return e.label_en if english and e.label_en else e.label
+
+    entries = [(e.colour, label(e)) for e in thematic.legend()]
     if thematic.fewer_classes:
         entries.append(("", tr("(only %1 distinct values: one class each)").replace("%1", str(thematic.classes.distinct))))
     return heading, entries

@@ -40,7 +40,8 @@ class PanelSpec:
 
 
 PANELS: list[PanelSpec] = [
-    PanelSpec("task_queue", lambda c, parent: TaskQueuePanel(c.tasks, c.context, c.changes, c.audit, parent),
+    PanelSpec("task_queue", lambda c, parent: TaskQueuePanel(c.tasks, c.context, c.changes, c.audit, parent,
+                                                                 c.incident_desk),
               "bottom", "调度队列", "Dispatch queue"),
     PanelSpec("task_transfers", lambda c, parent: TaskTransferPanel(c.transport, parent),
               "right", "闭环转运", "Transfers"),

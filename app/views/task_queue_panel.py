@@ -38,6 +38,7 @@ from app.models.dispatch.errors import REFUSALS
 from app.models.dispatch.escalation import escalate_overdue
 from app.models.dispatch.queue import ACTIONS, OPEN, QueuePage, TaskQueue
 from app.models.dispatch.service import TaskService
+from app.models.incident.desk import IncidentDesk
 from app.views.poller import Poller
 from app.views.task_detail_view import TaskDetailView
 from app.views.task_table_model import PAGE, TaskTableModel
@@ -55,10 +56,10 @@ class TaskQueuePanel(QWidget):
     The table fills from the poller's first page, a moment after the panel opens."""
 
     def __init__(self, tasks: TaskService, context: ConsoleContext, changes: ChangeFeed, audit: AuditTrail,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, desk: IncidentDesk | None = None) -> None:
         super().__init__(parent)
-        self.context = context
-        self.queue = TaskQueue(tasks)
+        self.context, self.desk = context, desk
+        self.queue = TaskQueue(tasks, running=desk.running_clock if desk is not None else None)
         self.model = TaskTableModel(self.queue, self)
         self.status = QComboBox(self)
         self.status.addItem(self.tr("open"), OPEN)
@@ -114,6 +115,9 @@ class TaskQueuePanel(QWidget):
         box.addLayout(actions)
         box.addWidget(self.message)
         context.events.selected_unit.connect(self._on_selected_unit_change)
+        if desk is not None:  # wartime: the queue of the incident in hand only
+            desk.events.wartime.connect(self._on_incident_scope_change)
+            desk.events.incident.connect(self._on_incident_scope_change)
         self._on_selection_change()
         self._show_summary()
         queue, self._wanted = self.queue, PAGE  # rows the table holds: the poll re-reads that many
@@ -197,6 +201,12 @@ class TaskQueuePanel(QWidget):
         self.queue.set_filter(overdue_only=self.overdue.isChecked(), statuses=tuple(self.status.currentData()),
                               kinds=tuple(self.kind.currentData()), text=self.search.text().strip(), unit_code=unit)
         self.reload()
+
+    def _on_incident_scope_change(self, _what: object = None) -> None:
+        incident_id = self.desk.queue_incident() if self.desk is not None else None
+        if incident_id != self.queue.filter.incident_id:
+            self.queue.set_filter(incident_id=incident_id)
+            self.reload()
 
     def _on_selected_unit_change(self, _code: str | None) -> None:
         if self.in_unit.isChecked():

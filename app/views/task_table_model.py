@@ -107,8 +107,7 @@ class TaskTableModel(QAbstractTableModel):
         if not index.isValid():
             return None
         row = self.rows[index.row()]
-        overdue = row.due_at < self.queue.now() and TaskStatus(row.status) in OPEN_STATUSES
-        if role == Qt.ItemDataRole.ForegroundRole and overdue:
+        if role == Qt.ItemDataRole.ForegroundRole and self.queue.overdue(row):
             return OVERDUE
         if role == Qt.ItemDataRole.DisplayRole:
             return self._text(row, index.column())
@@ -117,6 +116,6 @@ class TaskTableModel(QAbstractTableModel):
     def _text(self, row: TaskRow, column: int) -> str:
         who = f"{row.assignee_unit_name} · {row.assignee_name or TASK_ROLE(row.assignee_role)}"
         cells = (str(row.id), TASK_STATUS(row.status), TASK_PRIORITY(row.priority), TASK_KIND(row.kind), row.title,
-                 who, row.claimed_by or "", countdown(row.due_at - self.queue.now()) if TaskStatus(row.status) in OPEN_STATUSES else "",
+                 who, row.claimed_by or "", countdown(self.queue.time_left(row)) if TaskStatus(row.status) in OPEN_STATUSES else "",
                  format_seconds(row.due_at))
         return cells[column]

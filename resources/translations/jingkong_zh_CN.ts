@@ -832,6 +832,14 @@
         <translation>绘制区域 → 区划</translation>
     </message>
     <message>
+        <source>Drawn area out of zone</source>
+        <translation>绘制区域移出所选区划</translation>
+    </message>
+    <message>
+        <source>Undo zone edit</source>
+        <translation>撤销区划修改</translation>
+    </message>
+    <message>
         <source>Milestone</source>
         <translation>节点</translation>
     </message>
@@ -926,6 +934,16 @@
     <message>
         <source>staff %1 · checkpoints %2 + %3 · sites %4 / stations %5 · beds %6 of %7 free · contacts %8 + %9</source>
         <translation>人员 %1 · 卡点 %2 + %3 · 采样点 %4 / 采样台 %5 · 床位 %6（空余 %7）· 密接 %8 + 次密接 %9</translation>
+    </message>
+    <message>
+        <source>Milestones overdue: %1</source>
+        <translation>节点超时：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n incident task(s) overdue</source>
+        <translation>
+            <numerusform>%n 项处置任务超时</numerusform>
+        </translation>
     </message>
 </context>
 <context>

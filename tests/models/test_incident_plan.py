@@ -65,6 +65,27 @@ def test_editing_zones_replans_and_refuses_an_empty_lockdown(world: World, clock
         service.edit_zones(incident, [HOME], "control")
 
 
+def test_a_drawn_area_is_taken_out_of_one_zone_and_edits_undo_one_by_one(world: World, clock: Clock) -> None:
+    ids = build_incident_world(world)
+    service = incident_service(world, clock)
+    incident = service.open(at=CASE_AT, person_id=ids["case"])
+    proposed = service.plan(incident).zones
+    # an area over the control grid 001001002 and the precaution grid 002001001: only the control one leaves
+    area = ["330382001001002", "330382002001001"]
+    removed = service.edit_zones(incident, area, "control", remove=True).zones
+    assert removed.grids["control"] == ("330382001002001", "330382001002002")
+    assert removed.grids["precaution"] == proposed.grids["precaution"] and "330382002001001" in removed.grids["precaution"]
+    added = service.edit_zones(incident, ["330382002002002"], "lockdown").zones
+    assert added.grids["lockdown"] == (HOME, "330382002002002")
+    assert service.undo_zone_edit(incident).zones == removed
+    assert service.undo_zone_edit(incident).zones == proposed
+    with pytest.raises(IncidentError, match="no zone edit to undo"):
+        service.undo_zone_edit(incident)
+    assert service.plan(incident).zones == proposed
+    with pytest.raises(IncidentError, match="which zone"):
+        service.edit_zones(incident, area, None, remove=True)
+
+
 def test_a_bad_case_is_refused_with_the_reason(world: World, clock: Clock) -> None:
     build_incident_world(world)
     planner = incident_service(world, clock).planner

@@ -10,6 +10,8 @@ from app.domain.admin import Level
 from app.models.admin_atlas import AdminAtlas
 from app.models.classify import Method, classify
 from app.models.context import Choropleth, ConsoleContext
+from app.models.incident.desk import zone_choropleth
+from app.models.incident.zones import Zones
 from app.models.indicators.catalogue import load_catalogue
 from app.models.palettes import PALETTES, THRESHOLD_COLOURS
 from app.models.pinyin import initials, syllables
@@ -68,6 +70,23 @@ def test_thresholds_are_a_fixed_legend_that_agrees_with_the_catalogue(world: Wor
     assert shown == ["ok", "warning", "alarm"] and thematic.colours == list(THRESHOLD_COLOURS)
     assert [shown[i] for i in thematic.classes.index[:-1]] == statuses
     assert [e.count for e in thematic.legend()] == [2, 3, 2, 1]  # 90 is a warning, 75 an alarm; the no-data grid apart
+
+
+def test_zones_are_a_categorical_legend_of_names_and_fixed_colours(world: World) -> None:
+    codes = list(AdminAtlas(world.store).levels[Level.GRID].data.codes)
+    zones = Zones({"lockdown": (codes[0],), "control": (codes[1], codes[2]), "precaution": (codes[5],)})
+    context = ConsoleContext(dt.date(2022, 3, 10))
+    thematic = Thematic(AdminAtlas(world.store), context)
+    context.choropleth = zone_choropleth(zones)
+    legend = thematic.legend()
+    assert [(e.label, e.label_en, e.colour, e.count) for e in legend if not e.no_data] == [
+        ("封控区", "Lockdown zone", "#c53030", 1), ("管控区", "Control zone", "#dd6b20", 2),
+        ("防范区", "Precaution zone", "#ecc94b", 1)]
+    assert all(e.status == "" for e in legend) and not thematic.fewer_classes
+    assert [_colour_of(thematic, r) for r in (0, 1, 2, 5)] == ["#c53030", "#dd6b20", "#dd6b20", "#ecc94b"]
+    assert thematic.classes.index[3] == -1 and legend[-1].no_data and legend[-1].count == len(codes) - 4
+    context.choropleth = None  # back to a field: no categories left behind
+    assert not thematic.categories and all(e.label_en == "" for e in thematic.legend())
 
 
 def test_pinyin_initials_split_syllables() -> None:

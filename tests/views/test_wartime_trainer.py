@@ -70,3 +70,33 @@ def test_a_trainer_tour_steps_through_the_window(main_window, qtbot) -> None:  #
     assert not main_window.isFullScreen() and QApplication.font().pointSizeF() == normal_font
     qtbot.keyClick(main_window, Qt.Key.Key_PageDown)
     assert main_window.trainer.index == -1
+
+
+def test_wartime_narrows_the_queue_to_the_incident_and_the_panel_raises_alarms(main_window, map_world: World,  # noqa: ANN001
+                                                                               qtbot) -> None:  # noqa: ANN001
+    ids = build_incident_world(map_world)
+    desk, service = main_window.console.incident_desk, main_window.console.incidents
+    panel = main_window.docks["incident"].widget().widget()
+    queue_panel = main_window.docks["task_queue"].widget().widget()
+    with service.at(CASE_AT):
+        first = service.open(at=CASE_AT, person_id=ids["case"], mode="drill")
+        other = service.open(at=CASE_AT, person_id=ids["case"], mode="drill")
+        service.dispatch(first)
+        service.dispatch(other)
+    desk.take_up(service.get(first))
+    panel.wait()
+    mine = {t.task_id for t in service.linked(first)}
+    queue_panel.reload()
+    assert {r.id for r in queue_panel.model.rows} - mine  # peacetime: every open task
+    main_window.act_wartime.trigger()
+    assert queue_panel.queue.filter.incident_id == first
+    qtbot.waitUntil(lambda: {r.id for r in queue_panel.model.rows} == mine)
+    desk.replaying = True  # the replay slider in hand: the live tick stays quiet
+    panel.wait()
+    desk.publish(desk.picture_at(CASE_AT + 5 * 3600))  # five hours on, nothing done: everything is late
+    assert panel.alarm.isVisible() and "Milestones overdue" in panel.alarm.text()
+    assert f"{len([t for t in service.linked(first) if t.milestone])} incident task" in panel.alarm.text()
+    desk.publish(desk.picture_at(CASE_AT + 60))  # one minute in: nothing due yet
+    assert not panel.alarm.isVisible()
+    main_window.act_wartime.trigger()
+    assert queue_panel.queue.filter.incident_id is None

@@ -10,12 +10,15 @@ from __future__ import annotations
 import dataclasses
 import getpass
 import os
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from app.domain.tasks import OPEN_STATUSES, TaskRow, TaskStatus
 from app.models.context import Choropleth
+from app.models.dispatch.incident_clocks import Clock, IncidentClocks
 from app.models.dispatch.lifecycle import TRANSITIONS
 from app.models.dispatch.service import TaskService
+from app.store.queries.incidents import incident_clocks
 from app.store.queries.tasks import TaskFilter, change_token, open_tasks_by_unit, task_count, task_page
 
 S = TaskStatus
@@ -53,12 +56,18 @@ class QueuePage:
 
 
 class TaskQueue:
-    """A filtered, sorted view of the tasks; never holds more than the pages asked for."""
+    """A filtered, sorted view of the tasks; never holds more than the pages asked for.
 
-    def __init__(self, service: TaskService, user: str | None = None) -> None:
+    Time left is counted on the clock of the incident a task belongs to (see ``incident_clocks``);
+    ``running(incident_id)`` gives the drill clock running in this console for that incident, if any."""
+
+    def __init__(self, service: TaskService, user: str | None = None,
+                 running: Callable[[int], Clock | None] | None = None) -> None:
         self.service = service
         self.user = user or console_user()
         self.view = QueueView(TaskFilter(statuses=OPEN))
+        self.running: Callable[[int], Clock | None] = running or (lambda _incident_id: None)
+        self.clocks = IncidentClocks()
         self._token: int | None = None  # the change token at the last poll; None: the first poll reads a page
 
     @property
@@ -71,10 +80,14 @@ class TaskQueue:
         self.view = QueueView(dataclasses.replace(self.view.filter, **changes), only)
 
     def page(self, offset: int, limit: int, view: QueueView | None = None) -> list[TaskRow]:
-        return task_page(self.service.store, (view or self.view).effective(self.now()), offset, limit)
+        view = view or self.view
+        rows = task_page(self.service.store, view.effective(self.view_now(view)), offset, limit)
+        self.clocks = self.clocks.merged(*incident_clocks(self.service.store, [r.id for r in rows]))
+        return rows
 
     def count(self, view: QueueView | None = None) -> int:
-        return task_count(self.service.store, (view or self.view).effective(self.now()))
+        view = view or self.view
+        return task_count(self.service.store, view.effective(self.view_now(view)))
 
     def poll(self, wanted: int) -> QueuePage | None:
         """The first ``wanted`` rows and the count if any console (this one or another) changed any task since
@@ -88,7 +101,24 @@ class TaskQueue:
         return page
 
     def now(self) -> int:
+        """The wall clock (the task service's): tasks of no incident and of real incidents count on it."""
         return self.service.clock()
+
+    def task_now(self, row: TaskRow) -> int:
+        """Now on the clock of the incident ``row`` belongs to (of the pages read so far)."""
+        return self.clocks.task_now(row.id, self.now, self.running)
+
+    def time_left(self, row: TaskRow) -> int:
+        """Seconds until ``row`` is due on its incident's clock (negative: overdue)."""
+        return row.due_at - self.task_now(row)
+
+    def overdue(self, row: TaskRow) -> bool:
+        return self.time_left(row) < 0 and TaskStatus(row.status) in OPEN_STATUSES
+
+    def view_now(self, view: QueueView) -> int:
+        """The moment "overdue" is judged at: an incident's queue on that incident's clock, else the wall clock."""
+        incident_id = view.filter.incident_id
+        return self.now() if incident_id is None else self.clocks.incident_now(incident_id, self.now, self.running)
 
     @staticmethod
     def allowed(row: TaskRow) -> set[str]:

@@ -3,7 +3,8 @@ and the picture shown (live, or replayed at a moment). Qt-free; the incident pan
 publishes on the GUI thread.
 
 Events: ``incident(IncidentRow | None)`` when another incident is taken up or it changes (dispatch, close,
-zones), ``picture(Snapshot)`` when the shown picture changes. Publishing a picture colours the map's grids by
+zones), ``picture(Snapshot)`` when the shown picture changes, ``wartime(bool)`` when the console switches between
+peacetime and wartime (in wartime the dispatch queue shows the incident's tasks only). Publishing a picture colours the map's grids by
 zone (the context's choropleth: 3 lockdown, 2 control, 1 precaution).
 """
 
@@ -17,7 +18,7 @@ from psygnal import Signal, SignalGroup
 
 from app.domain.admin import Level
 from app.domain.incidents import IncidentRow
-from app.models.context import Choropleth, ConsoleContext
+from app.models.context import Category, Choropleth, ConsoleContext
 from app.models.incident.autoplay import Step
 from app.models.incident.clock import DrillClock
 from app.models.incident.plan import Plan
@@ -27,19 +28,24 @@ from app.models.incident.service import IncidentService
 from app.models.incident.zones import Zones
 from app.models.projection import geoms_to_display
 
-ZONE_VALUES = {"lockdown": 3.0, "control": 2.0, "precaution": 1.0}
+ZONE_CATEGORIES = {  # the map's zone legend: names and fixed colours (red, orange, yellow as the notices use)
+    "lockdown": Category(3.0, "封控区", "Lockdown zone", "#c53030"),
+    "control": Category(2.0, "管控区", "Control zone", "#dd6b20"),
+    "precaution": Category(1.0, "防范区", "Precaution zone", "#ecc94b"),
+}
 
 
 def zone_choropleth(zones: Zones) -> Choropleth:
-    values = {code: ZONE_VALUES[kind] for kind, codes in zones.grids.items() for code in codes}
-    return Choropleth("风险区划（3 封控 · 2 管控 · 1 防范）", "grid", values, "", "down",
-                      "Zones (3 lockdown · 2 control · 1 precaution)", integer=True, warning=2, alarm=3)
+    values = {code: ZONE_CATEGORIES[kind].value for kind, codes in zones.grids.items() for code in codes}
+    return Choropleth("风险区划", "grid", values, "", "neutral", "Zones", integer=True,
+                      categories=tuple(ZONE_CATEGORIES.values()))
 
 
 class IncidentDesk:
     class _Events(SignalGroup):
         incident = Signal(object)
         picture = Signal(object)
+        wartime = Signal(bool)
 
     def __init__(self, service: IncidentService, context: ConsoleContext) -> None:
         self.events = self._Events()
@@ -49,6 +55,7 @@ class IncidentDesk:
         self.pending: list[Step] = []
         self.picture: Snapshot | None = None
         self.replaying = False
+        self.wartime = False
 
     # --- work (run off the GUI thread) --------------------------------------------------------------
     def open_scenario(self, key: str, speed: int) -> IncidentRow:
@@ -75,8 +82,12 @@ class IncidentDesk:
                 self.clock.resume()
         return self.service.get(row.id)
 
-    def edit_zone(self, codes: list[str], kind: str | None) -> IncidentRow:
-        self.service.edit_zones(self._row().id, codes, kind)
+    def edit_zone(self, codes: list[str], kind: str | None, remove: bool = False) -> IncidentRow:
+        self.service.edit_zones(self._row().id, codes, kind, remove=remove)
+        return self.service.get(self._row().id)
+
+    def undo_zone(self) -> IncidentRow:
+        self.service.undo_zone_edit(self._row().id)
         return self.service.get(self._row().id)
 
     def advance(self) -> Snapshot:
@@ -96,6 +107,15 @@ class IncidentDesk:
         rows = grids.tree.query(geoms_to_display(np.array([area]))[0], predicate="intersects")
         return sorted(str(c) for c in grids.data.codes[rows])
 
+    def running_clock(self, incident_id: int) -> DrillClock | None:
+        """The drill clock of ``incident_id`` if it is the drill in hand (its tasks' time left counts on it)."""
+        row = self.incident
+        return self.clock if row is not None and row.id == incident_id and row.mode == "drill" else None
+
+    def queue_incident(self) -> int | None:
+        """The incident the dispatch queue is narrowed to: the one in hand, in wartime; else None (all tasks)."""
+        return self.incident.id if self.wartime and self.incident is not None else None
+
     @property
     def plan(self) -> Plan | None:
         """The plan of the incident in hand, as it was taken up (no store read)."""
@@ -110,6 +130,11 @@ class IncidentDesk:
     def take_up(self, row: IncidentRow | None) -> None:
         self.incident = row
         self.events.incident.emit(row)
+
+    def set_wartime(self, on: bool) -> None:
+        if on != self.wartime:
+            self.wartime = on
+            self.events.wartime.emit(on)
 
     def publish(self, snap: Snapshot) -> None:
         zones_changed = self.picture is None or self.picture.zones != snap.zones

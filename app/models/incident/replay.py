@@ -11,7 +11,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from app.domain.incidents import IncidentRow, LinkedTask, TimelineEvent
-from app.domain.tasks import TaskStatus
+from app.domain.tasks import OPEN_STATUSES, TaskStatus
 from app.models.incident.catalogue import MilestoneCatalogue
 from app.models.incident.milestones import MilestoneState, board
 from app.models.incident.zones import Zones
@@ -26,6 +26,11 @@ class Snapshot:
     board: list[MilestoneState]
     zones: Zones
     events: list[TimelineEvent]
+    overdue_tasks: tuple[int, ...] = ()  # the plan's tasks still open past their due time at ``at``
+
+    def overdue_milestones(self) -> list[MilestoneState]:
+        """The alarms of the board: milestones past their target and not met."""
+        return [m for m in self.board if m.state == "overdue"]
 
     def counts(self) -> dict[str, int]:
         """Tasks per status key, over the plan's own tasks (not the cascade's parents)."""
@@ -42,6 +47,27 @@ def zones_at(events: list[TimelineEvent], fallback: Zones) -> Zones:
     return fallback
 
 
+def before_last_edit(events: list[TimelineEvent]) -> Zones | None:
+    """The zones the last zone edit still in force replaced (what undoing it gives back), or None if there is
+    none. An undo is itself recorded (``undo`` in its data), so undoing again goes one edit further back."""
+    replaced: list[Zones] = []
+    current: Zones | None = None
+    for e in events:
+        if e.kind not in ("plan", "zone"):
+            continue
+        data = json.loads(e.data or "{}")
+        if "zones" not in data:
+            continue
+        if e.kind == "plan":
+            replaced = []
+        elif data.get("undo"):
+            replaced.pop()
+        elif current is not None:
+            replaced.append(current)
+        current = Zones.from_json(data["zones"])
+    return replaced[-1] if replaced else None
+
+
 def snapshot(store: Store, incident: IncidentRow, tasks: list[LinkedTask], catalogue: MilestoneCatalogue,
              at: int, fallback: Zones, final: bool = False) -> Snapshot:
     leaves = {t.task_id for t in tasks if t.milestone}
@@ -53,5 +79,7 @@ def snapshot(store: Store, incident: IncidentRow, tasks: list[LinkedTask], catal
             if status == TaskStatus.DONE:
                 done_at.setdefault(task_id, when)
     events = q.timeline(store, incident.id, until=at)
+    due = {t.task_id: t.due_at for t in tasks}
+    overdue = tuple(sorted(i for i, s in statuses.items() if TaskStatus(s) in OPEN_STATUSES and due[i] < at))
     return Snapshot(at, statuses, board(catalogue, incident.case_at, tasks, done_at, at, final),
-                    zones_at(events, fallback), events)
+                    zones_at(events, fallback), events, overdue)

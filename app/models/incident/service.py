@@ -25,7 +25,8 @@ from app.models.incident.dispatch import dispatch_plan
 from app.models.incident.errors import IncidentError
 from app.models.incident.plan import Plan
 from app.models.incident.planner import Planner
-from app.models.incident.replay import Snapshot, snapshot
+from app.models.incident.replay import Snapshot, before_last_edit, snapshot
+from app.models.incident.zones import Zones
 from app.store.queries import incidents as q
 from app.store.store import Store
 
@@ -97,21 +98,38 @@ class IncidentService:
     def plan(self, incident_id: int) -> Plan:
         return Plan.from_json(json.loads(self.get(incident_id).plan))
 
-    def edit_zones(self, incident_id: int, grid_codes: list[str], kind: str | None, by: str = "console") -> Plan:
-        """Move grids to a zone (None: out of every zone) before dispatch; the plan follows the new zones."""
-        row = self._open(incident_id)
-        if row.dispatched_at is not None:
-            raise IncidentError(f"incident {incident_id} is dispatched: its plan can no longer be edited")
+    def edit_zones(self, incident_id: int, grid_codes: list[str], kind: str | None, by: str = "console",
+                   remove: bool = False) -> Plan:
+        """Move grids to a zone (None: out of every zone), or with ``remove`` take those of them in zone ``kind``
+        out of it, before dispatch; the plan follows the new zones."""
+        self._editable(incident_id)
         unknown = [c for c in grid_codes if c not in self.planner.grids.index]
         if unknown:
             raise IncidentError(f"no micro-grid with code {unknown[0]}")
-        old = self.plan(incident_id)
-        plan = self.planner.replan(old, old.zones.assign(grid_codes, kind))
+        if remove and kind is None:
+            raise IncidentError("say which zone to take the grids out of")
+        zones = self.plan(incident_id).zones
+        new = zones.remove(grid_codes, kind) if remove else zones.assign(grid_codes, kind)
+        what = f"{len(grid_codes)} grids {'out of' if remove else '→'} {kind or 'no zone'}"
+        return self._replan(incident_id, new, what, {"grids": grid_codes, "kind": kind, "remove": remove}, by)
+
+    def undo_zone_edit(self, incident_id: int, by: str = "console") -> Plan:
+        """Give back the zones before the last zone edit still in force (recorded as an edit marked ``undo``)."""
+        self._editable(incident_id)
+        zones = before_last_edit(q.timeline(self.store, incident_id))
+        if zones is None:
+            raise IncidentError(f"incident {incident_id} has no zone edit to undo")
+        return self._replan(incident_id, zones, "undo zone edit", {"undo": True}, by)
+
+    def _editable(self, incident_id: int) -> None:
+        if self._open(incident_id).dispatched_at is not None:
+            raise IncidentError(f"incident {incident_id} is dispatched: its plan can no longer be edited")
+
+    def _replan(self, incident_id: int, zones: Zones, note: str, data: dict[str, object], by: str) -> Plan:
+        plan = self.planner.replan(self.plan(incident_id), zones)
         with self.store.begin() as conn:
             q.update_incident(conn, incident_id, {"plan": json.dumps(plan.to_json(), ensure_ascii=False)})
-            q.add_event(conn, incident_id, self.now(), "zone", by,
-                        f"{len(grid_codes)} grids → {kind or 'no zone'}",
-                        {"zones": plan.zones.to_json(), "grids": grid_codes, "kind": kind})
+            q.add_event(conn, incident_id, self.now(), "zone", by, note, {"zones": plan.zones.to_json(), **data})
         return plan
 
     def dispatch(self, incident_id: int, by: str = "console") -> list[int]:

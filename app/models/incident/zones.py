@@ -41,6 +41,11 @@ class Zones:
             raise IncidentError("the lockdown zone would be empty: an incident needs at least one lockdown grid")
         return Zones(grids)
 
+    def remove(self, codes: Iterable[str], kind: str) -> Zones:
+        """The grids of ``codes`` that are in zone ``kind`` taken out of it (a drawn area over several zones
+        leaves the other zones as they were)."""
+        return self.assign([c for c in codes if c in self.grids.get(kind, ())], None)
+
     def to_json(self) -> dict[str, list[str]]:
         return {k: list(v) for k, v in self.grids.items()}
 

@@ -52,10 +52,30 @@ def insert_links(conn: Connection, rows: Sequence[Mapping[str, Any]]) -> None:
 def linked_tasks(store: Store, incident_id: int) -> list[LinkedTask]:
     t = Task.__table__
     query = (select(IT.c.task_id, IT.c.action, IT.c.milestone, IT.c.quantity, IT.c.unit, t.c.status, t.c.assignee_code,
-                    t.c.parent_id, t.c.title, t.c.target_wkt)
+                    t.c.parent_id, t.c.title, t.c.target_wkt, t.c.due_at)
              .join(t, t.c.id == IT.c.task_id).where(IT.c.incident_id == incident_id).order_by(IT.c.task_id))
     with store.engine.connect() as conn:
         return [LinkedTask(*row) for row in conn.execute(query)]
+
+
+def incident_clocks(store: Store, task_ids: Sequence[int]) -> tuple[dict[int, int], dict[int, tuple[str, int]]]:
+    """For these tasks: the incident each belongs to (task id -> incident id, tasks of no incident left out), and
+    per incident its mode and the last moment it recorded (its close, else its latest event or task event)."""
+    if not task_ids:
+        return {}, {}
+    e = TaskEvent.__table__
+    with store.engine.connect() as conn:
+        owner = {int(t): int(i) for t, i in conn.execute(select(IT.c.task_id, IT.c.incident_id)
+                                                          .where(IT.c.task_id.in_(list(task_ids))))}
+        ids = sorted(set(owner.values()))
+        rows = conn.execute(select(I.c.id, I.c.mode, I.c.closed_at, I.c.case_at).where(I.c.id.in_(ids))).all()
+        own = dict(conn.execute(select(IE.c.incident_id, func.max(IE.c.at)).where(IE.c.incident_id.in_(ids))
+                                .group_by(IE.c.incident_id)).all())
+        done = dict(conn.execute(select(IT.c.incident_id, func.max(e.c.at)).join(e, e.c.task_id == IT.c.task_id)
+                                 .where(IT.c.incident_id.in_(ids)).group_by(IT.c.incident_id)).all())
+    last = {r.id: (r.mode, int(r.closed_at if r.closed_at is not None
+                                else max(own.get(r.id) or r.case_at, done.get(r.id) or r.case_at))) for r in rows}
+    return owner, last
 
 
 def status_changes(store: Store, incident_id: int, until: int | None = None) -> list[tuple[int, int, int]]:

@@ -17,6 +17,7 @@ from app.domain.tasks import OPEN_STATUSES, SORT_KEYS, EventRow, TaskRow
 from app.store.queries.arrays import IN_CHUNK
 from app.store.store import Store
 from app.store.tables.admin import AdminUnit, GridLeader
+from app.store.tables.incidents import IncidentTask
 from app.store.tables.persons import Person
 from app.store.tables.tasks import Task, TaskEvent, TaskPerson
 
@@ -35,6 +36,7 @@ class TaskFilter:
     parent_id: int | None = None
     roots_only: bool = False
     person_id: int | None = None
+    incident_id: int | None = None  # only the tasks this incident's plan dispatched (the wartime queue)
     sort: str = "due_at"
     descending: bool = False
 
@@ -83,6 +85,8 @@ def _where(query: Select, f: TaskFilter) -> Select:
         query = query.where(t.c.parent_id.is_(None))
     if f.person_id is not None:
         query = query.where(t.c.id.in_(select(TaskPerson.task_id).where(TaskPerson.person_id == f.person_id)))
+    if f.incident_id is not None:
+        query = query.where(t.c.id.in_(select(IncidentTask.task_id).where(IncidentTask.incident_id == f.incident_id)))
     return query
 
 
