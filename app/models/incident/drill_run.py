@@ -45,7 +45,10 @@ def run_drill(service: IncidentService, scenario: Scenario, *, speed: int | None
     clock.jump_to(dispatch_at)
     if not autoplay:
         return DrillRun(incident_id, 0, 0)
-    steps = service.schedule(incident_id)
+    # A drill is time-boxed by its last milestone (the reference drill's 4 hours): completions drawn past it are
+    # not played, and what they would have finished stays open for the after-action rating.
+    horizon = case.at + max(m.minutes for m in service.catalogue.milestones) * 60
+    steps = [step for step in service.schedule(incident_id) if step.at <= horizon]
     done = 0
 
     def wait_until(at: int) -> bool:
@@ -67,7 +70,7 @@ def run_drill(service: IncidentService, scenario: Scenario, *, speed: int | None
 
     performed = play(steps, perform, wait_until, should_stop)
     last = max([s.at for s in steps[:performed]] + [dispatch_at])
-    end = max(last, case.at + max(m.minutes for m in service.catalogue.milestones) * 60)
+    end = max(last, horizon)
     with service.at(end):
         service.close(incident_id, by=by)
     return DrillRun(incident_id, len(steps), performed)
