@@ -28,6 +28,9 @@ from app.store.imports.sources import GEOMETRY, TableSource, open_source
 from app.store.store import ROOT, Store, sqlite_path
 
 BATCH = 5_000
+# SQLite page cache of the import's transactions (KiB): enough for the indexes' upper levels, which every batch
+# touches; the records themselves are written once, and caching them made memory grow with the file.
+CACHE_KIB = 32_000
 # Fields whose values repeat from row to row (the same people and places): their checks are remembered.
 REPEATING = frozenset({"id_number", "place_code", "site_code", "facility_code", "from_city", "direction", "dose",
                        "vaccine", "result", "drug", "diagnosis", "quarantine_kind", "reason", "grid_code"})
@@ -234,7 +237,7 @@ class ImportJob:
     def _flush(self, run_id: int, batch: list[Checked], rejects: RejectWriter, report: ImportReport,
                lookups: Lookups) -> None:
         kind, table = self.kind, self.kind.table
-        with self.store.begin() as conn:
+        with self.store.begin(cache_kib=CACHE_KIB) as conn:
             good = [c for c in batch if c.built is not None]
             if kind.natural:
                 found = runs.person_ids(conn, sorted({c.built.person for c in good}))
