@@ -9,15 +9,16 @@ at a time.
 
 from __future__ import annotations
 
-import functools
 import hashlib
+import itertools
+import operator
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from app.domain.errors import InputError
-from app.models.imports.fields import F, Field, Rule
+from app.models.imports.fields import F, Field
 from app.models.imports.kinds import KINDS, Built
 from app.models.imports.lookups import Lookups
 from app.models.imports.mapping import check_mapping, guess_mapping, missing_fields
@@ -31,9 +32,6 @@ BATCH = 5_000
 # SQLite page cache of the import's transactions (KiB): enough for the indexes' upper levels, which every batch
 # touches; the records themselves are written once, and caching them made memory grow with the file.
 CACHE_KIB = 32_000
-# Fields whose values repeat from row to row (the same people and places): their checks are remembered.
-REPEATING = frozenset({"id_number", "place_code", "site_code", "facility_code", "from_city", "direction", "dose",
-                       "vaccine", "result", "drug", "diagnosis", "quarantine_kind", "reason", "grid_code"})
 Progress = Callable[[int, int], None]  # rows read, rows expected (0: unknown)
 
 
@@ -130,9 +128,8 @@ class ImportJob:
                                           "give them in a mapping file")
         return mapping
 
-    def _plan(self) -> list[tuple[Field, int | None, object, Rule, str]]:
-        """Per field: the column it is read from (None: not in the file), its value when empty, and its rule —
-        remembering the answers for values that repeat from row to row (a person's scans, a place's code)."""
+    def _plan(self) -> list[tuple[Field, int | None, object, str]]:
+        """Per field: the column it is read from (None: not in the file), its value when empty, and its label."""
         index = {h: i for i, h in enumerate(self.table.headers)}
         plan = []
         for f in self.kind.fields:
@@ -140,9 +137,8 @@ class ImportJob:
                 empty = None if f.name in self.kind.required else f.rule("", f.label(self.lang))
             except InputError:
                 empty = None
-            rule = functools.lru_cache(maxsize=1 << 16)(f.rule) if f.name in REPEATING else f.rule
             column = index.get(self.mapping[f.name]) if f.name in self.mapping else None
-            plan.append((f, column, empty, rule, f.label(self.lang)))
+            plan.append((f, column, empty, f.label(self.lang)))
         return plan
 
     @property
@@ -151,34 +147,51 @@ class ImportJob:
             self._lookups = Lookups.read(self.store)
         return self._lookups
 
-    # --- checking one row -----------------------------------------------------------------------------------
+    # --- checking rows --------------------------------------------------------------------------------------
     def check(self, row: int, cells: list[object]) -> Checked:
-        values: dict[str, object] = {}
-        problems: list[RowProblem] = []
+        return self.check_batch([(row, cells)])[0]
+
+    def check_batch(self, rows: list[tuple[int, list[object]]]) -> list[Checked]:
+        """Check ``rows`` (row number, cells) a field at a time: each field's rule runs over the batch's column
+        (its batch form where it has one), then each row without a problem is built into its record."""
+        n = len(rows)
         required = self.kind.required
-        for f, i, empty, rule, label in self._columns:
-            raw = cells[i] if i is not None and i < len(cells) else ""
+        problems: list[list[RowProblem]] = [[] for _ in range(n)]
+        columns: dict[str, list[object]] = {}
+        for f, i, empty, label in self._columns:
+            raw = [""] * n if i is None else [cells[i] if i < len(cells) else "" for _, cells in rows]
             if f.name == "geometry":
-                values[f.name] = raw if raw != "" else None
+                columns[f.name] = [r if r != "" else None for r in raw]
                 continue
-            text = str(raw).strip()
-            if not text:
-                if f.name in required:
-                    problems.append(RowProblem(f, "", "missing"))
-                values[f.name] = empty
-            elif "\ufffd" in text:
-                problems.append(RowProblem(f, text, "undecodable"))
-            else:
-                try:
-                    values[f.name] = rule(text, label)
-                except InputError as exc:
-                    problems.append(RowProblem(f, text, "invalid", exc.problem))
-        if problems:
-            return Checked(row, None, problems)
-        try:
-            return Checked(row, self.kind.build(values, self.lookups), [])
-        except RowProblem as problem:
-            return Checked(row, None, [problem])
+            texts = [str(r).strip() for r in raw]
+            values: list[object] = [empty] * n
+            filled = []
+            for k, t in enumerate(texts):
+                if not t:
+                    if f.name in required:
+                        problems[k].append(RowProblem(f, "", "missing"))
+                elif "\ufffd" in t:
+                    problems[k].append(RowProblem(f, t, "undecodable"))
+                else:
+                    filled.append(k)
+            clean, bad = f.check_column([texts[k] for k in filled], label)
+            for j, k in enumerate(filled):
+                if j in bad:
+                    problems[k].append(RowProblem(f, texts[k], "invalid", bad[j].problem))
+                else:
+                    values[k] = clean[j]
+            columns[f.name] = values
+        names = list(columns)
+        out = []
+        for k, ((row, _), values) in enumerate(zip(rows, zip(*columns.values()))):
+            if problems[k]:
+                out.append(Checked(row, None, problems[k]))
+                continue
+            try:
+                out.append(Checked(row, self.kind.build(dict(zip(names, values)), self.lookups), []))
+            except RowProblem as problem:
+                out.append(Checked(row, None, [problem]))
+        return out
 
     def rows(self) -> Iterator[tuple[int, list[object]]]:
         """(row number, cells) of every non-blank data row; row 1 is the first below the header."""
@@ -187,12 +200,7 @@ class ImportJob:
                 yield n, cells
 
     def preview(self, n: int = 20) -> list[Checked]:
-        out = []
-        for row, cells in self.rows():
-            out.append(self.check(row, cells))
-            if len(out) >= n:
-                break
-        return out
+        return self.check_batch(list(itertools.islice(self.rows(), n)))
 
     # --- the run --------------------------------------------------------------------------------------------
     def run(self, progress: Progress | None = None, cancelled: Callable[[], bool] | None = None) -> ImportReport:
@@ -211,19 +219,14 @@ class ImportJob:
         rejects = RejectWriter(reject_path, self.lang)
         status = "done"
         try:
-            batch: list[Checked] = []
-            for row, cells in self.rows():
-                batch.append(self.check(row, cells))
-                if len(batch) >= self.batch_size:
-                    self._flush(run_id, batch, rejects, report, lookups)
-                    batch = []
-                    if progress:
-                        progress(report.read, expected)
-                    if cancelled and cancelled():
-                        status = "cancelled"
-                        break
-            if batch and status == "done":
-                self._flush(run_id, batch, rejects, report, lookups)
+            rows = self.rows()
+            while batch := list(itertools.islice(rows, self.batch_size)):
+                self._flush(run_id, self.check_batch(batch), rejects, report, lookups)
+                if progress:
+                    progress(report.read, expected)
+                if len(batch) == self.batch_size and cancelled and cancelled():
+                    status = "cancelled"
+                    break
         finally:
             rejects.close()
         runs.finish_run(self.store, run_id, status, int(self.clock()))
@@ -263,12 +266,13 @@ class ImportJob:
         report.skipped += skipped
         report.rejected += len(rejected)
 
-    def _new_records(self, conn, run_id: int, good: list[Checked]) -> tuple[list[Checked], int]:  # noqa: ANN001
+    def _new_records(self, conn, run_id: int, good: list[Checked]) -> tuple[list[Checked], int]:
         """The rows of ``good`` not in the store yet; a row repeating one of this run's is rejected (it repeats its
         file), one found from before is skipped (already present). Returns (new rows, skipped count)."""
         kind, table = self.kind, self.kind.table
         if kind.natural:
-            identity = [tuple(c.built.columns[n] for n in kind.natural) for c in good]
+            natural = operator.itemgetter(*kind.natural)
+            identity = [natural(c.built.columns) for c in good]
             present = runs.present_events(conn, table, kind.natural, identity)
         else:
             identity = [c.built.key for c in good]
