@@ -155,31 +155,30 @@ class ImportJob:
         """Check ``rows`` (row number, cells) a field at a time: each field's rule runs over the batch's column
         (its batch form where it has one), then each row without a problem is built into its record."""
         n = len(rows)
-        required = self.kind.required
         problems: list[list[RowProblem]] = [[] for _ in range(n)]
+        cells_by_column = list(itertools.zip_longest(*(cells for _, cells in rows), fillvalue=""))
         columns: dict[str, list[object]] = {}
         for f, i, empty, label in self._columns:
-            raw = [""] * n if i is None else [cells[i] if i < len(cells) else "" for _, cells in rows]
+            raw = cells_by_column[i] if i is not None and i < len(cells_by_column) else ("",) * n
             if f.name == "geometry":
                 columns[f.name] = [r if r != "" else None for r in raw]
                 continue
             texts = [str(r).strip() for r in raw]
-            values: list[object] = [empty] * n
-            filled = []
-            for k, t in enumerate(texts):
-                if not t:
-                    if f.name in required:
-                        problems[k].append(RowProblem(f, "", "missing"))
-                elif "\ufffd" in t:
-                    problems[k].append(RowProblem(f, t, "undecodable"))
-                else:
-                    filled.append(k)
-            clean, bad = f.check_column([texts[k] for k in filled], label)
-            for j, k in enumerate(filled):
-                if j in bad:
-                    problems[k].append(RowProblem(f, texts[k], "invalid", bad[j].problem))
-                else:
+            filled = [k for k, t in enumerate(texts) if t]
+            if len(filled) < n and f.name in self.kind.required:
+                for k in set(range(n)).difference(filled):
+                    problems[k].append(RowProblem(f, "", "missing"))
+            if "\ufffd" in "".join(texts):  # bytes the file's encoding could not read
+                for k in [k for k in filled if "\ufffd" in texts[k]]:
+                    problems[k].append(RowProblem(f, texts[k], "undecodable"))
+                filled = [k for k in filled if "\ufffd" not in texts[k]]
+            clean, bad = f.check_column([texts[k] for k in filled] if len(filled) < n else texts, label)
+            values: list[object] = clean if len(filled) == n else [empty] * n
+            if len(filled) < n:
+                for j, k in enumerate(filled):
                     values[k] = clean[j]
+            for j, problem in bad.items():
+                problems[filled[j]].append(RowProblem(f, texts[filled[j]], "invalid", problem.problem))
             columns[f.name] = values
         names = list(columns)
         out = []
