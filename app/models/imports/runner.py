@@ -266,8 +266,9 @@ class ImportJob:
         report.rejected += len(rejected)
 
     def _new_records(self, conn, run_id: int, good: list[Checked]) -> tuple[list[Checked], int]:
-        """The rows of ``good`` not in the store yet; a row repeating one of this run's is rejected (it repeats its
-        file), one found from before is skipped (already present). Returns (new rows, skipped count)."""
+        """The rows of ``good`` not in the store yet; a row found from before is skipped (already present), one
+        repeating a row this run wrote or another of the batch is rejected (it repeats its file). Returns (new
+        rows, skipped count)."""
         kind, table = self.kind, self.kind.table
         if kind.natural:
             natural = operator.itemgetter(*kind.natural)
@@ -281,10 +282,12 @@ class ImportJob:
         seen: set[object] = set()
         new, skipped = [], 0
         for c, key in zip(good, identity):
-            if key in seen or (key in present and present[key] in mine):
-                c.built, c.problems = None, [RowProblem(None, "", "duplicate_in_file")]
-            elif key in present:
+            # a row the store held before this run is skipped however often the file repeats it (whichever batch
+            # the repeats fall in); one this run wrote, or one repeating a row of this batch, repeats the file
+            if key in present and present[key] not in mine:
                 skipped += 1
+            elif key in present or key in seen:
+                c.built, c.problems = None, [RowProblem(None, "", "duplicate_in_file")]
             else:
                 new.append(c)
             seen.add(key)
