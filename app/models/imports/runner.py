@@ -155,7 +155,7 @@ class ImportJob:
         """Check ``rows`` (row number, cells) a field at a time: each field's rule runs over the batch's column
         (its batch form where it has one), then each row without a problem is built into its record."""
         n = len(rows)
-        problems: list[list[RowProblem]] = [[] for _ in range(n)]
+        problems: dict[int, list[RowProblem]] = {}  # by position in the batch: most rows have none
         cells_by_column = list(itertools.zip_longest(*(cells for _, cells in rows), fillvalue=""))
         columns: dict[str, list[object]] = {}
         for f, i, empty, label in self._columns:
@@ -167,10 +167,10 @@ class ImportJob:
             filled = [k for k, t in enumerate(texts) if t]
             if len(filled) < n and f.name in self.kind.required:
                 for k in set(range(n)).difference(filled):
-                    problems[k].append(RowProblem(f, "", "missing"))
+                    problems.setdefault(k, []).append(RowProblem(f, "", "missing"))
             if "\ufffd" in "".join(texts):  # bytes the file's encoding could not read
                 for k in [k for k in filled if "\ufffd" in texts[k]]:
-                    problems[k].append(RowProblem(f, texts[k], "undecodable"))
+                    problems.setdefault(k, []).append(RowProblem(f, texts[k], "undecodable"))
                 filled = [k for k in filled if "\ufffd" not in texts[k]]
             clean, bad = f.check_column([texts[k] for k in filled] if len(filled) < n else texts, label)
             values: list[object] = clean if len(filled) == n else [empty] * n
@@ -178,16 +178,17 @@ class ImportJob:
                 for j, k in enumerate(filled):
                     values[k] = clean[j]
             for j, problem in bad.items():
-                problems[filled[j]].append(RowProblem(f, texts[filled[j]], "invalid", problem.problem))
+                problems.setdefault(filled[j], []).append(RowProblem(f, texts[filled[j]], "invalid", problem.problem))
             columns[f.name] = values
         names = list(columns)
+        build, lookups = self.kind.build, self.lookups
         out = []
         for k, ((row, _), values) in enumerate(zip(rows, zip(*columns.values()))):
-            if problems[k]:
+            if k in problems:
                 out.append(Checked(row, None, problems[k]))
                 continue
             try:
-                out.append(Checked(row, self.kind.build(dict(zip(names, values)), self.lookups), []))
+                out.append(Checked(row, build(dict(zip(names, values)), lookups), []))
             except RowProblem as problem:
                 out.append(Checked(row, None, [problem]))
         return out
