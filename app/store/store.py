@@ -9,7 +9,7 @@ from __future__ import annotations
 import getpass
 import os
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -195,7 +195,8 @@ class Store:
                     audit.seal(conn)  # chain what it added to the audit trail (PostgreSQL's trigger does it)
             finally:
                 if self.dialect == "sqlite" and cache_kib is not None:
-                    conn.exec_driver_sql(f"PRAGMA cache_size = -{CACHE_KIB}")
+                    with suppress(DBAPIError):  # a broken connection's own error is the one to report
+                        conn.exec_driver_sql(f"PRAGMA cache_size = -{CACHE_KIB}")
 
     def add_user(self, name: str, role: Role, unit_code: str, password: str) -> Principal:
         """A new user of this store (PostgreSQL: a login in its role's group), recorded in the audit trail."""
