@@ -12,9 +12,9 @@ from openpyxl.styles import Font
 from app.arguments import arg
 from app.commands.common import Result, add_store_options
 from app.commands.indicators import LEVELS, add_choice_options, compute_table
+from app.domain.spreadsheet import neutralise_formula
 from app.models import inputs
 from app.models.indicators.table import IndicatorTable, plain_value
-from app.store.export import neutralise_formula
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:

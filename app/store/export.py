@@ -19,6 +19,7 @@ import pandas as pd
 from sqlalchemy import ColumnElement, Select, inspect, select
 
 from app.domain.places import PlaceKind
+from app.domain.spreadsheet import neutralise_formula
 from app.store.geometry import STORE_SRID, decode_many, raw_geometry
 from app.store.identity_key import FINGERPRINT_META
 from app.store.level_layers import LEVEL_LAYERS, layer_select
@@ -42,16 +43,6 @@ _LAYERS: dict[str, Select] = {
 }
 LAYER_NAMES = tuple(_LAYERS)
 PRIVATE_META = frozenset({FINGERPRINT_META})
-
-
-# A text cell starting with one of these is a formula to a spreadsheet program (``=cmd|' /C calc'!A1`` runs a
-# command in some): exported text gets a leading apostrophe, which spreadsheets show as text and do not evaluate.
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def neutralise_formula(value: object) -> object:
-    """``value`` safe to open in a spreadsheet: text that would start a formula is prefixed with ``'``."""
-    return "'" + value if isinstance(value, str) and value.startswith(FORMULA_STARTS) else value
 
 
 def neutralise_frame(frame: pd.DataFrame) -> pd.DataFrame:

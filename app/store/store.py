@@ -9,7 +9,7 @@ from __future__ import annotations
 import getpass
 import os
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -31,6 +31,8 @@ DEFAULT_STORE = ROOT / "data" / "jingkong.gpkg"
 # How long an SQLite writer waits for another's write lock before giving up with a message: long enough for any
 # write of ours (milliseconds), short enough that a command stuck behind a hung writer answers promptly.
 BUSY_TIMEOUT_S = 5
+# SQLite page cache of the store's connections (KiB): the map and panels read wide areas again and again.
+CACHE_KIB = 200_000
 
 
 def default_store_path() -> Path:
@@ -81,11 +83,11 @@ def _make_engine(url: str) -> Engine:
         engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_S, "check_same_thread": False})
 
         @event.listens_for(engine, "connect")
-        def _pragmas(dbapi_conn, _record) -> None:  # noqa: ANN001
+        def _pragmas(dbapi_conn, _record) -> None:
             cur = dbapi_conn.cursor()
             cur.execute("PRAGMA foreign_keys = ON")
             cur.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_S * 1000}")
-            cur.execute("PRAGMA cache_size = -200000")
+            cur.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
             cur.close()
     else:
         engine = create_engine(url, pool_pre_ping=True)
@@ -174,18 +176,27 @@ class Store:
         return cls(url, _make_engine(url))
 
     @contextmanager
-    def begin(self) -> Iterator[Connection]:
+    def begin(self, cache_kib: int | None = None) -> Iterator[Connection]:
         """A write transaction: committed on success, rolled back on any error (on SQLite it holds the write
-        lock from its first statement, so its reads are not stale when it writes)."""
+        lock from its first statement, so its reads are not stale when it writes). ``cache_kib`` bounds SQLite's
+        page cache for this transaction (a bulk writer's pages are written once: caching them only grows memory
+        with the data); the connection gets the store's cache back afterwards."""
         with self.engine.begin() as conn:
             if self.dialect == "sqlite":
                 # Take the write lock first, so two writers queue on the busy timeout instead of both reading and
                 # one then failing to upgrade its stale snapshot ("database is locked"). pysqlite opens no
                 # transaction of its own before a statement that is not DML, and commits or rolls back this one.
                 conn.exec_driver_sql("BEGIN IMMEDIATE")
-            yield conn
-            if self.dialect == "sqlite":
-                audit.seal(conn)  # chain what this transaction added to the audit trail (PostgreSQL's trigger does it)
+                if cache_kib is not None:
+                    conn.exec_driver_sql(f"PRAGMA cache_size = -{int(cache_kib)}")
+            try:
+                yield conn
+                if self.dialect == "sqlite":
+                    audit.seal(conn)  # chain what it added to the audit trail (PostgreSQL's trigger does it)
+            finally:
+                if self.dialect == "sqlite" and cache_kib is not None:
+                    with suppress(DBAPIError):  # a broken connection's own error is the one to report
+                        conn.exec_driver_sql(f"PRAGMA cache_size = -{CACHE_KIB}")
 
     def add_user(self, name: str, role: Role, unit_code: str, password: str) -> Principal:
         """A new user of this store (PostgreSQL: a login in its role's group), recorded in the audit trail."""

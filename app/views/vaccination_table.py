@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.admin import Level
+from app.domain.spreadsheet import neutralise_formula
 from app.models.context import ConsoleContext
 from app.models.indicators import IndicatorEngine
 from app.models.indicators.producers.vaccination import DOSES
@@ -150,8 +151,8 @@ class VaccinationTablePanel(QWidget):
         return out
 
     def export(self, path: Path) -> None:
-        """Write the visible rows to ``path`` (.xlsx, else CSV)."""
-        rows = self.visible_rows()
+        """Write the visible rows to ``path`` (.xlsx, else CSV); a name that reads as a formula stays text."""
+        rows = [[neutralise_formula(v) for v in row] for row in self.visible_rows()]
         if path.suffix.lower() == ".xlsx":
             book = Workbook()
             for row in rows:

@@ -18,6 +18,7 @@ def valid_numbers(n: int, seed: int = 7) -> list[str]:
 
 
 @pytest.fixture
-def keyed_world(world: World) -> World:
-    install_key(world.store.url, world.key)
-    return world
+def keyed_world(any_world: World) -> World:
+    """The test world with its identity key, on SQLite and then on PostgreSQL (sequences, ``unnest`` probes)."""
+    install_key(any_world.store.url, any_world.key)
+    return any_world

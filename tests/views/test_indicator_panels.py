@@ -10,6 +10,7 @@ import math
 import pytest
 from openpyxl import load_workbook
 from PySide6.QtCore import QDate, QLocale, Qt
+from sqlalchemy import text
 
 from app.console import Console
 from app.domain.admin import Level
@@ -117,6 +118,24 @@ def test_vaccination_table_sorts_filters_and_exports(qtbot, console: Console, tm
     assert panel.proxy.rowCount() == 4
     panel.export(tmp_path / "v.xlsx")
     assert load_workbook(tmp_path / "v.xlsx").active.max_row == 5
+
+
+def test_vaccination_table_exports_a_formula_looking_name_as_text(qtbot, world: World, tmp_path) -> None:  # noqa: ANN001
+    formula = "=cmd|' /C calc'!A1"  # a town name as a department's boundary file might carry it
+    with world.store.begin() as conn:
+        conn.execute(text("UPDATE admin_units SET name_zh = :n WHERE code = '330382001'"), {"n": formula})
+    console = Console(world.store)
+    console.indicators.ensure()
+    panel = VaccinationTablePanel(console.indicators, console.context)
+    qtbot.addWidget(panel)
+    panel.filter.setText("330382001")
+    panel.export(tmp_path / "v.csv")
+    panel.export(tmp_path / "v.xlsx")
+    with (tmp_path / "v.csv").open(encoding="utf-8-sig") as f:
+        assert list(csv.reader(f))[1][:2] == ["330382001", "'" + formula]
+    cell = load_workbook(tmp_path / "v.xlsx").active["B2"]
+    assert (cell.value, cell.data_type) == ("'" + formula, "s")
+    console.close()
 
 
 def test_dashboard_tiles_show_the_unit_and_the_change(qtbot, console: Console) -> None:  # noqa: ANN001

@@ -10,9 +10,9 @@ from typing import TextIO
 
 import shapely
 
+from app.domain.spreadsheet import neutralise_formula
 from app.models.imports.fields import Field
 from app.models.imports.problems import RowProblem
-from app.store.export import neutralise_formula
 from app.store.masking import mask_identity, mask_name
 
 HEADERS = {"zh": ("行号", "字段", "值", "原因"), "en": ("row", "field", "value", "reason")}

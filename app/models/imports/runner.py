@@ -9,15 +9,16 @@ at a time.
 
 from __future__ import annotations
 
-import functools
 import hashlib
+import itertools
+import operator
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from app.domain.errors import InputError
-from app.models.imports.fields import F, Field, Rule
+from app.models.imports.fields import F, Field
 from app.models.imports.kinds import KINDS, Built
 from app.models.imports.lookups import Lookups
 from app.models.imports.mapping import check_mapping, guess_mapping, missing_fields
@@ -28,9 +29,9 @@ from app.store.imports.sources import GEOMETRY, TableSource, open_source
 from app.store.store import ROOT, Store, sqlite_path
 
 BATCH = 5_000
-# Fields whose values repeat from row to row (the same people and places): their checks are remembered.
-REPEATING = frozenset({"id_number", "place_code", "site_code", "facility_code", "from_city", "direction", "dose",
-                       "vaccine", "result", "drug", "diagnosis", "quarantine_kind", "reason", "grid_code"})
+# SQLite page cache of the import's transactions (KiB): enough for the indexes' upper levels, which every batch
+# touches; the records themselves are written once, and caching them made memory grow with the file.
+CACHE_KIB = 32_000
 Progress = Callable[[int, int], None]  # rows read, rows expected (0: unknown)
 
 
@@ -127,9 +128,8 @@ class ImportJob:
                                           "give them in a mapping file")
         return mapping
 
-    def _plan(self) -> list[tuple[Field, int | None, object, Rule, str]]:
-        """Per field: the column it is read from (None: not in the file), its value when empty, and its rule —
-        remembering the answers for values that repeat from row to row (a person's scans, a place's code)."""
+    def _plan(self) -> list[tuple[Field, int | None, object, str]]:
+        """Per field: the column it is read from (None: not in the file), its value when empty, and its label."""
         index = {h: i for i, h in enumerate(self.table.headers)}
         plan = []
         for f in self.kind.fields:
@@ -137,9 +137,8 @@ class ImportJob:
                 empty = None if f.name in self.kind.required else f.rule("", f.label(self.lang))
             except InputError:
                 empty = None
-            rule = functools.lru_cache(maxsize=1 << 16)(f.rule) if f.name in REPEATING else f.rule
             column = index.get(self.mapping[f.name]) if f.name in self.mapping else None
-            plan.append((f, column, empty, rule, f.label(self.lang)))
+            plan.append((f, column, empty, f.label(self.lang)))
         return plan
 
     @property
@@ -148,34 +147,51 @@ class ImportJob:
             self._lookups = Lookups.read(self.store)
         return self._lookups
 
-    # --- checking one row -----------------------------------------------------------------------------------
+    # --- checking rows --------------------------------------------------------------------------------------
     def check(self, row: int, cells: list[object]) -> Checked:
-        values: dict[str, object] = {}
-        problems: list[RowProblem] = []
-        required = self.kind.required
-        for f, i, empty, rule, label in self._columns:
-            raw = cells[i] if i is not None and i < len(cells) else ""
+        return self.check_batch([(row, cells)])[0]
+
+    def check_batch(self, rows: list[tuple[int, list[object]]]) -> list[Checked]:
+        """Check ``rows`` (row number, cells) a field at a time: each field's rule runs over the batch's column
+        (its batch form where it has one), then each row without a problem is built into its record."""
+        n = len(rows)
+        problems: dict[int, list[RowProblem]] = {}  # by position in the batch: most rows have none
+        cells_by_column = list(itertools.zip_longest(*(cells for _, cells in rows), fillvalue=""))
+        columns: dict[str, list[object]] = {}
+        for f, i, empty, label in self._columns:
+            raw = cells_by_column[i] if i is not None and i < len(cells_by_column) else ("",) * n
             if f.name == "geometry":
-                values[f.name] = raw if raw != "" else None
+                columns[f.name] = [r if r != "" else None for r in raw]
                 continue
-            text = str(raw).strip()
-            if not text:
-                if f.name in required:
-                    problems.append(RowProblem(f, "", "missing"))
-                values[f.name] = empty
-            elif "\ufffd" in text:
-                problems.append(RowProblem(f, text, "undecodable"))
-            else:
-                try:
-                    values[f.name] = rule(text, label)
-                except InputError as exc:
-                    problems.append(RowProblem(f, text, "invalid", exc.problem))
-        if problems:
-            return Checked(row, None, problems)
-        try:
-            return Checked(row, self.kind.build(values, self.lookups), [])
-        except RowProblem as problem:
-            return Checked(row, None, [problem])
+            texts = [str(r).strip() for r in raw]
+            filled = [k for k, t in enumerate(texts) if t]
+            if len(filled) < n and f.name in self.kind.required:
+                for k in set(range(n)).difference(filled):
+                    problems.setdefault(k, []).append(RowProblem(f, "", "missing"))
+            if "\ufffd" in "".join(texts):  # bytes the file's encoding could not read
+                for k in [k for k in filled if "\ufffd" in texts[k]]:
+                    problems.setdefault(k, []).append(RowProblem(f, texts[k], "undecodable"))
+                filled = [k for k in filled if "\ufffd" not in texts[k]]
+            clean, bad = f.check_column([texts[k] for k in filled] if len(filled) < n else texts, label)
+            values: list[object] = clean if len(filled) == n else [empty] * n
+            if len(filled) < n:
+                for j, k in enumerate(filled):
+                    values[k] = clean[j]
+            for j, problem in bad.items():
+                problems.setdefault(filled[j], []).append(RowProblem(f, texts[filled[j]], "invalid", problem.problem))
+            columns[f.name] = values
+        names = list(columns)
+        build, lookups = self.kind.build, self.lookups
+        out = []
+        for k, ((row, _), values) in enumerate(zip(rows, zip(*columns.values()))):
+            if k in problems:
+                out.append(Checked(row, None, problems[k]))
+                continue
+            try:
+                out.append(Checked(row, build(dict(zip(names, values)), lookups), []))
+            except RowProblem as problem:
+                out.append(Checked(row, None, [problem]))
+        return out
 
     def rows(self) -> Iterator[tuple[int, list[object]]]:
         """(row number, cells) of every non-blank data row; row 1 is the first below the header."""
@@ -184,12 +200,7 @@ class ImportJob:
                 yield n, cells
 
     def preview(self, n: int = 20) -> list[Checked]:
-        out = []
-        for row, cells in self.rows():
-            out.append(self.check(row, cells))
-            if len(out) >= n:
-                break
-        return out
+        return self.check_batch(list(itertools.islice(self.rows(), n)))
 
     # --- the run --------------------------------------------------------------------------------------------
     def run(self, progress: Progress | None = None, cancelled: Callable[[], bool] | None = None) -> ImportReport:
@@ -208,19 +219,14 @@ class ImportJob:
         rejects = RejectWriter(reject_path, self.lang)
         status = "done"
         try:
-            batch: list[Checked] = []
-            for row, cells in self.rows():
-                batch.append(self.check(row, cells))
-                if len(batch) >= self.batch_size:
-                    self._flush(run_id, batch, rejects, report, lookups)
-                    batch = []
-                    if progress:
-                        progress(report.read, expected)
-                    if cancelled and cancelled():
-                        status = "cancelled"
-                        break
-            if batch and status == "done":
-                self._flush(run_id, batch, rejects, report, lookups)
+            rows = self.rows()
+            while batch := list(itertools.islice(rows, self.batch_size)):
+                self._flush(run_id, self.check_batch(batch), rejects, report, lookups)
+                if progress:
+                    progress(report.read, expected)
+                if len(batch) == self.batch_size and cancelled and cancelled():
+                    status = "cancelled"
+                    break
         finally:
             rejects.close()
         runs.finish_run(self.store, run_id, status, int(self.clock()))
@@ -234,7 +240,7 @@ class ImportJob:
     def _flush(self, run_id: int, batch: list[Checked], rejects: RejectWriter, report: ImportReport,
                lookups: Lookups) -> None:
         kind, table = self.kind, self.kind.table
-        with self.store.begin() as conn:
+        with self.store.begin(cache_kib=CACHE_KIB) as conn:
             good = [c for c in batch if c.built is not None]
             if kind.natural:
                 found = runs.person_ids(conn, sorted({c.built.person for c in good}))
@@ -260,12 +266,14 @@ class ImportJob:
         report.skipped += skipped
         report.rejected += len(rejected)
 
-    def _new_records(self, conn, run_id: int, good: list[Checked]) -> tuple[list[Checked], int]:  # noqa: ANN001
-        """The rows of ``good`` not in the store yet; a row repeating one of this run's is rejected (it repeats its
-        file), one found from before is skipped (already present). Returns (new rows, skipped count)."""
+    def _new_records(self, conn, run_id: int, good: list[Checked]) -> tuple[list[Checked], int]:
+        """The rows of ``good`` not in the store yet; a row found from before is skipped (already present), one
+        repeating a row this run wrote or another of the batch is rejected (it repeats its file). Returns (new
+        rows, skipped count)."""
         kind, table = self.kind, self.kind.table
         if kind.natural:
-            identity = [tuple(c.built.columns[n] for n in kind.natural) for c in good]
+            natural = operator.itemgetter(*kind.natural)
+            identity = [natural(c.built.columns) for c in good]
             present = runs.present_events(conn, table, kind.natural, identity)
         else:
             identity = [c.built.key for c in good]
@@ -275,10 +283,12 @@ class ImportJob:
         seen: set[object] = set()
         new, skipped = [], 0
         for c, key in zip(good, identity):
-            if key in seen or (key in present and present[key] in mine):
-                c.built, c.problems = None, [RowProblem(None, "", "duplicate_in_file")]
-            elif key in present:
+            # a row the store held before this run is skipped however often the file repeats it (whichever batch
+            # the repeats fall in); one this run wrote, or one repeating a row of this batch, repeats the file
+            if key in present and present[key] not in mine:
                 skipped += 1
+            elif key in present or key in seen:
+                c.built, c.problems = None, [RowProblem(None, "", "duplicate_in_file")]
             else:
                 new.append(c)
             seen.add(key)

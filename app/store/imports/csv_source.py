@@ -87,4 +87,4 @@ class CsvSource:
             next(reader, None)
             for row in reader:
                 # a blank line still counts, so row numbers match what the user sees
-                yield row if any(row) and "".join(row).strip() else []
+                yield row if "".join(row).strip() else []
