@@ -24,6 +24,7 @@ from app.models.trace_view import export_trace_csv
 from app.models.tracing import MAX_DEPTH, Trace
 from app.timebase import CST, format_seconds, from_seconds
 from app.views.array_table_model import ArrayTableModel
+from app.views.bulk_dispatch import BulkDispatcher
 from app.views.widgets import button_row, record_view
 from app.views.worker import FunctionWorker, run_with_button
 
@@ -56,6 +57,8 @@ class TracePanel(QWidget):
         self.run_button = QPushButton(self.tr("Trace"), self)
         self.run_button.clicked.connect(self.run)
         self.summary = QLabel(self)
+        self.dispatch_status = QLabel(self)
+        self.bulk = BulkDispatcher(self, run.tasks, self.dispatch_status.setText)
         self.graph_view = pg.GraphicsLayoutWidget(self)
         self.graph_box = self.graph_view.addViewBox()
         self.graph_box.setAspectLocked(True)
@@ -78,6 +81,7 @@ class TracePanel(QWidget):
         box.addWidget(self.graph_view, 2)
         box.addWidget(self.table, 2)
         box.addLayout(actions)
+        box.addWidget(self.dispatch_status)
         self._run.events.result.connect(self._on_result_change)
 
     def run(self) -> FunctionWorker:
@@ -110,9 +114,8 @@ class TracePanel(QWidget):
         return names.get(depth) or self.tr("depth %1").replace("%1", str(depth))
 
     def dispatch(self) -> list[int]:
-        tasks = self._run.dispatch()
-        self.summary.setText(self.summary.text() + " · " + self.tr("%n task(s) created", "", len(tasks)))
-        return tasks
+        """Say how many tasks go to how many grid leaders, ask, then dispatch (undoable); the created task ids."""
+        return self.bulk.dispatch(self._run.plan())
 
     def export_to(self, path: str) -> int:
         return export_trace_csv(self._run.rows, path)

@@ -96,10 +96,10 @@ SEVERITY = Vocabulary("Severity", {
     "medium": QT_TRANSLATE_NOOP("Severity", "medium"),
     "low": QT_TRANSLATE_NOOP("Severity", "low"),
 })
-SCREENING_CLASS = Vocabulary("ScreeningClass", {  # app.models.screening_result.CLASSES; the English keeps the keys the CLI prints
+SCREENING_CLASS = Vocabulary("ScreeningClass", {  # app.models.screening_result.CLASSES (the CLI prints the keys; people read words)
     "returned": QT_TRANSLATE_NOOP("ScreeningClass", "returned"),
     "planning": QT_TRANSLATE_NOOP("ScreeningClass", "planning"),
-    "still_there": QT_TRANSLATE_NOOP("ScreeningClass", "still_there"),
+    "still_there": QT_TRANSLATE_NOOP("ScreeningClass", "still there"),
     "unknown": QT_TRANSLATE_NOOP("ScreeningClass", "unknown"),
 })
 EVIDENCE = Vocabulary("Evidence", {  # why a record is evidence: warnings (app.models.warnings.evidence.WHY) and screening

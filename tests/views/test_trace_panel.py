@@ -9,6 +9,7 @@ import pytest
 from app.console import Console
 from app.views.trace_panel import TracePanel
 from tests.factories import World, at
+from tests.views.dialogs import Answers
 
 
 @pytest.fixture
@@ -37,5 +38,6 @@ def test_trace_from_the_panel(panel: TracePanel, qtbot, tmp_path: Path) -> None:
     assert len(panel.graph.pos) == 3 and panel.graph.adjacency.tolist() == [[0, 1], [1, 2]]
     assert panel._run.context.highlighted_persons == [2, 3]
     assert panel.export_to(str(tmp_path / "c.csv")) == 2
+    Answers(accept=True)
     tasks = panel.dispatch()
     assert sorted(p for t in tasks for p in panel._run.tasks.people(t)) == [2, 3]
