@@ -16,6 +16,7 @@ from app.timebase import to_seconds
 from app.views.array_table_model import HeaderedTableModel
 from app.views.indicator_format import STATUS_TINTS, format_value, indicator_names
 from app.views.indicator_loader import IndicatorLoader
+from app.views.widgets import compact_rows, fill_height
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -44,8 +45,9 @@ class IndicatorProfileModel(HeaderedTableModel):
             ind = row.indicator
             return (indicator_names(ind)[0], format_value(ind, row.value), format_value(ind, row.parent_value),
                     f"{row.rank}/{row.siblings}" if row.rank else "—")[column]
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{indicator_names(row.indicator)[1]}\n{row.indicator.id} = {row.indicator.formula}"
+        if role == Qt.ItemDataRole.ToolTipRole:  # the full name (elided in the table), the other language, the formula
+            names = indicator_names(row.indicator)
+            return f"{names[0]}\n{names[1]}\n{row.indicator.id} = {row.indicator.formula}"
         if role == Qt.ItemDataRole.BackgroundRole and column == 1:
             return STATUS_TINTS.get(row.status)
         if role == Qt.ItemDataRole.TextAlignmentRole and column:
@@ -73,7 +75,11 @@ class IndicatorPanel(QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.verticalHeader().setVisible(False)
-        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        compact_rows(self.table)
+        fill_height(self.table)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)  # the name takes the rest
         self.table.clicked.connect(lambda index: self.show_on_map(index.row()))
         self.table.selectionModel().currentRowChanged.connect(lambda current, _prev: self._draw_sparkline(current.row()))
         self.sparkline = pg.PlotWidget(self, axisItems={"bottom": pg.DateAxisItem(orientation="bottom")})

@@ -20,11 +20,13 @@ from app.views.breadcrumb import BreadcrumbBar
 from app.views.camera_panel import CameraPanel
 from app.views.export_dialog import ExportDialog
 from app.views.layer_panel import LayerPanel
+from app.views.layouts import apply_layout, layout_for, whole_tab_titles
 from app.views.map_text import legend, level_names, unit_tooltip
 from app.views.panels import PANELS, TOOLBAR_WIDGETS, PanelFactory, PanelSpec
 from app.views.search_box import SearchBox
 from app.views.status_bar import MapStatusBar
 from app.views.thematic_panel import ThematicPanel
+from app.views.undo_history import ConsoleUndo
 from app.views.worker import FunctionWorker
 
 AREAS = {"left": Qt.DockWidgetArea.LeftDockWidgetArea, "right": Qt.DockWidgetArea.RightDockWidgetArea,
@@ -43,7 +45,7 @@ class MainWindow(QMainWindow):
         self.console, self.english = console, english
         self.setWindowTitle(self.tr("Jingkong — epidemic-prevention command console") + f" · {console.store.display_name}")
         screen = self.screen().availableGeometry()
-        self.resize(min(1600, screen.width()), min(1000, screen.height()))
+        self.resize(min(1920, screen.width()), min(1080, screen.height()))
         c = console
         self.canvas = MapCanvas(c.atlas, c.layers, c.thematic, c.drill, c.context,
                                 lambda units, row: unit_tooltip(c.atlas, c.thematic, units, row),
@@ -62,10 +64,12 @@ class MainWindow(QMainWindow):
         self.camera_panel = CameraPanel(c.camera_links, self)
         self._add_dock("layers", self.tr("Layers"), self.layer_panel, "left")
         self._add_dock("thematic", self.tr("Thematic map"), self.thematic_panel, "left")
-        self._add_dock("cameras", self.tr("Camera feeds"), self.camera_panel, "right")
+        self._add_dock("cameras", self.tr("Cameras"), self.camera_panel, "right")
         for spec in panels:
             self._add_dock(spec.key, spec.title_en if english else spec.title_zh, spec.build(c, self), spec.area)
-        self._tabify_side_docks()
+        self.undo = ConsoleUndo(self.canvas, c.context, c.atlas, self)
+        self.undo.adopt(self)
+        self._add_dock("undo_history", self.tr("Undo history"), self.undo.history_view(self), "left")
         self.search = SearchBox(c.unit_search, self)
         self.search.sigUnitChosen.connect(self.show_unit)
         self.status = MapStatusBar(self)
@@ -75,11 +79,10 @@ class MainWindow(QMainWindow):
         self.canvas.sigViewChanged.connect(self._on_view_change)
         c.context.events.drawn_area.connect(self._on_drawn_area_change)
         self.canvas.scene().sigMouseMoved.connect(self._on_mouse_moved)
-        self.resizeDocks([self.docks["layers"], self.docks["cameras"]], [270, 380], Qt.Orientation.Horizontal)
-        bottom = [d for d in self.docks.values() if self.dockWidgetArea(d) == Qt.DockWidgetArea.BottomDockWidgetArea]
-        self.resizeDocks(bottom[:1], [230], Qt.Orientation.Vertical)
-        self._default_state = self.saveState()
+        apply_layout(self, self.docks, layout_for(screen.size()))
         settings.restore_window(self, self.canvas, c.layers)
+        whole_tab_titles(self)
+        self.undo.rebase()
         self._show_counts({})
         self._counter = FunctionWorker(lambda _progress, _cancel: c.table_counts(), self)
         self._counter.sigDone.connect(self._show_counts)
@@ -96,20 +99,6 @@ class MainWindow(QMainWindow):
         dock.setWidget(scroll)
         self.addDockWidget(AREAS[area], dock)
         self.docks[key] = dock
-
-    def _tabify_side_docks(self) -> None:
-        """The right and bottom docks share their area as tabs (the first added on top): the map keeps its room."""
-        first: dict[Qt.DockWidgetArea, QDockWidget] = {}
-        for dock in self.docks.values():
-            area = self.dockWidgetArea(dock)
-            if area == Qt.DockWidgetArea.LeftDockWidgetArea:
-                continue
-            if area in first:
-                self.tabifyDockWidget(first[area], dock)
-            else:
-                first[area] = dock
-        for dock in first.values():
-            dock.raise_()
 
     def _action(self, text: str, slot, shortcut: QKeySequence | str | None = None) -> QAction:  # noqa: ANN001
         action = QAction(text, self)
@@ -149,6 +138,10 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.act_export)
         file_menu.addSeparator()
         file_menu.addAction(act_quit)
+        edit_menu = menu.addMenu(self.tr("&Edit"))
+        edit_menu.addAction(self.undo.undo_action)
+        edit_menu.addAction(self.undo.redo_action)
+        edit_menu.addAction(self.docks["undo_history"].toggleViewAction())
         map_menu = menu.addMenu(self.tr("&Map"))
         for action in (self.act_extent, self.act_up, act_find, act_clear):
             map_menu.addAction(action)
@@ -200,10 +193,8 @@ class MainWindow(QMainWindow):
         self.console.drill.go_up_to(self.console.drill.depth - 1)
 
     def reset_layout(self) -> None:
-        self.restoreState(self._default_state)
-        for dock in self.docks.values():
-            dock.setFloating(False)
-            dock.show()
+        """The default layout for the screen the window is on (laptop or workstation)."""
+        apply_layout(self, self.docks, layout_for(self.screen().availableGeometry().size()))
 
     def _choose_language(self, lang: str) -> None:
         settings.set_language(lang)

@@ -79,14 +79,14 @@ class ScreeningPanel(QWidget):
         form = QFormLayout()
         form.addRow(self.tr("City"), self.city)
         form.addRow(self.tr("Polygon"), self.polygon)
-        window = QHBoxLayout()
-        for w in (self.default_window, self.since, self.until):
-            window.addWidget(w)
-        form.addRow(self.tr("Window"), window)
-        actions = QHBoxLayout()
-        for box in self.dispatch_classes.values():
-            actions.addWidget(box)
-        actions.addLayout(button_row(self, [(self.tr("Dispatch to grids"), self.dispatch), (self.tr("Export…"), self._export_dialog)]))
+        dates = QHBoxLayout()
+        for w in (self.since, self.until):
+            dates.addWidget(w)
+        form.addRow(self.tr("Window"), self.default_window)
+        form.addRow("", dates)
+        actions = button_row(self, [(self.tr("Dispatch to grids"), self.dispatch), (self.tr("Export…"), self._export_dialog)])
+        for n, box in enumerate(self.dispatch_classes.values()):  # the classes to dispatch, before the button
+            actions.insertWidget(n, box)
         box = QVBoxLayout(self)
         box.setContentsMargins(4, 4, 4, 4)
         box.addLayout(form)

@@ -78,8 +78,8 @@ class TracePanel(QWidget):
         box.addLayout(form)
         box.addWidget(self.run_button)
         box.addWidget(self.summary)
-        box.addWidget(self.graph_view, 2)
-        box.addWidget(self.table, 2)
+        box.addWidget(self.graph_view, 2)  # the list keeps 8 rows and more in a laptop's dock
+        box.addWidget(self.table, 3)
         box.addLayout(actions)
         box.addWidget(self.dispatch_status)
         self._run.events.result.connect(self._on_result_change)

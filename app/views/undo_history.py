@@ -15,6 +15,7 @@ from app.map.canvas import MapCanvas
 from app.map.language import unit_names
 from app.models.admin_atlas import AdminAtlas
 from app.models.context import ConsoleContext
+from app.views.bulk_dispatch import BulkDispatcher
 from app.views.undo_commands import AddVertexCommand, Replay, SelectUnitCommand, ViewCommand
 
 SETTLE_MS = 350  # a view unchanged this long is a step of its own
@@ -43,6 +44,11 @@ class ConsoleUndo(QObject):
     def _shortcut(action: QAction, *keys: QKeySequence) -> QAction:
         action.setShortcuts(list(keys))
         return action
+
+    def adopt(self, root: QObject) -> None:
+        """Panels' bulk dispatches under ``root`` go on this stack (a panel alone keeps its own)."""
+        for dispatcher in root.findChildren(BulkDispatcher):
+            dispatcher.undo_stack = self.stack
 
     def history_view(self, parent: QWidget) -> QUndoView:
         view = QUndoView(self.stack, parent)

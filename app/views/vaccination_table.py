@@ -31,6 +31,7 @@ from app.models.indicators.producers.vaccination import DOSES
 from app.models.indicators.vaccination_table import BAND_LABELS, VaccinationTable, vaccination_table
 from app.views.array_table_model import HeaderedTableModel
 from app.views.indicator_loader import IndicatorLoader
+from app.views.widgets import compact_rows, fill_height
 
 Index = QModelIndex | QPersistentModelIndex
 SORT_ROLE = Qt.ItemDataRole.UserRole
@@ -98,6 +99,8 @@ class VaccinationTablePanel(QWidget):
         self.view = QTableView(self)
         self.view.setModel(self.proxy)
         self.view.setSortingEnabled(True)
+        compact_rows(self.view)
+        fill_height(self.view)
         self.view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         self.view.verticalHeader().setVisible(False)
         self.status = QLabel(self)

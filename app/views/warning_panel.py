@@ -26,7 +26,7 @@ from app.timebase import end_of_day_seconds, format_seconds
 from app.views.array_table_model import ArrayTableModel
 from app.views.bulk_dispatch import BulkDispatcher
 from app.views.vocabulary import SEVERITY, WARNING_STATUS, evidence_text, interface_language
-from app.views.widgets import button_row, record_view
+from app.views.widgets import button_row, fill_height, record_view
 from app.views.worker import FunctionWorker
 
 LIST_LIMIT = 20_000  # rows the table holds; filters narrow what a grid worker scans
@@ -76,10 +76,12 @@ class WarningPanel(QWidget):
         top.addWidget(self.rule, 1)
         top.addWidget(self.status)
         top.addWidget(self.evaluate_button)
-        split = QSplitter(Qt.Orientation.Vertical, self)
+        split = QSplitter(Qt.Orientation.Horizontal, self)  # the evidence beside the list: the list keeps its rows
         split.addWidget(self.table)
         split.addWidget(self.evidence)
-        split.setStretchFactor(0, 4)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 1)
+        fill_height(split)
         box = QVBoxLayout(self)
         box.setContentsMargins(4, 4, 4, 4)
         box.addLayout(top)
