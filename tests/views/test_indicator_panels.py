@@ -144,4 +144,4 @@ def test_the_english_interface_names_indicators_in_english(qtbot, console: Conso
     tip = m.data(m.index(row, 0), Qt.ItemDataRole.ToolTipRole)
     assert tip.startswith("Population present\n在地人口")  # the whole name (elided in the table), then the other language's
     tile = next(t for t in dashboard.tiles if t.indicator.id == "pop_present")
-    assert tile.name.text() == "Population present"
+    assert tile.name.full_text() == "Population present"
