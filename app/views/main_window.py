@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -12,13 +11,12 @@ from PySide6.QtWidgets import QDockWidget, QFrame, QMainWindow, QMessageBox, QSc
 
 from app.console import Console
 from app.map.canvas import MapCanvas
-from app.map.export import Sheet, render_sheet, save_pdf, save_png
-from app.map.language import unit_names
+from app.map.export import Sheet
 from app.models.projection import to_lonlat
 from app.views import settings
 from app.views.breadcrumb import BreadcrumbBar
 from app.views.camera_panel import CameraPanel
-from app.views.export_dialog import ExportDialog
+from app.views.export_dialog import ExportDialog, breadcrumb, briefing_sheet, export_sheet
 from app.views.layer_panel import LayerPanel
 from app.views.layouts import apply_layout, layout_for, whole_tab_titles
 from app.views.map_text import legend, level_names, unit_tooltip
@@ -200,22 +198,15 @@ class MainWindow(QMainWindow):
         settings.set_language(lang)
         QMessageBox.information(self, "Jingkong", self.tr("The language changes the next time the console starts."))
 
-    def sheet(self, title: str) -> Sheet:
-        names = [self.console.atlas.find(code) for code in self.console.drill.path]
-        crumb = " › ".join(str(unit_names(u.data)[r]) for u, r in names)
-        legend_title, entries = legend(self.console.thematic)
-        stamp = dt.datetime.now().strftime("%Y-%m-%d %H:%M")
-        return Sheet(title, crumb, legend_title, entries,
-                     self.tr("Printed %1 · Jingkong · %2").replace("%1", stamp).replace("%2", self.console.store.display_name),
-                     self.tr("Schematic map (示意图): boundaries are not official"))
+    def sheet(self, title: str, subtitle: str | None = None) -> Sheet:
+        return briefing_sheet(self.console, title, breadcrumb(self.console) if subtitle is None else subtitle)
 
-    def export_to(self, path: Path, title: str) -> bool:
-        image = render_sheet(self.canvas, self.sheet(title))
-        return save_pdf(image, path, title) if path.suffix.lower() == ".pdf" else save_png(image, path)
+    def export_to(self, path: Path, title: str, subtitle: str | None = None) -> bool:
+        return export_sheet(self.canvas, self.sheet(title, subtitle), path)
 
     def export_dialog(self) -> None:
-        dialog = ExportDialog(self.windowTitle().split(" · ")[0], Path.home(), self)
-        if dialog.exec() and not self.export_to(Path(dialog.path.text()), dialog.title.text()):
+        dialog = ExportDialog(self.windowTitle().split(" · ")[0], breadcrumb(self.console), Path.home(), self)
+        if dialog.exec() and not self.export_to(Path(dialog.path.text()), dialog.title.text(), dialog.subtitle.text()):
             QMessageBox.warning(self, "Jingkong", self.tr("Could not write %1").replace("%1", dialog.path.text()))
 
     # --- status -----------------------------------------------------------------------------------
