@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+from collections.abc import Sequence
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QResizeEvent
@@ -18,6 +19,7 @@ from app.models.context import ConsoleContext
 from app.models.indicators import Indicator, IndicatorEngine
 from app.views.indicator_format import STATUS_COLOURS, format_value, indicator_names
 from app.views.indicator_loader import IndicatorLoader
+from app.views.vocabulary import interface_language
 from app.views.widgets import ElidedLabel
 
 KEY_FIGURES = ("pop_present", "coverage_1d", "positive_today", "pending", "turnaround_hours_7d", "vax_d1_cov",
@@ -25,7 +27,7 @@ KEY_FIGURES = ("pop_present", "coverage_1d", "positive_today", "pending", "turna
                "fever_clinic_persons_7d", "warn_open", "camera_online_rate", "bed_occupancy", "key_screen_7d",
                "symptom_buyers_7d")
 COLUMNS = 4  # at least; more as the dock widens
-TILE_WIDTH = 180  # pixels a tile needs for its name and figure
+TILE_WIDTH = 180  # pixels a tile of 16-pt figures needs for its name and figure
 
 
 class KeyFigureTile(QFrame):
@@ -60,24 +62,27 @@ class KeyFigureTile(QFrame):
             self.change.setText("")
         else:
             delta = value - previous
-            arrow = "▲" if delta > 0 else "▼" if delta < 0 else "＝"
+            arrow = "▲" if delta > 0 else "▼" if delta < 0 else "="
             change = format_value(self.indicator, abs(delta), with_unit=False)
             self.change.setText(self.tr("%1 %2 since the day before").replace("%1", arrow).replace("%2", change))
 
 
 class DashboardPanel(QWidget):
-    """Follows ``context.selected_unit`` and ``context.as_of``."""
+    """Follows ``context.selected_unit`` and ``context.as_of``. ``figures`` are indicator ids; ``value_pt`` the
+    size of the figures (the wall mode shows fewer, larger ones); ``columns`` the fewest columns of tiles."""
 
-    def __init__(self, engine: IndicatorEngine, context: ConsoleContext, parent: QWidget | None = None) -> None:
+    def __init__(self, engine: IndicatorEngine, context: ConsoleContext, parent: QWidget | None = None,
+                 figures: Sequence[str] = KEY_FIGURES, value_pt: int = 16, columns: int = COLUMNS) -> None:
         super().__init__(parent)
         self.context = context
         self.engine = engine
         self.heading = QLabel(self)
         self.heading.setStyleSheet("font-size: 16pt; font-weight: bold;")
-        self.tiles = [KeyFigureTile(self.engine.catalogue[i], self) for i in KEY_FIGURES]
+        self.tiles = [KeyFigureTile(self.engine.catalogue[i], self, value_pt) for i in figures]
+        self._tile_width, self._min_columns = TILE_WIDTH * value_pt // 16, min(columns, len(self.tiles))
         self._grid = QGridLayout()
         self._columns = 0
-        self._flow(COLUMNS)
+        self._flow(self._min_columns)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.heading)
@@ -104,7 +109,7 @@ class DashboardPanel(QWidget):
             return
         day_before = as_of - dt.timedelta(days=1)
         previous = self.engine.unit_values(code, day_before, indicators) if day_before >= self.engine.period[0] else {}
-        self.heading.setText(f"{self.engine.tree.name(code)} · {as_of}")
+        self.heading.setText(f"{self.engine.tree.name(code, interface_language())} · {as_of}")
         for tile in self.tiles:
             tile.show_value(values[tile.indicator.id], previous.get(tile.indicator.id))
 
@@ -117,7 +122,7 @@ class DashboardPanel(QWidget):
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
         super().resizeEvent(event)
-        self._flow(max(COLUMNS, min(len(self.tiles), event.size().width() // TILE_WIDTH)))
+        self._flow(max(self._min_columns, min(len(self.tiles), event.size().width() // self._tile_width)))
 
     def _on_as_of_change(self, _as_of: object) -> None:
         self.refresh()

@@ -16,6 +16,7 @@ from app.timebase import to_seconds
 from app.views.array_table_model import HeaderedTableModel
 from app.views.indicator_format import STATUS_TINTS, format_value, indicator_names
 from app.views.indicator_loader import IndicatorLoader
+from app.views.vocabulary import interface_language
 from app.views.widgets import compact_rows, fill_height
 
 Index = QModelIndex | QPersistentModelIndex
@@ -67,7 +68,7 @@ class IndicatorPanel(QWidget):
         self.group = QComboBox(self)
         self.group.addItem(self.tr("All groups"), None)
         for g in self.engine.catalogue.groups:
-            self.group.addItem(f"{g.name_zh} · {g.name_en}", g.id)
+            self.group.addItem(g.name_zh if interface_language() == "zh" else g.name_en, g.id)
         self.group.currentIndexChanged.connect(lambda _i: self.refresh())
         self.model = IndicatorProfileModel(self)
         self.table = QTableView(self)
@@ -120,7 +121,7 @@ class IndicatorPanel(QWidget):
             self.model.set_rows([])
             return
         as_of_text = self.tr("as of %1").replace("%1", str(as_of))
-        self.title.setText(f"<b>{self.engine.tree.name(code)}</b> {code} · {as_of_text}")
+        self.title.setText(f"<b>{self.engine.tree.name(code, interface_language())}</b> {code} · {as_of_text}")
         current = max(self.table.currentIndex().row(), 0)
         self.model.set_rows(rows)
         if rows:

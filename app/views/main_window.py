@@ -25,6 +25,7 @@ from app.views.search_box import SearchBox
 from app.views.status_bar import MapStatusBar
 from app.views.thematic_panel import ThematicPanel
 from app.views.undo_history import ConsoleUndo
+from app.views.wall_mode import WallMode
 from app.views.worker import FunctionWorker
 
 AREAS = {"left": Qt.DockWidgetArea.LeftDockWidgetArea, "right": Qt.DockWidgetArea.RightDockWidgetArea,
@@ -112,6 +113,9 @@ class MainWindow(QMainWindow):
         self.act_up = self._action(self.tr("Up one level"), self.drill_up, "Alt+Up")
         self.act_export = self._action(self.tr("Export map…"), self.export_dialog, "Ctrl+E")
         self.act_reset = self._action(self.tr("Reset layout"), self.reset_layout, "Ctrl+Shift+R")
+        self.act_wall = self._action(self.tr("Wall mode"), self.toggle_wall, "F11")
+        self.act_wall.setShortcuts([QKeySequence("F11"), QKeySequence("Ctrl+Shift+W")])
+        self.wall: WallMode | None = None
         act_find = self._action(self.tr("Find unit"), self.search.setFocus, QKeySequence.StandardKey.Find)
         act_clear = self._action(self.tr("Clear selection"), lambda: setattr(self.console.context, "selected_unit", None), "Esc")
         self.act_draw = self._action(self.tr("Draw area"), self.draw_area, "Ctrl+D")
@@ -150,6 +154,7 @@ class MainWindow(QMainWindow):
         for dock in self.docks.values():
             view_menu.addAction(dock.toggleViewAction())
         view_menu.addSeparator()
+        view_menu.addAction(self.act_wall)
         view_menu.addAction(self.act_reset)
         lang_menu = menu.addMenu(self.tr("&Language"))
         group = QActionGroup(self)
@@ -193,6 +198,19 @@ class MainWindow(QMainWindow):
     def reset_layout(self) -> None:
         """The default layout for the screen the window is on (laptop or workstation)."""
         apply_layout(self, self.docks, layout_for(self.screen().availableGeometry().size()))
+
+    def toggle_wall(self) -> None:
+        """Enter the full-screen wall mode, or leave it (F11 or Ctrl+Shift+W; Esc too while on the wall)."""
+        if self.wall is not None:
+            self.wall.close()
+            return
+        self.wall = WallMode(self.console)
+        self.wall.sigLeft.connect(self._on_wall_left)
+        self.wall.start()
+
+    def _on_wall_left(self) -> None:
+        self.wall = None
+        self.activateWindow()
 
     def _choose_language(self, lang: str) -> None:
         settings.set_language(lang)

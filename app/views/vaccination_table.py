@@ -31,6 +31,7 @@ from app.models.indicators.producers.vaccination import DOSES
 from app.models.indicators.vaccination_table import BAND_LABELS, VaccinationTable, vaccination_table
 from app.views.array_table_model import HeaderedTableModel
 from app.views.indicator_loader import IndicatorLoader
+from app.views.vocabulary import interface_language
 from app.views.widgets import compact_rows, fill_height
 
 Index = QModelIndex | QPersistentModelIndex
@@ -129,7 +130,7 @@ class VaccinationTablePanel(QWidget):
         if not self.engine.ready:
             return
         try:
-            table = vaccination_table(self.engine, self.level.currentData(), self.context.as_of)
+            table = vaccination_table(self.engine, self.level.currentData(), self.context.as_of, interface_language())
         except ValueError as exc:
             self.status.setText(str(exc))
             return

@@ -44,7 +44,7 @@ def rows_by_id(panel: IndicatorPanel) -> dict[str, tuple[str, ...]]:
             for i, r in enumerate(m.rows)}
 
 
-def test_panel_computes_off_the_gui_thread_then_shows_the_county(qtbot, console: Console) -> None:  # noqa: ANN001
+def test_panel_computes_off_the_gui_thread_then_shows_the_county(qtbot, console: Console, chinese_translations) -> None:  # noqa: ANN001
     loader = IndicatorLoader.of(console.indicators)
     with qtbot.waitSignal(loader.sigReady, timeout=30_000):
         panel = IndicatorPanel(console.indicators, console.context)

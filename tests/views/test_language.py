@@ -1,0 +1,45 @@
+"""No language leaks: the English window shows no Chinese but in names that are data (a city's name), the
+Chinese window no untranslated English — every label, button, list, header, tab, dock title and menu."""
+
+from __future__ import annotations
+
+import pytest
+
+from app.console import Console
+from tests.views.text_walk import cjk_leaks, english_leaks
+
+CITY = "上海"
+PLATE = "浙C·12345"  # the example licence plate in the transfers panel: a plate is written so
+LANGUAGE_NAMES = {"中文（简体）", "English"}  # the Language menu names each language in itself
+# words the Chinese interface keeps: formats, units, codes, the product's name, classification methods' authors
+KEPT_WORDS = {"PNG", "PDF", "CSV", "WKT", "EPSG", "dpi", "Jingkong", "Jenks", "Shift", "Ctrl",
+              "viridis", "cividis", "Unit"}  # palettes keep their names; the test world's units are "Unit <code>"
+
+
+@pytest.fixture
+def english_window(qtbot, console: Console, map_world, settings_dir):  # noqa: ANN001, ANN201
+    from app.views.main_window import MainWindow
+
+    map_world.add_city(CITY)
+    window = MainWindow(console, english=True)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    qtbot.waitUntil(lambda: window._counter.isFinished())
+    return window
+
+
+def test_the_english_window_shows_no_chinese(english_window) -> None:  # noqa: ANN001
+    assert cjk_leaks(english_window, {CITY, PLATE, *LANGUAGE_NAMES}) == []
+
+
+def test_the_chinese_window_shows_no_untranslated_english(qtbot, console: Console, settings_dir,  # noqa: ANN001
+                                                          chinese_translations) -> None:  # noqa: ANN001
+    from app.views.main_window import MainWindow
+
+    window = MainWindow(console, english=False)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    qtbot.waitUntil(lambda: window._counter.isFinished())
+    assert english_leaks(window, KEPT_WORDS | LANGUAGE_NAMES) == []
