@@ -17,10 +17,6 @@ from app.models.context import ConsoleContext
 from app.models.dispatch_plan import BulkDispatch, Revoked
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Undo", text)
-
-
 class Replay:
     """Set while a command replays an action, so the recorder that listens to the models does not record the
     replay as a new action (``with replay:``; ``bool(replay)`` tells)."""
@@ -69,7 +65,7 @@ class ViewCommand(_Recorded):
     """A map navigation: pan, zoom, Home, drill or search moved the view from ``old`` to ``new`` (map metres)."""
 
     def __init__(self, replay: Replay, show: Callable[[QRectF], None], old: QRectF, new: QRectF) -> None:
-        super().__init__(_tr("Move the map"), replay)
+        super().__init__(QCoreApplication.translate("Undo", "Move the map"), replay)
         self._show, self.old, self.new = show, QRectF(old), QRectF(new)
 
     def apply_old(self) -> None:
@@ -98,7 +94,7 @@ class AddVertexCommand(_Recorded):
     with it: undoing it then does nothing and the command leaves the stack (obsolete)."""
 
     def __init__(self, replay: Replay, sketch: AreaSketch, x: float, y: float) -> None:
-        super().__init__(_tr("Add a corner"), replay)
+        super().__init__(QCoreApplication.translate("Undo", "Add a corner"), replay)
         self._sketch, self.vertex = sketch, (x, y)
 
     def _current(self) -> bool:
@@ -130,4 +126,5 @@ class DispatchCommand(QUndoCommand):
         self._on_done(self.dispatch.run())
 
     def undo(self) -> None:
-        self._on_revoked(self.dispatch.revoke(_tr("undo in the console: %1").replace("%1", self.text())))
+        note = QCoreApplication.translate("Undo", "undo in the console: %1").replace("%1", self.text())
+        self._on_revoked(self.dispatch.revoke(note))

@@ -114,7 +114,8 @@ class WallMode(QWidget):
             if found else step.unit
         indicator = self.scene_.engine.catalogue[step.indicator]
         title = indicator.name_zh if interface_language() == "zh" else indicator.name_en
-        self.heading.setText(f"{self.tr('Command picture')} · {name} · {title}")
+        picture = self.tr("Command picture")
+        self.heading.setText(f"{picture} · {name} · {title}")
 
     def show_alarms(self, alarms: Alarms) -> None:
         self.alarms = alarms

@@ -13,7 +13,7 @@ PLATE = "浙C·12345"  # the example licence plate in the transfers panel: a pla
 LANGUAGE_NAMES = {"中文（简体）", "English"}  # the Language menu names each language in itself
 # words the Chinese interface keeps: formats, units, codes, the product's name, classification methods' authors
 KEPT_WORDS = {"PNG", "PDF", "CSV", "WKT", "EPSG", "dpi", "Jingkong", "Jenks", "Shift", "Ctrl",
-              "viridis", "cividis", "Unit"}  # palettes keep their names; the test world's units are "Unit <code>"
+              "viridis", "cividis", "YlOrRd", "YlGnBu", "Unit"}  # palettes keep their names; the test world's units are "Unit <code>"
 
 
 @pytest.fixture
@@ -43,3 +43,21 @@ def test_the_chinese_window_shows_no_untranslated_english(qtbot, console: Consol
     qtbot.waitExposed(window)
     qtbot.waitUntil(lambda: window._counter.isFinished())
     assert english_leaks(window, KEPT_WORDS | LANGUAGE_NAMES) == []
+
+
+def test_english_counts_read_as_english(qapp) -> None:  # noqa: ANN001
+    from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
+
+    from app.views.app import install_language
+
+    before = QLocale()
+    install_language(qapp, "en")
+    try:
+        tr = QCoreApplication.translate
+        assert tr("BulkDispatcher", "%n task(s)", None, 904) == "904 tasks"
+        assert tr("BulkDispatcher", "%n grid leader(s)", None, 1) == "1 grid leader"
+    finally:
+        for translator in qapp.findChildren(QTranslator):
+            qapp.removeTranslator(translator)
+            translator.deleteLater()
+        QLocale.setDefault(before)
