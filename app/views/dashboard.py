@@ -57,7 +57,8 @@ class KeyFigureTile(QFrame):
     def show_value(self, value: float, previous: float | None) -> None:
         self.value.setText(format_value(self.indicator, value))
         colour = STATUS_COLOURS.get(self.indicator.status(value))
-        self.value.setStyleSheet(f"font-size: {self.value_pt}pt; font-weight: bold; color: {colour.name() if colour else 'palette(text)'};")
+        tint = f" color: {colour.name()};" if colour else ""  # else the text colour of the theme (the wall's is dark)
+        self.value.setStyleSheet(f"font-size: {self.value_pt}pt; font-weight: bold;{tint}")
         if previous is None or math.isnan(previous) or math.isnan(value):
             self.change.setText("")
         else:

@@ -100,6 +100,7 @@ class WallMode(QWidget):
 
     def start(self) -> None:
         """Show full screen and start cycling and refreshing."""
+        self.setGeometry(self.screen().geometry())  # the whole screen even where no window manager does it
         self.showFullScreen()
         self._cycle.start()
         self._ticker.start()

@@ -33,7 +33,9 @@ def fill_height(widget: QWidget) -> None:
 
 
 def compact_rows(view: QTableView) -> None:
-    """Rows one line of text high (the style's default is taller): a dock then shows 8 and more."""
+    """Rows one line of text high (the style's default is taller): a dock then shows 8 and more. No word wrap:
+    a wrapped cell is cut at its end, where an elided one keeps both ends of a name."""
+    view.setWordWrap(False)
     view.verticalHeader().setMinimumSectionSize(view.fontMetrics().height() + 4)
     view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 6)
 

@@ -1441,7 +1441,7 @@
         <translation>个</translation>
     </message>
     <message>
-        <source>per 10,000 people</source>
+        <source>/10k people</source>
         <translation>/万人</translation>
     </message>
     <message>
@@ -1461,19 +1461,19 @@
         <translation>张</translation>
     </message>
     <message>
-        <source>people per household</source>
+        <source>people/household</source>
         <translation>人/户</translation>
     </message>
     <message>
-        <source>people per grid</source>
+        <source>people/grid</source>
         <translation>人/格</translation>
     </message>
     <message>
-        <source>times per person</source>
+        <source>times/person</source>
         <translation>次/人</translation>
     </message>
     <message>
-        <source>per 100,000 people</source>
+        <source>/100k people</source>
         <translation>/10万人</translation>
     </message>
     <message>
@@ -1489,11 +1489,11 @@
         <translation>路/km²</translation>
     </message>
     <message>
-        <source>cameras per 1,000 people</source>
+        <source>cameras/1k people</source>
         <translation>路/千人</translation>
     </message>
     <message>
-        <source>beds per 10,000 people</source>
+        <source>beds/10k people</source>
         <translation>张/万人</translation>
     </message>
     <message>
@@ -1501,7 +1501,7 @@
         <translation>份/日</translation>
     </message>
     <message>
-        <source>samples per 1,000 people</source>
+        <source>samples/1k people</source>
         <translation>份/千人</translation>
     </message>
     <message>
