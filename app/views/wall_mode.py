@@ -32,13 +32,15 @@ WALL_INDICATORS = ("positive_today", "coverage_1d", "vax_d3_cov_elderly", "risk_
 CYCLE_MS = 20_000  # each unit and indicator this long on the wall
 REFRESH_MS = 10_000  # the alarms re-read this often (figures follow the context and the engine at once)
 LEAVE_KEYS = ("F11", "Ctrl+Shift+W", "Esc")
+# sizes in points on a 1080-line screen (readable from 5 m on a wall); other screens scale them by their height
+HEADING_PT, FIGURE_PT, ALARM_PT, LIST_PT = 30, 40, 24, 20
 DARK = """
-WallMode, WallMode QWidget { background: #0b1220; color: #e2e8f0; }
-WallMode QFrame { border: 1px solid #2d3748; border-radius: 6px; }
-WallMode QLabel { border: none; }
-WallMode QListWidget { font-size: 20pt; border: none; }
-WallMode QLabel#heading { font-size: 30pt; font-weight: bold; }
-WallMode QLabel#alarm { font-size: 24pt; font-weight: bold; color: #fc8181; }
+WallMode, WallMode QWidget {{ background: #0b1220; color: #e2e8f0; }}
+WallMode QFrame {{ border: 1px solid #2d3748; border-radius: 6px; }}
+WallMode QLabel {{ border: none; }}
+WallMode QListWidget {{ font-size: {list}pt; border: none; }}
+WallMode QLabel#heading {{ font-size: {heading}pt; font-weight: bold; }}
+WallMode QLabel#alarm {{ font-size: {alarm}pt; font-weight: bold; color: #fc8181; }}
 """
 
 
@@ -52,7 +54,8 @@ class WallMode(QWidget):
         super().__init__(None, Qt.WindowType.Window)
         self.setObjectName("wall")
         self.setWindowTitle(self.tr("Jingkong — wall"))
-        self.setStyleSheet(DARK)
+        k = self.screen().geometry().height() / 1080
+        self.setStyleSheet(DARK.format(heading=round(HEADING_PT * k), alarm=round(ALARM_PT * k), list=round(LIST_PT * k)))
         c = console
         county = str(c.atlas.levels[Level.COUNTY].data.codes[0])
         self.scene_ = WallScene(c.context, c.indicators, list(units) or [county], list(indicators))
@@ -63,7 +66,7 @@ class WallMode(QWidget):
         self.canvas.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.heading = QLabel(self, objectName="heading")
         self.clock = QLabel(self, objectName="heading")
-        self.figures = DashboardPanel(c.indicators, c.context, self, WALL_FIGURES, value_pt=40, columns=2)
+        self.figures = DashboardPanel(c.indicators, c.context, self, WALL_FIGURES, value_pt=round(FIGURE_PT * k), columns=2)
         self.overdue, self.warnings = QLabel(self, objectName="alarm"), QLabel(self, objectName="alarm")
         self.overdue_list, self.warning_list = QListWidget(self), QListWidget(self)
         for view in (self.overdue_list, self.warning_list):
@@ -100,8 +103,10 @@ class WallMode(QWidget):
 
     def start(self) -> None:
         """Show full screen and start cycling and refreshing."""
-        self.setGeometry(self.screen().geometry())  # the whole screen even where no window manager does it
         self.showFullScreen()
+        if self.geometry() != self.screen().geometry():  # no window manager made it full screen: cover the screen
+            self.setGeometry(self.screen().geometry())
+            self.setWindowState(Qt.WindowState.WindowFullScreen)
         self._cycle.start()
         self._ticker.start()
         self.poller.start()

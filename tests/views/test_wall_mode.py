@@ -35,8 +35,9 @@ def test_large_type_dark_and_nothing_to_edit(qtbot, console: Console) -> None:  
     qtbot.waitExposed(wall)
     assert not [w for kind in (QAbstractButton, QLineEdit, QComboBox, QSpinBox) for w in wall.findChildren(kind)]
     assert wall.canvas.testAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)  # clicks select nothing
-    assert wall.heading.font().pointSizeF() >= 28 and wall.overdue_list.font().pointSizeF() >= 20
-    assert all(t.value.font().pointSizeF() >= 40 for t in wall.figures.tiles)
+    k = wall.screen().geometry().height() / 1080  # type scales with the screen: 40-pt figures on 1080 lines
+    assert wall.heading.font().pointSizeF() >= round(28 * k) and wall.overdue_list.font().pointSizeF() >= round(20 * k)
+    assert all(t.value.font().pointSizeF() >= round(40 * k) for t in wall.figures.tiles)
     assert wall.palette().window().color().lightness() < 40  # a dark ground
     wall.close()
 
