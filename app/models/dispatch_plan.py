@@ -12,8 +12,6 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from app.domain.tasks import TaskStatus
-from app.models.dispatch.errors import IllegalTransition
 from app.models.dispatch.service import TaskService, TaskSpec
 from app.models.engine_tasks import create_warning_tasks, warning_specs
 from app.models.warnings.service import WarningService
@@ -77,13 +75,8 @@ class BulkDispatch:
 
     def revoke(self, note: str) -> Revoked:
         """Cancel every created task still open, with ``note`` in its audit trail; reopen their warnings."""
-        revoked = Revoked()
-        for task_id in self.task_ids:
-            try:
-                self.tasks.transition(task_id, TaskStatus.CANCELLED, by=self.by, note=note)
-                revoked.cancelled.append(task_id)
-            except IllegalTransition:  # someone finished or cancelled it meanwhile: their outcome stands
-                revoked.kept.append(task_id)
+        # a task someone finished or cancelled meanwhile is kept: their outcome stands
+        revoked = Revoked(*self.tasks.cancel_many(self.task_ids, by=self.by, note=note))
         if self.warnings is not None:
             cancelled = set(revoked.cancelled)
             self.warnings.reopen([w for w, t in zip(self.plan.warning_ids, self.task_ids) if t in cancelled])
