@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QMarginsF, QPointF, QRectF, QSizeF, Qt
-from PySide6.QtGui import QColor, QImage, QPageLayout, QPageSize, QPainter, QPainterPath, QPdfWriter
+from PySide6.QtGui import QColor, QFont, QImage, QPageLayout, QPageSize, QPainter, QPainterPath, QPdfWriter
 from PySide6.QtWidgets import QGraphicsItem
 
 from app.map.canvas import MapCanvas
@@ -34,14 +34,22 @@ class Sheet:
     scale_text: str = "1 : %1"  # the ratio's wording; %1 is the number
 
 
+def _text_font(px: float, bold: bool = False) -> QFont:
+    """The sheet's font, unshaped: shaping swaps some glyphs (digits after Latin words in CJK fonts) for variants
+    the PDF's text map does not name, and the printed date could not be searched or copied."""
+    f = font(px, bold)
+    f.setStyleStrategy(QFont.StyleStrategy.PreferNoShaping)
+    return f
+
+
 def paint_sheet(p: QPainter, canvas: MapCanvas, sheet: Sheet) -> None:
     """Draw ``sheet`` with ``p`` scaled to page units (:data:`PAGE`)."""
     p.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
     p.fillRect(QRectF(0, 0, PAGE.width(), PAGE.height()), QColor("white"))
     p.setPen(INK)
-    p.setFont(font(22, bold=True))
+    p.setFont(_text_font(22, bold=True))
     p.drawText(QRectF(24, 14, PAGE.width() - 48, 32), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, sheet.title)
-    p.setFont(font(12))
+    p.setFont(_text_font(12))
     p.drawText(QRectF(24, 46, PAGE.width() - 48, 18), Qt.AlignmentFlag.AlignLeft, sheet.subtitle)
     frame = QRectF(24, 70, PAGE.width() - 48, PAGE.height() - 70 - 40)
     metres_per_unit = _render_map(p, canvas, frame)
@@ -54,7 +62,7 @@ def paint_sheet(p: QPainter, canvas: MapCanvas, sheet: Sheet) -> None:
     paint_north_arrow(p, QPointF(frame.right() - 34, frame.top() + 38), 40)
     p.setPen(INK)
     paint_scale_bar(p, QPointF(frame.right() - 220, frame.bottom() - 14), metres_per_unit, 140, 12)
-    p.setFont(font(10))
+    p.setFont(_text_font(10))
     ratio = sheet.scale_text.replace("%1", f"{scale_denominator(metres_per_unit):,}")
     p.drawText(QRectF(frame.right() - 220, frame.bottom() - 50, 200, 16), Qt.AlignmentFlag.AlignLeft, ratio)
     p.setPen(QColor("#4a5568"))
