@@ -42,11 +42,11 @@ ANALYSIS = ("indicators", "screening", "tracing", "task_transfers", "cameras")
 
 WORKSTATION = DockLayout("workstation", (TabGroup(LEFT, ("layers",), height=330), TabGroup(LEFT, ("thematic", "undo_history")),
                                          TabGroup(RIGHT, ANALYSIS), TabGroup(BOTTOM, OPERATIONS)),
-                         left_width=280, right_width=560, bottom_height=380)
+                         left_width=280, right_width=560, bottom_height=400)
 # On a laptop the map keeps the width: no left column, the map's own panels join the operations under it.
 LAPTOP = DockLayout("laptop", (TabGroup(RIGHT, ANALYSIS),
                                TabGroup(BOTTOM, (*OPERATIONS, "layers", "thematic", "undo_history"))),
-                    left_width=0, right_width=470, bottom_height=366)
+                    left_width=0, right_width=470, bottom_height=380)
 
 
 def layout_for(screen: QSize) -> DockLayout:

@@ -37,7 +37,7 @@ from app.views.poller import Poller
 from app.views.task_detail_view import TaskDetailView
 from app.views.task_table_model import PAGE, TaskTableModel
 from app.views.vocabulary import TASK_ACTION, TASK_KIND, TASK_STATUS
-from app.views.widgets import compact_rows, fill_height
+from app.views.widgets import MessageLabel, compact_rows, fill_height
 
 POLL_MS = 1000
 ESCALATE_MS = 60_000
@@ -88,8 +88,7 @@ class TaskQueuePanel(QWidget):
             self.buttons[f"cascade_{level.key}"] = self._button(actions, text, lambda _=False, lv=level: self.fan_out(lv))
         self._button(actions, self.tr("show on map"), self.show_on_map)
         self._button(actions, self.tr("open tasks map"), self.show_open_tasks)
-        self.message = QLabel(self)
-        self.message.setWordWrap(True)
+        self.message = MessageLabel(self)
         self.summary = QLabel(self)
         filters = FlowLayout()
         for w in (self.status, self.kind, self.search, self.overdue, self.in_unit, self.summary):

@@ -36,8 +36,8 @@ def compact_rows(view: QTableView) -> None:
     """Rows one line of text high (the style's default is taller): a dock then shows 8 and more. No word wrap:
     a wrapped cell is cut at its end, where an elided one keeps both ends of a name."""
     view.setWordWrap(False)
-    view.verticalHeader().setMinimumSectionSize(view.fontMetrics().height() + 4)
-    view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 6)
+    view.verticalHeader().setMinimumSectionSize(view.fontMetrics().height())
+    view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 3)
 
 
 def button_row(parent: QWidget, actions: Sequence[tuple[str, Callable[[], object]]]) -> FlowLayout:
@@ -48,6 +48,19 @@ def button_row(parent: QWidget, actions: Sequence[tuple[str, Callable[[], object
         button.clicked.connect(slot)
         row.addWidget(button)
     return row
+
+
+class MessageLabel(QLabel):
+    """A message line that takes no room while it has nothing to say (a list keeps that row)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWordWrap(True)
+        self.hide()
+
+    def setText(self, text: str) -> None:  # noqa: N802
+        super().setText(text)
+        self.setVisible(bool(text))
 
 
 class ElidedLabel(QLabel):
