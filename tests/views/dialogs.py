@@ -16,10 +16,12 @@ class Answers:
         QTimer.singleShot(0, self._answer)
 
     def _answer(self) -> None:
-        box = QApplication.activeModalWidget()
-        if not isinstance(box, QMessageBox):
+        # the shown message box, whether or not the (offscreen) platform made it the active modal widget
+        boxes = [w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible()]
+        if not boxes:
             QTimer.singleShot(10, self._answer)
             return
+        box = boxes[0]
         self.asked.append(f"{box.text()}\n{box.informativeText()}")
         button = getattr(box, "dispatch_button", None) if self.accept else box.button(QMessageBox.StandardButton.Cancel)
         (button or box.defaultButton()).click()
