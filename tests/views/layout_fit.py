@@ -12,8 +12,8 @@ from PySide6.QtWidgets import (
     QDockWidget,
     QMainWindow,
     QScrollArea,
-    QTableView,
     QTabBar,
+    QTableView,
     QTreeView,
     QWidget,
 )

@@ -9,7 +9,6 @@ import zlib
 from pathlib import Path
 
 import pytest
-
 from PySide6.QtGui import QImage
 from PySide6.QtPdf import QPdfDocument
 

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QApplication
 
 from app.console import Console
 from app.views.layouts import LAPTOP, WORKSTATION, apply_layout, layout_for
+from app.views.widgets import ElidedLabel
 from tests.views.layout_fit import cut_tab_titles, dock_fit
 
 SIZES = {"laptop": (1366, 768), "workstation": (1920, 1080)}
@@ -72,10 +73,6 @@ def test_reset_layout_restores_the_default(main_window, qtbot) -> None:  # noqa:
 
 
 def test_long_names_are_elided_in_the_middle_and_whole_on_hover(qtbot) -> None:  # noqa: ANN001
-    from PySide6.QtCore import Qt
-
-    from app.views.widgets import ElidedLabel
-
     name = "Vaccination coverage, three doses, people aged 60 and over"
     label = ElidedLabel(name)
     qtbot.addWidget(label)
