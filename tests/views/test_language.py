@@ -61,3 +61,22 @@ def test_english_counts_read_as_english(qapp) -> None:  # noqa: ANN001
             qapp.removeTranslator(translator)
             translator.deleteLater()
         QLocale.setDefault(before)
+
+
+def _dialogs(parent):  # noqa: ANN001, ANN202
+    """The export dialog and the question before a bulk dispatch (its question text is the dispatcher's)."""
+    from pathlib import Path
+
+    from app.views.bulk_dispatch import DispatchConfirmDialog
+    from app.views.export_dialog import ExportDialog
+
+    return [ExportDialog("T", "S", Path("/tmp"), parent), DispatchConfirmDialog("?", 904, parent)]
+
+
+def test_the_english_dialogs_show_no_chinese(english_window) -> None:  # noqa: ANN001
+    assert [leak for d in _dialogs(english_window) for leak in cjk_leaks(d, set())] == []
+
+
+def test_the_chinese_dialogs_show_no_english(english_window, chinese_translations) -> None:  # noqa: ANN001
+    # built after the Chinese translations are installed, the dialogs speak Chinese
+    assert [leak for d in _dialogs(english_window) for leak in english_leaks(d, KEPT_WORDS | {"jingkong_map"})] == []
