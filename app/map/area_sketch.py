@@ -24,10 +24,12 @@ def _polygonal(outline: list[tuple[float, float]]) -> shapely.Polygon | shapely.
 class AreaSketch(QObject):
     """Draws into a ``SketchItem`` (display metres) and sets ``context.drawn_area`` (EPSG:4490) on ``finish()``.
 
-    The item shows the context's drawn area whoever sets it. Signals: ``sigActiveChanged(bool)``.
+    The item shows the context's drawn area whoever sets it. Signals: ``sigActiveChanged(bool)``,
+    ``sigVertexAdded(x, y)`` (a corner clicked, display metres; the undo stack records it).
     """
 
     sigActiveChanged = Signal(bool)
+    sigVertexAdded = Signal(float, float)
 
     def __init__(self, context: ConsoleContext, item: SketchItem, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -44,7 +46,14 @@ class AreaSketch(QObject):
     def add(self, x: float, y: float) -> None:
         if not self.vertices or self.vertices[-1] != (x, y):  # a double-click's first click repeats a vertex
             self.vertices.append((x, y))
+            self.sigVertexAdded.emit(x, y)
         self.item.set_sketch(self._points(), QPointF(x, y))
+
+    def remove_last(self) -> None:
+        """Take back the last corner (undo); the rubber band then runs from the one before."""
+        if self.vertices:
+            self.vertices.pop()
+            self.item.set_sketch(self._points(), QPointF(*self.vertices[-1]) if self.vertices else None)
 
     def move(self, x: float, y: float) -> None:
         if self.vertices:

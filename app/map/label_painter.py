@@ -10,7 +10,7 @@ from functools import cached_property
 
 import numpy as np
 from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPen, QPixmap
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPaintEngine, QPainter, QPainterPath, QPen, QPixmap, QTransform
 
 from app.domain.admin import Level
 from app.map.language import unit_names
@@ -129,7 +129,19 @@ class LabelPainter(LayerPainter):
     def paint(self, p: QPainter, exposed: QRectF) -> None:
         device = p.device()
         ratio = device.devicePixelRatioF()
-        labels = self.placed(p.transform(), device.width() / ratio, device.height() / ratio)
-        p.resetTransform()
+        # a PDF is drawn in its own (300 dpi) pixels: place and draw in screen-sized pixels scaled to them, so
+        # the labels are as large and as sparse as on screen, and as text paths, not pictures
+        vector = p.paintEngine().type() != QPaintEngine.Type.Raster
+        scale = device.logicalDpiX() / 96 if vector else 1.0
+        transform = p.transform() * QTransform.fromScale(1 / scale, 1 / scale)
+        labels = self.placed(transform, device.width() / ratio / scale, device.height() / ratio / scale)
+        p.setTransform(QTransform.fromScale(scale, scale))
+        if vector:
+            for row, left, baseline in labels:
+                path = QPainterPath()
+                path.addText(QPointF(left, baseline), self._font, self._texts[row])
+                p.strokePath(path, self._halo)
+                p.fillPath(path, QColor("#1a202c"))
+            return
         for row, left, baseline in labels:
             p.drawPixmap(QPointF(left - PAD, baseline - self._ascent - PAD), self._pixmap(row, ratio))

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen, QPixmap, QPolygonF
+from PySide6.QtGui import QColor, QPaintEngine, QPainter, QPainterPath, QPen, QPixmap, QPolygonF, QTransform
 
 from app.map.layer_painter import LayerPainter
 from app.models.layers import PointLayer
@@ -18,6 +18,13 @@ def symbol_pixmap(colour: str, symbol: str, size: int = SYMBOL_PX) -> QPixmap:
     p.setRenderHint(QPainter.RenderHint.Antialiasing)
     p.setPen(QPen(QColor("white"), 1.2))
     p.setBrush(QColor(colour))
+    p.drawPath(symbol_path(symbol, size))
+    p.end()
+    return pix
+
+
+def symbol_path(symbol: str, size: float = SYMBOL_PX) -> QPainterPath:
+    """The symbol's outline in a ``size`` square (its top-left at the origin)."""
     r, c = size / 2 - 1.2, size / 2
     path = QPainterPath()
     if symbol == "s":
@@ -29,9 +36,7 @@ def symbol_pixmap(colour: str, symbol: str, size: int = SYMBOL_PX) -> QPixmap:
         path.closeSubpath()
     else:
         path.addEllipse(QPointF(c, c), r * 0.8, r * 0.8)
-    p.drawPath(path)
-    p.end()
-    return pix
+    return path
 
 
 class PointPainter(LayerPainter):
@@ -49,7 +54,16 @@ class PointPainter(LayerPainter):
         t = p.transform()
         dx = t.m11() * x[inside] + t.m21() * y[inside] + t.dx()
         dy = t.m12() * x[inside] + t.m22() * y[inside] + t.dy()
-        p.resetTransform()
         half = SYMBOL_PX / 2
+        if p.paintEngine().type() != QPaintEngine.Type.Raster:  # a PDF: symbols as paths, as large as on screen
+            scale = p.device().logicalDpiX() / 96
+            p.setTransform(QTransform.fromScale(scale, scale))
+            symbol = symbol_path(self.layer.symbol)
+            p.setPen(QPen(QColor("white"), 1.2))
+            p.setBrush(QColor(self.layer.colour))
+            for px, py in zip(dx / scale, dy / scale):
+                p.drawPath(symbol.translated(px - half, py - half))
+            return
+        p.resetTransform()
         for px, py in zip(dx, dy):
             p.drawPixmap(QPointF(px - half, py - half), self._pix)

@@ -13,7 +13,8 @@ from psygnal import Signal, SignalGroup
 
 from app.models.context import Choropleth, ConsoleContext
 from app.models.dispatch.service import TaskService
-from app.models.engine_tasks import dispatch_screening, dispatch_trace
+from app.models.dispatch_plan import DispatchPlan, plan_dispatch
+from app.models.engine_tasks import screening_specs, trace_specs
 from app.models.screening import Area, area_names, city_area, polygon_area, screen
 from app.models.screening_result import Screening
 from app.models.trace_view import TraceNode, trace_nodes, trace_rows
@@ -67,8 +68,10 @@ class ScreeningRun(_Run[Screening]):
         self._show(f"排查 {name_zh}", f"Screening {name_en}", result.person_id.tolist(),
                    result.units["grid"].tolist())
 
-    def dispatch(self, classes: Sequence[str], by: str = "console") -> list[int]:
-        return dispatch_screening(self.tasks, self.result, classes, by) if self.result is not None else []
+    def plan(self, classes: Sequence[str]) -> DispatchPlan:
+        """What dispatching the last result's people of ``classes`` to their grids would create."""
+        specs = screening_specs(self.tasks, self.result, classes) if self.result is not None else []
+        return plan_dispatch(self.tasks, specs)
 
 
 class TraceRun(_Run[Trace]):
@@ -91,5 +94,6 @@ class TraceRun(_Run[Trace]):
         self._show(f"病例 {result.case_id} 密接", f"Contacts of case {result.case_id}", [c.person_id for c in result.contacts],
                    grids["grid"].tolist())
 
-    def dispatch(self, by: str = "console") -> list[int]:
-        return dispatch_trace(self.tasks, self.result, by) if self.result is not None else []
+    def plan(self) -> DispatchPlan:
+        """What dispatching the last trace's contacts to their grids would create."""
+        return plan_dispatch(self.tasks, trace_specs(self.tasks, self.result) if self.result is not None else [])

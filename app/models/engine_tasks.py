@@ -23,26 +23,39 @@ from app.timebase import format_seconds
 DISPATCH_CHUNK = 5_000  # warnings per transaction (and per IN list)
 
 
-def dispatch_warnings(service: WarningService, warning_ids: Sequence[int], by: str = "system") -> list[int]:
-    """One warning-verification task per *new* warning among ``warning_ids``; returns the task ids."""
-    task_ids: list[int] = []
+def warning_specs(service: WarningService, warning_ids: Sequence[int]) -> tuple[list[int], list[TaskSpec]]:
+    """The *new* warnings among ``warning_ids`` and one warning-verification task for each (reads only)."""
+    ids: list[int] = []
+    specs: list[TaskSpec] = []
     wanted = list(warning_ids)
     for start in range(0, len(wanted), DISPATCH_CHUNK):
         stored = service.stored((int(WarningStatus.NEW),), ids=wanted[start : start + DISPATCH_CHUNK])
-        if not len(stored):
-            continue
-        specs = []
         for wid, rid, pid, masked, code in zip(stored.ids.tolist(), stored.rule_ids.tolist(), stored.person_ids.tolist(),
                                                stored.masked.tolist(), stored.grid_codes.tolist()):
             rule = service.rule_by_id[rid]
+            ids.append(int(wid))
             specs.append(TaskSpec(kind="warning_verification", source="warning", title=f"{rule.name_zh}核查 {masked}",
                                   target_unit_code=code or None, person_ids=(pid,),
                                   priority=SEVERITY_PRIORITY[rule.severity], source_ref=f"warning:{wid}",
                                   note=f"{rule.name_en} ({rule.id})"))
-        created = TaskService(service.store).create_many(specs, by=by)
-        service.mark_dispatched(stored.ids.tolist(), created)
+    return ids, specs
+
+
+def create_warning_tasks(service: WarningService, warning_ids: Sequence[int], specs: Sequence[TaskSpec],
+                         by: str = "system") -> list[int]:
+    """Create ``specs`` (one per warning, as :func:`warning_specs` made them) and mark their warnings dispatched."""
+    task_ids: list[int] = []
+    for start in range(0, len(specs), DISPATCH_CHUNK):
+        created = TaskService(service.store).create_many(specs[start : start + DISPATCH_CHUNK], by=by)
+        service.mark_dispatched(warning_ids[start : start + DISPATCH_CHUNK], created)
         task_ids += created
     return task_ids
+
+
+def dispatch_warnings(service: WarningService, warning_ids: Sequence[int], by: str = "system") -> list[int]:
+    """One warning-verification task per *new* warning among ``warning_ids``; returns the task ids."""
+    ids, specs = warning_specs(service, warning_ids)
+    return create_warning_tasks(service, ids, specs, by)
 
 
 def _per_grid(grids: np.ndarray, people: np.ndarray) -> list[tuple[int, list[int]]]:
@@ -52,6 +65,12 @@ def _per_grid(grids: np.ndarray, people: np.ndarray) -> list[tuple[int, list[int
 def dispatch_screening(service: TaskService, result: Screening, classes: Sequence[str] = ("returned", "planning"),
                        by: str = "system") -> list[int]:
     """One screening task per home grid for the people of ``classes``; returns the task ids."""
+    specs = screening_specs(service, result, classes)
+    return service.create_many(specs, by=by) if specs else []
+
+
+def screening_specs(service: TaskService, result: Screening, classes: Sequence[str]) -> list[TaskSpec]:
+    """The tasks :func:`dispatch_screening` creates (reads only)."""
     unknown = sorted(set(classes) - set(CLASSES))
     if unknown:
         raise ValueError(f"unknown screening classes {unknown} (classes: {', '.join(CLASSES)})")
@@ -62,11 +81,17 @@ def dispatch_screening(service: TaskService, result: Screening, classes: Sequenc
                       title=f"排查 {area_names(result.area)[0]} 关联人员 {len(people)} 人", target_unit_code=codes.get(g),
                       note=f"classes: {', '.join(classes)}; window {format_seconds(result.since)} – {format_seconds(result.until)}")
              for g, people in _per_grid(result.grid_id[keep], result.person_id[keep])]
-    return service.create_many(specs, by=by) if specs else []
+    return specs
 
 
 def dispatch_trace(service: TaskService, result: Trace, by: str = "system") -> list[int]:
     """One control task per home grid and depth (close contacts urgent); returns the task ids."""
+    specs = trace_specs(service, result)
+    return service.create_many(specs, by=by) if specs else []
+
+
+def trace_specs(service: TaskService, result: Trace) -> list[TaskSpec]:
+    """The tasks :func:`dispatch_trace` creates (reads only)."""
     if not result.contacts:
         return []
     people = np.array([c.person_id for c in result.contacts], np.int64)
@@ -81,4 +106,4 @@ def dispatch_trace(service: TaskService, result: Trace, by: str = "system") -> l
                                   title=f"{label}管控 {len(members)} 人", target_unit_code=codes.get(g),
                                   source_ref=f"trace:{result.case_id}@{result.onset}",
                                   note=f"depth {d} contacts of case {result.case_id}, onset {format_seconds(result.onset)}"))
-    return service.create_many(specs, by=by)
+    return specs

@@ -14,8 +14,8 @@ from app.models.admin_atlas import AdminAtlas, UnitLevel
 from app.models.layers import PointLayer
 
 # columns shown only in one interface language: key -> "zh" | "en"
-LANGUAGE_COLUMNS = {"parent": "zh", "parent_pinyin": "en", "village": "zh", "village_pinyin": "en",
-                    "town": "zh", "town_pinyin": "en"}
+LANGUAGE_COLUMNS = {"name": "zh", "name_pinyin": "en", "parent": "zh", "parent_pinyin": "en", "village": "zh",
+                    "village_pinyin": "en", "town": "zh", "town_pinyin": "en"}
 
 
 def grid_numbers(codes: np.ndarray) -> np.ndarray:

@@ -38,9 +38,13 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
 
 
 def install_language(app: QApplication, lang: str) -> None:
-    """Simplified Chinese through our .qm plus Qt's own; English is the source language."""
+    """Simplified Chinese through our .qm plus Qt's own; English is the source language, with a .qm for its
+    plural forms only ("1 task", "904 tasks" for the source's "%n task(s)")."""
     if lang != "zh":
         QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
+        plurals = QTranslator(app)
+        if plurals.load("jingkong_en", str(TRANSLATIONS)):
+            app.installTranslator(plurals)
         return
     QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
     for name, folder in (("jingkong_zh_CN", TRANSLATIONS),

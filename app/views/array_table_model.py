@@ -51,7 +51,8 @@ class ArrayTableModel(HeaderedTableModel):
         return 0 if parent.isValid() else len(self._order)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if role != Qt.ItemDataRole.DisplayRole or not index.isValid():
+        # the tooltip repeats the cell: a name elided in a narrow column reads in full on hover
+        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole) or not index.isValid():
             return None
         value = self._columns[index.column()][self._order[index.row()]]
         return "" if value is None else str(value)

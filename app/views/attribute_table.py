@@ -24,7 +24,7 @@ from app.models.feature_selection import FeatureSelection
 from app.models.identify import FeatureCatalog
 from app.views.array_table_model import HeaderedTableModel, Index
 from app.views.feature_text import FEATURE_FIELD, display_values, layer_title, shown_keys
-from app.views.widgets import button_row
+from app.views.widgets import button_row, compact_rows
 
 
 class AttributeTableModel(HeaderedTableModel):
@@ -79,7 +79,7 @@ class AttributeTablePanel(QWidget):
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.view.verticalHeader().setVisible(False)
-        self.view.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 6)
+        compact_rows(self.view)
         self.view.doubleClicked.connect(lambda index: self._selection.zoom_to(self.key, [self.model.table.order[index.row()]]))
         top = QHBoxLayout()
         top.addWidget(QLabel(self.tr("Layer"), self))
@@ -88,7 +88,6 @@ class AttributeTablePanel(QWidget):
         top.addWidget(self.count)
         actions = button_row(self, [(self.tr("Zoom to selection"), self.zoom_to_selection),
                                     (self.tr("Clear selection"), lambda: self._selection.select(self.key, []))])
-        actions.addStretch(1)
         box = QVBoxLayout(self)
         box.setContentsMargins(4, 4, 4, 4)
         box.addLayout(top)

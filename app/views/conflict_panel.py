@@ -8,9 +8,7 @@ import json
 
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QHBoxLayout,
     QInputDialog,
-    QLabel,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -19,6 +17,8 @@ from PySide6.QtWidgets import (
 )
 
 from app.models.packs.review import ConflictReview
+from app.views.flow_layout import FlowLayout
+from app.views.widgets import MessageLabel, compact_rows
 from app.views.worker import FunctionWorker
 
 
@@ -39,16 +39,16 @@ class ConflictPanel(QWidget):
                                               self.tr("Theirs"), self.tr("From"), self.tr("Base")])
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.note = QLabel(self)
+        compact_rows(self.table)
+        self.note = MessageLabel(self)  # no room taken while there is nothing to say
         self.take_mine = QPushButton(self.tr("Take mine"), self)
         self.take_theirs = QPushButton(self.tr("Keep theirs"), self)
         self.merged = QPushButton(self.tr("Merged…"), self)
         self.reload = QPushButton(self.tr("Refresh"), self)
-        buttons = QHBoxLayout()
+        buttons = FlowLayout()
         for b in (self.take_mine, self.take_theirs, self.merged):
             b.setEnabled(review.can_resolve)
             buttons.addWidget(b)
-        buttons.addStretch(1)
         buttons.addWidget(self.reload)
         box = QVBoxLayout(self)
         box.addWidget(self.note)

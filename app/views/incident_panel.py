@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QSpinBox,
     QTableWidget,
     QTableWidgetItem,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -33,6 +34,9 @@ from app.models.incident.desk import IncidentDesk
 from app.models.incident.milestones import MilestoneState
 from app.models.incident.replay import Snapshot
 from app.models.incident.scenarios import load_scenario, scenario_names
+from app.views.flow_layout import FlowLayout
+from app.views.vocabulary import interface_language
+from app.views.widgets import compact_rows
 from app.views.worker import FunctionWorker
 
 STATE_COLOURS = {"met": "#2f855a", "late": "#c05621", "pending": "#4a5568", "overdue": "#c53030", "empty": "#a0aec0"}
@@ -48,9 +52,10 @@ def _clock_text(seconds: int) -> str:
 class IncidentPanel(QWidget):
     """Over ``console.incident_desk``; listens to its ``incident`` and ``picture`` events."""
 
-    def __init__(self, desk: IncidentDesk, context: ConsoleContext, english: bool = False,
+    def __init__(self, desk: IncidentDesk, context: ConsoleContext, english: bool | None = None,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        english = interface_language() == "en" if english is None else english
         self.desk, self.context, self.english = desk, context, english
         self.worker: FunctionWorker | None = None
         self.scenario = QComboBox(self)
@@ -95,6 +100,7 @@ class IncidentPanel(QWidget):
         self.board.setHorizontalHeaderLabels([self.tr("Milestone"), self.tr("Target"), self.tr("Actual"),
                                               self.tr("Done / required"), self.tr("Rating")])
         self.board.verticalHeader().setVisible(False)
+        compact_rows(self.board)
         self.board.horizontalHeader().setStretchLastSection(True)
         self.board.setObjectName("milestone_board")
         self.replay = QSlider(Qt.Orientation.Horizontal, self)
@@ -103,7 +109,7 @@ class IncidentPanel(QWidget):
         self.live_button = QPushButton(self.tr("Live"), self)
         self.live_button.clicked.connect(self.go_live)
         self.issue, self.action, self.owner, self.due = (QLineEdit(self) for _ in range(4))
-        self.due.setPlaceholderText("YYYY-MM-DD")
+        self.due.setPlaceholderText(self.tr("YYYY-MM-DD"))
         self.add_improvement = QPushButton(self.tr("Add to improvement plan"), self)
         self.add_improvement.clicked.connect(self._add_improvement)
         self.report_button = QPushButton(self.tr("After-action report…"), self)
@@ -119,39 +125,40 @@ class IncidentPanel(QWidget):
         self._on_incident_change(desk.incident)
 
     def _layout(self) -> None:
-        box = QVBoxLayout(self)
-        row = QHBoxLayout()
-        for w in (self.scenario, self.speed, self.open_button):
-            row.addWidget(w)
-        box.addLayout(row)
-        row = QHBoxLayout()
-        for w in (self.dispatch_button, self.pause_button):
-            row.addWidget(w)
-        box.addLayout(row)
+        """Controls beside the pages (the panel lives in the wide bottom area): button rows wrap, and the milestone
+        board and the improvement plan are two pages, so the board keeps its rows and every action stays in view."""
+        outer = QHBoxLayout(self)
+        outer.setContentsMargins(4, 4, 4, 4)
+        box = QVBoxLayout()
+        box.addLayout(_flow(self.scenario, self.speed, self.open_button, self.dispatch_button, self.pause_button,
+                            self.report_button))
         box.addWidget(self.clock_label)
         box.addWidget(self.alarm)
         box.addWidget(self.summary)
+        box.addLayout(_flow(self.zone_kind, self.zone_selected, self.zone_drawn, self.zone_out, self.zone_undo))
+        box.addStretch(1)
+        box.addWidget(self.status)
+        outer.addLayout(box, 2)
+        board = QWidget(self)
+        page = QVBoxLayout(board)
+        page.setContentsMargins(0, 0, 0, 0)
+        page.addWidget(self.board, 1)
         row = QHBoxLayout()
-        for w in (self.zone_kind, self.zone_selected, self.zone_drawn, self.zone_out, self.zone_undo):
-            row.addWidget(w)
-        box.addLayout(row)
-        box.addWidget(self.board, 1)
-        row = QHBoxLayout()
-        row.addWidget(QLabel(self.tr("Replay"), self))
+        row.addWidget(QLabel(self.tr("Replay"), board))
         row.addWidget(self.replay, 1)
         row.addWidget(self.live_button)
-        box.addLayout(row)
-        form = QFormLayout()
+        page.addLayout(row)
+        plan = QWidget(self)
+        form = QFormLayout(plan)
         form.addRow(self.tr("Issue"), self.issue)
         form.addRow(self.tr("Corrective action"), self.action)
         form.addRow(self.tr("Owner"), self.owner)
         form.addRow(self.tr("Due date"), self.due)
-        box.addLayout(form)
-        row = QHBoxLayout()
-        row.addWidget(self.add_improvement)
-        row.addWidget(self.report_button)
-        box.addLayout(row)
-        box.addWidget(self.status)
+        form.addRow(self.add_improvement)
+        self.pages = QTabWidget(self)
+        self.pages.addTab(board, self.tr("Milestones"))
+        self.pages.addTab(plan, self.tr("Improvement plan"))
+        outer.addWidget(self.pages, 3)
 
     # --- running store work off the GUI thread --------------------------------------------------------
     def _run(self, fn: Callable[[], object], done: Callable[[object], None], busy: str = "") -> bool:
@@ -331,3 +338,10 @@ class IncidentPanel(QWidget):
                 item.setForeground(Qt.GlobalColor.white)
                 item.setBackground(QColor(STATE_COLOURS[m.state]))
             self.board.setItem(r, c, item)
+
+
+def _flow(*widgets: QWidget) -> FlowLayout:
+    row = FlowLayout()
+    for widget in widgets:
+        row.addWidget(widget)
+    return row

@@ -16,6 +16,8 @@ from app.timebase import to_seconds
 from app.views.array_table_model import HeaderedTableModel
 from app.views.indicator_format import STATUS_TINTS, format_value, indicator_names
 from app.views.indicator_loader import IndicatorLoader
+from app.views.vocabulary import interface_language
+from app.views.widgets import compact_rows, fill_height
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -44,8 +46,9 @@ class IndicatorProfileModel(HeaderedTableModel):
             ind = row.indicator
             return (indicator_names(ind)[0], format_value(ind, row.value), format_value(ind, row.parent_value),
                     f"{row.rank}/{row.siblings}" if row.rank else "—")[column]
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{indicator_names(row.indicator)[1]}\n{row.indicator.id} = {row.indicator.formula}"
+        if role == Qt.ItemDataRole.ToolTipRole:  # the full name (elided in the table), the other language, the formula
+            names = indicator_names(row.indicator)
+            return f"{names[0]}\n{names[1]}\n{row.indicator.id} = {row.indicator.formula}"
         if role == Qt.ItemDataRole.BackgroundRole and column == 1:
             return STATUS_TINTS.get(row.status)
         if role == Qt.ItemDataRole.TextAlignmentRole and column:
@@ -66,7 +69,7 @@ class IndicatorPanel(QWidget):
         self.group = QComboBox(self)
         self.group.addItem(self.tr("All groups"), None)
         for g in self.engine.catalogue.groups:
-            self.group.addItem(f"{g.name_zh} · {g.name_en}", g.id)
+            self.group.addItem(g.name_zh if interface_language() == "zh" else g.name_en, g.id)
         self.group.currentIndexChanged.connect(lambda _i: self.refresh())
         self.model = IndicatorProfileModel(self)
         self.table = QTableView(self)
@@ -74,7 +77,11 @@ class IndicatorPanel(QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.verticalHeader().setVisible(False)
-        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        compact_rows(self.table)
+        fill_height(self.table)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)  # the name takes the rest
         self.table.clicked.connect(lambda index: self.show_on_map(index.row()))
         self.table.selectionModel().currentRowChanged.connect(lambda current, _prev: self._draw_sparkline(current.row()))
         self.sparkline = pg.PlotWidget(self, axisItems={"bottom": pg.DateAxisItem(orientation="bottom")})
@@ -117,7 +124,7 @@ class IndicatorPanel(QWidget):
             self.model.set_rows([])
             return
         as_of_text = self.tr("as of %1").replace("%1", str(as_of))
-        self.title.setText(f"<b>{self.engine.tree.name(code)}</b> {code} · {as_of_text}")
+        self.title.setText(f"<b>{self.engine.tree.name(code, interface_language())}</b> {code} · {as_of_text}")
         current = max(self.table.currentIndex().row(), 0)
         self.model.set_rows(rows)
         if rows:

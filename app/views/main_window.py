@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -12,17 +11,17 @@ from PySide6.QtWidgets import QDockWidget, QFrame, QMainWindow, QMessageBox, QSc
 
 from app.console import Console
 from app.map.canvas import MapCanvas
-from app.map.export import Sheet, render_sheet, save_pdf, save_png
-from app.map.language import unit_names
+from app.map.export import Sheet
 from app.models.projection import to_lonlat
 from app.models.tour import load_tour, tour_names
 from app.views import settings
 from app.views.breadcrumb import BreadcrumbBar
 from app.views.camera_panel import CameraPanel
-from app.views.export_dialog import ExportDialog
+from app.views.export_dialog import ExportDialog, breadcrumb, briefing_sheet, export_sheet
 from app.views.feature_tools import FeatureTools
 from app.views.import_wizard import ImportWizard
 from app.views.layer_panel import LayerPanel
+from app.views.layouts import apply_layout, layout_for, whole_tab_titles
 from app.views.map_text import legend, level_names, unit_tooltip
 from app.views.pack_status import PackStatusLabel
 from app.views.panels import PANELS, TOOLBAR_WIDGETS, PanelFactory, PanelSpec
@@ -31,6 +30,8 @@ from app.views.status_bar import MapStatusBar
 from app.views.store_follower import StoreFollower
 from app.views.thematic_panel import ThematicPanel
 from app.views.trainer import TrainerMode
+from app.views.undo_history import ConsoleUndo
+from app.views.wall_mode import WallMode
 from app.views.wartime import WartimeSwitch
 from app.views.worker import FunctionWorker
 
@@ -50,7 +51,7 @@ class MainWindow(QMainWindow):
         self.console, self.english = console, english
         self.setWindowTitle(self.tr("Jingkong — epidemic-prevention command console") + f" · {console.store.display_name}")
         screen = self.screen().availableGeometry()
-        self.resize(min(1600, screen.width()), min(1000, screen.height()))
+        self.resize(min(1920, screen.width()), min(1080, screen.height()))
         c = console
         self.canvas = MapCanvas(c.atlas, c.layers, c.thematic, c.drill, c.context,
                                 lambda units, row: unit_tooltip(c.atlas, c.thematic, units, row),
@@ -69,14 +70,16 @@ class MainWindow(QMainWindow):
         self.camera_panel = CameraPanel(c.camera_links, self)
         self._add_dock("layers", self.tr("Layers"), self.layer_panel, "left")
         self._add_dock("thematic", self.tr("Thematic map"), self.thematic_panel, "left")
-        self._add_dock("cameras", self.tr("Camera feeds"), self.camera_panel, "right")
+        self._add_dock("cameras", self.tr("Cameras"), self.camera_panel, "right")
         for spec in panels:
             self._add_dock(spec.key, spec.title_en if english else spec.title_zh, spec.build(c, self), spec.area)
-        self._tabify_side_docks()
         self.wartime = WartimeSwitch(self, self.docks)
         self.wartime.sigModeChanged.connect(c.incident_desk.set_wartime)  # the queue narrows to the incident
         c.incident_desk.set_wartime(self.wartime.wartime)
         self.trainer = TrainerMode(self)
+        self.undo = ConsoleUndo(self.canvas, c.context, c.atlas, self)
+        self.undo.adopt(self)
+        self._add_dock("undo_history", self.tr("Undo history"), self.undo.history_view(self), "left")
         self.search = SearchBox(c.unit_search, self)
         self.search.sigUnitChosen.connect(self.show_unit)
         self.status = MapStatusBar(self)
@@ -89,11 +92,10 @@ class MainWindow(QMainWindow):
         self.canvas.sigViewChanged.connect(self._on_view_change)
         c.context.events.drawn_area.connect(self._on_drawn_area_change)
         self.canvas.scene().sigMouseMoved.connect(self._on_mouse_moved)
-        self.resizeDocks([self.docks["layers"], self.docks["cameras"]], [270, 380], Qt.Orientation.Horizontal)
-        bottom = [d for d in self.docks.values() if self.dockWidgetArea(d) == Qt.DockWidgetArea.BottomDockWidgetArea]
-        self.resizeDocks(bottom[:1], [230], Qt.Orientation.Vertical)
-        self._default_state = self.saveState()
+        apply_layout(self, self.docks, layout_for(screen.size()))
         settings.restore_window(self, self.canvas, c.layers)
+        whole_tab_titles(self)
+        self.undo.rebase()
         self._show_counts({})
         self._counter = FunctionWorker(lambda _progress, _cancel: c.table_counts(), self)
         self._counter.sigDone.connect(self._show_counts)
@@ -112,20 +114,6 @@ class MainWindow(QMainWindow):
         self.addDockWidget(AREAS[area], dock)
         self.docks[key] = dock
 
-    def _tabify_side_docks(self) -> None:
-        """The right and bottom docks share their area as tabs (the first added on top): the map keeps its room."""
-        first: dict[Qt.DockWidgetArea, QDockWidget] = {}
-        for dock in self.docks.values():
-            area = self.dockWidgetArea(dock)
-            if area == Qt.DockWidgetArea.LeftDockWidgetArea:
-                continue
-            if area in first:
-                self.tabifyDockWidget(first[area], dock)
-            else:
-                first[area] = dock
-        for dock in first.values():
-            dock.raise_()
-
     def _action(self, text: str, slot, shortcut: QKeySequence | str | None = None) -> QAction:  # noqa: ANN001
         action = QAction(text, self)
         action.triggered.connect(slot)
@@ -141,6 +129,9 @@ class MainWindow(QMainWindow):
         self.act_export = self._action(self.tr("Export map…"), self.export_dialog, "Ctrl+E")
         self.act_reset = self._action(self.tr("Reset layout"), self.reset_layout, "Ctrl+Shift+R")
         self.act_import = self._action(self.tr("Import department data…"), self.import_wizard, "Ctrl+Shift+I")
+        self.act_wall = self._action(self.tr("Wall mode"), self.toggle_wall, "F11")
+        self.act_wall.setShortcuts([QKeySequence("F11"), QKeySequence("Ctrl+Shift+W")])
+        self.wall: WallMode | None = None
         act_find = self._action(self.tr("Find unit"), self.search.setFocus, QKeySequence.StandardKey.Find)
         act_clear = self._action(self.tr("Clear selection"), lambda: setattr(self.console.context, "selected_unit", None), "Esc")
         self.act_draw = self._action(self.tr("Draw area"), self.draw_area, "Ctrl+D")
@@ -166,6 +157,10 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.act_export)
         file_menu.addSeparator()
         file_menu.addAction(act_quit)
+        edit_menu = menu.addMenu(self.tr("&Edit"))
+        edit_menu.addAction(self.undo.undo_action)
+        edit_menu.addAction(self.undo.redo_action)
+        edit_menu.addAction(self.docks["undo_history"].toggleViewAction())
         map_menu = menu.addMenu(self.tr("&Map"))
         for action in (self.act_extent, self.act_up, act_find, act_clear):
             map_menu.addAction(action)
@@ -177,6 +172,7 @@ class MainWindow(QMainWindow):
         for dock in self.docks.values():
             view_menu.addAction(dock.toggleViewAction())
         view_menu.addSeparator()
+        view_menu.addAction(self.act_wall)
         view_menu.addAction(self.act_reset)
         view_menu.addSeparator()
         self.act_wartime = self._action(self.tr("Wartime layout"), self.wartime.set_wartime, "F9")
@@ -233,31 +229,35 @@ class MainWindow(QMainWindow):
         self.console.drill.go_up_to(self.console.drill.depth - 1)
 
     def reset_layout(self) -> None:
-        self.restoreState(self._default_state)
-        for dock in self.docks.values():
-            dock.setFloating(False)
-            dock.show()
+        """The default layout for the screen the window is on (laptop or workstation)."""
+        apply_layout(self, self.docks, layout_for(self.screen().availableGeometry().size()))
+
+    def toggle_wall(self) -> None:
+        """Enter the full-screen wall mode, or leave it (F11 or Ctrl+Shift+W; Esc too while on the wall)."""
+        if self.wall is not None:
+            self.wall.close()
+            return
+        self.wall = WallMode(self.console)
+        self.wall.sigLeft.connect(self._on_wall_left)
+        self.wall.start()
+
+    def _on_wall_left(self) -> None:
+        self.wall = None
+        self.activateWindow()
 
     def _choose_language(self, lang: str) -> None:
         settings.set_language(lang)
         QMessageBox.information(self, "Jingkong", self.tr("The language changes the next time the console starts."))
 
-    def sheet(self, title: str) -> Sheet:
-        names = [self.console.atlas.find(code) for code in self.console.drill.path]
-        crumb = " › ".join(str(unit_names(u.data)[r]) for u, r in names)
-        legend_title, entries = legend(self.console.thematic)
-        stamp = dt.datetime.now().strftime("%Y-%m-%d %H:%M")
-        return Sheet(title, crumb, legend_title, entries,
-                     self.tr("Printed %1 · Jingkong · %2").replace("%1", stamp).replace("%2", self.console.store.display_name),
-                     self.tr("Schematic map (示意图): boundaries are not official"))
+    def sheet(self, title: str, subtitle: str | None = None) -> Sheet:
+        return briefing_sheet(self.console, title, breadcrumb(self.console) if subtitle is None else subtitle)
 
-    def export_to(self, path: Path, title: str) -> bool:
-        image = render_sheet(self.canvas, self.sheet(title))
-        return save_pdf(image, path, title) if path.suffix.lower() == ".pdf" else save_png(image, path)
+    def export_to(self, path: Path, title: str, subtitle: str | None = None) -> bool:
+        return export_sheet(self.canvas, self.sheet(title, subtitle), path)
 
     def export_dialog(self) -> None:
-        dialog = ExportDialog(self.windowTitle().split(" · ")[0], Path.home(), self)
-        if dialog.exec() and not self.export_to(Path(dialog.path.text()), dialog.title.text()):
+        dialog = ExportDialog(self.windowTitle().split(" · ")[0], breadcrumb(self.console), Path.home(), self)
+        if dialog.exec() and not self.export_to(Path(dialog.path.text()), dialog.title.text(), dialog.subtitle.text()):
             QMessageBox.warning(self, "Jingkong", self.tr("Could not write %1").replace("%1", dialog.path.text()))
 
     def import_wizard(self) -> ImportWizard:

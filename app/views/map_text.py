@@ -8,7 +8,7 @@ from app.domain.admin import Level
 from app.models.admin_atlas import AdminAtlas, UnitLevel
 from app.models.thematic import LegendEntry, Thematic
 from app.models.unit_info import describe
-from app.views.vocabulary import MAP_UNIT, interface_language
+from app.views.vocabulary import UNIT, interface_language
 
 
 def tr(text: str) -> str:
@@ -47,7 +47,7 @@ def unit_tooltip(atlas: AdminAtlas, thematic: Thematic, units: UnitLevel, row: i
 
 def legend(thematic: Thematic) -> tuple[str, list[tuple[str, str]]]:
     """(title, [(colour, label)]) for the current thematic map."""
-    unit = f" ({MAP_UNIT(thematic.unit)})" if thematic.unit else ""
+    unit = f" ({UNIT(thematic.unit)})" if thematic.unit else ""
     heading = f"{thematic_title(thematic)}{unit} · {level_names()[thematic.level]}"
     status = {"ok": tr("Normal"), "warning": tr("Warning"), "alarm": tr("Alarm")}
     english = interface_language() == "en"

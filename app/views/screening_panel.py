@@ -30,6 +30,7 @@ from app.models.screening import area_names
 from app.models.screening_result import CLASSES, LEVELS, Screening
 from app.timebase import end_of_day_seconds, to_seconds
 from app.views.array_table_model import ArrayTableModel
+from app.views.bulk_dispatch import BulkDispatcher
 from app.views.data_period import bound_to_period, refused
 from app.views.map_text import level_names
 from app.views.vocabulary import SCREENING_CLASS, evidence_text, interface_language
@@ -66,6 +67,8 @@ class ScreeningPanel(QWidget):
         self.run_button = QPushButton(self.tr("Screen"), self)
         self.run_button.clicked.connect(self.run)
         self.totals = QLabel(self)
+        self.dispatch_status = QLabel(self)
+        self.bulk = BulkDispatcher(self, run.tasks, self.dispatch_status.setText)
         self.level = QComboBox(self)
         names = level_names()
         for level in LEVELS:
@@ -80,14 +83,14 @@ class ScreeningPanel(QWidget):
         form = QFormLayout()
         form.addRow(self.tr("City"), self.city)
         form.addRow(self.tr("Polygon"), self.polygon)
-        window = QHBoxLayout()
-        for w in (self.default_window, self.since, self.until):
-            window.addWidget(w)
-        form.addRow(self.tr("Window"), window)
-        actions = QHBoxLayout()
-        for box in self.dispatch_classes.values():
-            actions.addWidget(box)
-        actions.addLayout(button_row(self, [(self.tr("Dispatch to grids"), self.dispatch), (self.tr("Export…"), self._export_dialog)]))
+        dates = QHBoxLayout()
+        for w in (self.since, self.until):
+            dates.addWidget(w)
+        form.addRow(self.tr("Window"), self.default_window)
+        form.addRow("", dates)
+        actions = button_row(self, [(self.tr("Dispatch to grids"), self.dispatch), (self.tr("Export…"), self._export_dialog)])
+        for n, box in enumerate(self.dispatch_classes.values()):  # the classes to dispatch, before the button
+            actions.insertWidget(n, box)
         box = QVBoxLayout(self)
         box.setContentsMargins(4, 4, 4, 4)
         box.addLayout(form)
@@ -97,6 +100,7 @@ class ScreeningPanel(QWidget):
         box.addWidget(self.counts_view, 1)
         box.addWidget(self.people_view, 2)
         box.addLayout(actions)
+        box.addWidget(self.dispatch_status)
         self._run.events.result.connect(self._on_result_change)
         self._drawn_wkt = ""
         run.context.events.drawn_area.connect(self._on_drawn_area_change)
@@ -151,10 +155,8 @@ class ScreeningPanel(QWidget):
         self.counts.set_columns([np.array(units, object)] + [np.array([counts[u][c] for u in units]) for c in CLASSES])
 
     def dispatch(self) -> list[int]:
-        classes = [c for c, box in self.dispatch_classes.items() if box.isChecked()]
-        tasks = self._run.dispatch(classes)
-        self.totals.setText(self.totals.text() + " · " + self.tr("%n task(s) created", "", len(tasks)))
-        return tasks
+        """Say how many tasks go to how many grid leaders, ask, then dispatch (undoable); the created task ids."""
+        return self.bulk.dispatch(self._run.plan([c for c, box in self.dispatch_classes.items() if box.isChecked()]))
 
     def export_to(self, path: str) -> int:
         return self._run.result.export_csv(path) if self._run.result is not None else 0

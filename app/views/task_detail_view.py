@@ -22,6 +22,7 @@ from app.models.dispatch.errors import REFUSALS
 from app.models.dispatch.queue import TaskQueue
 from app.timebase import format_seconds
 from app.views.vocabulary import TASK_EVENT, TASK_KIND, TASK_PRIORITY, TASK_ROLE, TASK_SOURCE, TASK_STATUS
+from app.views.widgets import compact_rows
 
 
 def _status(value: int | None) -> str:
@@ -42,6 +43,7 @@ class TaskDetailView(QWidget):
                                               self.tr("Note")])
         self.trail.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.trail.verticalHeader().setVisible(False)
+        compact_rows(self.trail)
         self.trail.horizontalHeader().setStretchLastSection(True)
         self.note = QLineEdit(self)
         self.note.setPlaceholderText(self.tr("a note for the audit trail"))

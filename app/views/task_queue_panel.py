@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -39,10 +38,12 @@ from app.models.dispatch.escalation import escalate_overdue
 from app.models.dispatch.queue import ACTIONS, OPEN, QueuePage, TaskQueue
 from app.models.dispatch.service import TaskService
 from app.models.incident.desk import IncidentDesk
+from app.views.flow_layout import FlowLayout
 from app.views.poller import Poller
 from app.views.task_detail_view import TaskDetailView
 from app.views.task_table_model import PAGE, TaskTableModel
 from app.views.vocabulary import TASK_ACTION, TASK_KIND, TASK_STATUS
+from app.views.widgets import MessageLabel, compact_rows, fill_height
 
 TICK_MS = 1000
 ESCALATE_MS = 60_000
@@ -84,29 +85,32 @@ class TaskQueuePanel(QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.verticalHeader().setVisible(False)
+        compact_rows(self.table)
         self.table.selectionModel().selectionChanged.connect(self._on_selection_change)
         self.detail = TaskDetailView(self.queue, self)
         self.buttons: dict[str, QPushButton] = {}
-        actions = QHBoxLayout()
+        actions = FlowLayout()
         for label, _target in ACTIONS:
             self.buttons[label] = self._button(actions, TASK_ACTION(label), lambda _=False, a=label: self.act(a))
         for level, text in ((Level.VILLAGE, self.tr("fan out to villages")), (Level.GRID, self.tr("fan out to grids"))):
             self.buttons[f"cascade_{level.key}"] = self._button(actions, text, lambda _=False, lv=level: self.fan_out(lv))
         self._button(actions, self.tr("show on map"), self.show_on_map)
         self._button(actions, self.tr("open tasks map"), self.show_open_tasks)
-        self.message = QLabel(self)
-        self.message.setWordWrap(True)
+        self.message = MessageLabel(self)
         self.alarm = QLabel(self)
         self.alarm.setWordWrap(True)
         self.alarm.setStyleSheet("QLabel { color: white; background: #c0392b; padding: 4px; font-weight: bold; }")
         self.alarm.hide()
         self.summary = QLabel(self)
-        filters = QHBoxLayout()
+        filters = FlowLayout()
         for w in (self.status, self.kind, self.search, self.overdue, self.in_unit, self.summary):
             filters.addWidget(w)
-        split = QSplitter(Qt.Orientation.Vertical, self)
+        split = QSplitter(Qt.Orientation.Horizontal, self)  # the trail beside the queue: the queue keeps its rows
         split.addWidget(self.table)
         split.addWidget(self.detail)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 2)
+        fill_height(split)
         box = QVBoxLayout(self)
         box.setContentsMargins(4, 4, 4, 4)
         box.addWidget(self.alarm)
@@ -147,7 +151,7 @@ class TaskQueuePanel(QWidget):
         for signal in (self.model.modelReset, self.model.rowsInserted):
             signal.connect(self._on_rows_change)
 
-    def _button(self, layout: QHBoxLayout, text: str, slot: Callable[..., None]) -> QPushButton:
+    def _button(self, layout: FlowLayout, text: str, slot: Callable[..., None]) -> QPushButton:
         button = QPushButton(text, self)
         button.clicked.connect(slot)
         layout.addWidget(button)

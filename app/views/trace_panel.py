@@ -28,13 +28,14 @@ from app.models.trace_view import export_trace_csv
 from app.models.tracing import MAX_DEPTH, Trace
 from app.timebase import CST, format_seconds, from_seconds
 from app.views.array_table_model import ArrayTableModel
+from app.views.bulk_dispatch import BulkDispatcher
 from app.views.data_period import bound_to_period, refused
 from app.views.trace_graph import TraceGraphView
 from app.views.widgets import button_row, record_view
 from app.views.worker import FunctionWorker, run_with_button
 
 PLACE_LAYERS = ("venues", "checkpoints")  # the map layers a scan's place can be on
-GRAPH_MIN_HEIGHT = 260  # room for the rings and a few labels even in a short dock
+GRAPH_MIN_HEIGHT = 140  # room for the rings and a few labels even in a short dock (the list keeps 8 rows)
 
 
 class TracePanel(QWidget):
@@ -67,6 +68,8 @@ class TracePanel(QWidget):
         self.run_button.clicked.connect(self.run)
         self.summary = QLabel(self)
         self.summary.setWordWrap(True)  # a long summary wraps instead of widening the dock
+        self.dispatch_status = QLabel(self)
+        self.bulk = BulkDispatcher(self, run.tasks, self.dispatch_status.setText)
         self.graph_view = TraceGraphView(self)
         self.graph_view.setMinimumHeight(GRAPH_MIN_HEIGHT)
         self.graph_view.sigNodeClicked.connect(self.show_node)
@@ -85,9 +88,10 @@ class TracePanel(QWidget):
         box.addLayout(form)
         box.addWidget(self.run_button)
         box.addWidget(self.summary)
-        box.addWidget(self.graph_view, 2)
+        box.addWidget(self.graph_view, 1)  # the list keeps 8 rows and more in a laptop's dock
         box.addWidget(self.table, 2)
         box.addLayout(actions)
+        box.addWidget(self.dispatch_status)
         self._run.events.result.connect(self._on_result_change)
 
     def run(self) -> FunctionWorker | None:
@@ -147,9 +151,8 @@ class TracePanel(QWidget):
         return names.get(depth) or self.tr("depth %1").replace("%1", str(depth))
 
     def dispatch(self) -> list[int]:
-        tasks = self._run.dispatch()
-        self.summary.setText(self.summary.text() + " · " + self.tr("%n task(s) created", "", len(tasks)))
-        return tasks
+        """Say how many tasks go to how many grid leaders, ask, then dispatch (undoable); the created task ids."""
+        return self.bulk.dispatch(self._run.plan())
 
     def export_to(self, path: str) -> int:
         return export_trace_csv(self._run.rows, path)

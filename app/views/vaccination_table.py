@@ -32,6 +32,8 @@ from app.models.indicators.producers.vaccination import DOSES
 from app.models.indicators.vaccination_table import BAND_LABELS, VaccinationTable, vaccination_table
 from app.views.array_table_model import HeaderedTableModel
 from app.views.indicator_loader import IndicatorLoader
+from app.views.vocabulary import interface_language
+from app.views.widgets import compact_rows, fill_height
 
 Index = QModelIndex | QPersistentModelIndex
 SORT_ROLE = Qt.ItemDataRole.UserRole
@@ -99,6 +101,8 @@ class VaccinationTablePanel(QWidget):
         self.view = QTableView(self)
         self.view.setModel(self.proxy)
         self.view.setSortingEnabled(True)
+        compact_rows(self.view)
+        fill_height(self.view)
         self.view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         self.view.verticalHeader().setVisible(False)
         self.status = QLabel(self)
@@ -128,7 +132,7 @@ class VaccinationTablePanel(QWidget):
         if not self.engine.ready:
             return
         try:
-            table = vaccination_table(self.engine, self.level.currentData(), self.context.as_of)
+            table = vaccination_table(self.engine, self.level.currentData(), self.context.as_of, interface_language())
         except ValueError as exc:
             self.status.setText(str(exc))
             return

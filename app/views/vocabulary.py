@@ -97,10 +97,10 @@ SEVERITY = Vocabulary("Severity", {
     "medium": QT_TRANSLATE_NOOP("Severity", "medium"),
     "low": QT_TRANSLATE_NOOP("Severity", "low"),
 })
-SCREENING_CLASS = Vocabulary("ScreeningClass", {  # app.models.screening_result.CLASSES; the English keeps the keys the CLI prints
+SCREENING_CLASS = Vocabulary("ScreeningClass", {  # app.models.screening_result.CLASSES (the CLI prints the keys; people read words)
     "returned": QT_TRANSLATE_NOOP("ScreeningClass", "returned"),
     "planning": QT_TRANSLATE_NOOP("ScreeningClass", "planning"),
-    "still_there": QT_TRANSLATE_NOOP("ScreeningClass", "still_there"),
+    "still_there": QT_TRANSLATE_NOOP("ScreeningClass", "still there"),
     "unknown": QT_TRANSLATE_NOOP("ScreeningClass", "unknown"),
 })
 EVIDENCE = Vocabulary("Evidence", {  # why a record is evidence: warnings (app.models.warnings.evidence.WHY) and screening
@@ -144,12 +144,40 @@ GENERATION_STAGE = Vocabulary("GenerationStage", {  # app.store.demo.generate.ST
     "done": QT_TRANSLATE_NOOP("GenerationStage", "done"),
 })
 
-MAP_UNIT = Vocabulary("MapUnit", {  # units of the counts the panels map (app.models.context.Choropleth.unit)
-    "people": QT_TRANSLATE_NOOP("MapUnit", "people"),
-    "people/km²": QT_TRANSLATE_NOOP("MapUnit", "people/km²"),
-    "households": QT_TRANSLATE_NOOP("MapUnit", "households"),
-    "warnings": QT_TRANSLATE_NOOP("MapUnit", "warnings"),
-    "tasks": QT_TRANSLATE_NOOP("MapUnit", "tasks"),
+UNIT = Vocabulary("Unit", {  # units of measure: the panels' map counts and the indicator catalogue's (Chinese) units
+    "people": QT_TRANSLATE_NOOP("Unit", "people"),
+    "people/km²": QT_TRANSLATE_NOOP("Unit", "people/km²"),
+    "households": QT_TRANSLATE_NOOP("Unit", "households"),
+    "warnings": QT_TRANSLATE_NOOP("Unit", "warnings"),
+    "tasks": QT_TRANSLATE_NOOP("Unit", "tasks"),
+    "人": QT_TRANSLATE_NOOP("Unit", "people"),
+    "人次": QT_TRANSLATE_NOOP("Unit", "visits"),
+    "剂": QT_TRANSLATE_NOOP("Unit", "doses"),
+    "份": QT_TRANSLATE_NOOP("Unit", "samples"),
+    "个": QT_TRANSLATE_NOOP("Unit", "sites"),
+    "/万人": QT_TRANSLATE_NOOP("Unit", "/10k people"),
+    "路": QT_TRANSLATE_NOOP("Unit", "cameras"),
+    "件": QT_TRANSLATE_NOOP("Unit", "tasks"),
+    "条": QT_TRANSLATE_NOOP("Unit", "warnings"),
+    "次": QT_TRANSLATE_NOOP("Unit", "times"),
+    "小时": QT_TRANSLATE_NOOP("Unit", "hours"),
+    "张": QT_TRANSLATE_NOOP("Unit", "beds"),
+    "户": QT_TRANSLATE_NOOP("Unit", "households"),
+    "人/户": QT_TRANSLATE_NOOP("Unit", "people/household"),
+    "人/km²": QT_TRANSLATE_NOOP("Unit", "people/km²"),
+    "人/格": QT_TRANSLATE_NOOP("Unit", "people/grid"),
+    "次/人": QT_TRANSLATE_NOOP("Unit", "times/person"),
+    "/10万人": QT_TRANSLATE_NOOP("Unit", "/100k people"),
+    "分钟": QT_TRANSLATE_NOOP("Unit", "minutes"),
+    "盒": QT_TRANSLATE_NOOP("Unit", "packs"),
+    "路/km²": QT_TRANSLATE_NOOP("Unit", "cameras/km²"),
+    "路/千人": QT_TRANSLATE_NOOP("Unit", "cameras/1k people"),
+    "张/万人": QT_TRANSLATE_NOOP("Unit", "beds/10k people"),
+    "份/日": QT_TRANSLATE_NOOP("Unit", "samples/day"),
+    "份/千人": QT_TRANSLATE_NOOP("Unit", "samples/1k people"),
+    "剂/日": QT_TRANSLATE_NOOP("Unit", "doses/day"),
+    "个/10万人": QT_TRANSLATE_NOOP("Unit", "/100k people"),
+    "个/万人": QT_TRANSLATE_NOOP("Unit", "/10k people"),
 })
 
 

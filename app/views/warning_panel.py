@@ -19,14 +19,16 @@ from PySide6.QtWidgets import (
 from app.domain.warnings import OPEN_STATUSES, WarningStatus
 from app.models.as_of import Period
 from app.models.context import ConsoleContext
-from app.models.engine_tasks import dispatch_warnings
+from app.models.dispatch.service import TaskService
+from app.models.dispatch_plan import plan_warning_dispatch
 from app.models.warnings.listing import WarningListing, build_listing
 from app.models.warnings.service import WarningService
 from app.timebase import end_of_day_seconds, format_seconds
 from app.views.array_table_model import ArrayTableModel
+from app.views.bulk_dispatch import BulkDispatcher
 from app.views.data_period import refused
 from app.views.vocabulary import SEVERITY, WARNING_STATUS, evidence_text, interface_language
-from app.views.widgets import button_row, record_view
+from app.views.widgets import button_row, fill_height, record_view
 from app.views.worker import FunctionWorker
 
 LIST_LIMIT = 20_000  # rows the table holds; filters narrow what a grid worker scans
@@ -70,21 +72,25 @@ class WarningPanel(QWidget):
         self.reason = QLineEdit(self)
         self.reason.setPlaceholderText(self.tr("Reason for dismissing"))
         self.summary = QLabel(self)
+        self.bulk = BulkDispatcher(self, TaskService(warnings.store), self.summary.setText, warnings)
         buttons = button_row(self, [(self.tr("Dispatch to grids"), self.dispatch_selected), (self.tr("Verified"), self.verify_selected),
                                     (self.tr("Dismiss"), self.dismiss_selected), (self.tr("Show on map"), self.show_on_map)])
         top = QHBoxLayout()
         top.addWidget(self.rule, 1)
         top.addWidget(self.status)
         top.addWidget(self.evaluate_button)
-        split = QSplitter(Qt.Orientation.Vertical, self)
+        split = QSplitter(Qt.Orientation.Horizontal, self)  # the evidence beside the list: the list keeps its rows
         split.addWidget(self.table)
         split.addWidget(self.evidence)
-        split.setStretchFactor(0, 4)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 1)
+        fill_height(split)
         box = QVBoxLayout(self)
         box.setContentsMargins(4, 4, 4, 4)
         box.addLayout(top)
         box.addWidget(split, 1)
-        box.addWidget(self.reason)
+        self.reason.setMinimumWidth(220)
+        buttons.addWidget(self.reason)  # beside Dismiss, which needs it (wraps to a line of its own when narrow)
         box.addLayout(buttons)
         box.addWidget(self.summary)
         self._service.events.changed.connect(self.reload)
@@ -152,9 +158,8 @@ class WarningPanel(QWidget):
             self.evidence.addItem(f"{evidence_text(ref['why'], ref['table'], ref['id'])} {when}")
 
     def dispatch_selected(self) -> list[int]:
-        tasks = dispatch_warnings(self._service, self.selected_ids(), by="console")
-        self.summary.setText(self.tr("%n task(s) created", "", len(tasks)))
-        return tasks
+        """One verification task per selected new warning, after saying how many go to whom (undoable)."""
+        return self.bulk.dispatch(plan_warning_dispatch(self._service, self.selected_ids()))
 
     def verify_selected(self) -> list[int]:
         return self._service.verify(self.selected_ids())

@@ -146,6 +146,81 @@
     </message>
 </context>
 <context>
+    <name>BulkDispatcher</name>
+    <message numerus="yes">
+        <source>%n grid leader(s)</source>
+        <translation>
+            <numerusform>%n 名网格员</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n village office(s)</source>
+        <translation>
+            <numerusform>%n 个村（社区）</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n town office(s)</source>
+        <translation>
+            <numerusform>%n 个乡镇（街道）</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>the county command office</source>
+        <translation>
+            <numerusform>县指挥部</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>%1 to %2</source>
+        <translation>向%2下发%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n task(s)</source>
+        <translation>
+            <numerusform>%n 项任务</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing to dispatch</source>
+        <translation>没有可下发的任务</translation>
+    </message>
+    <message>
+        <source>Dispatch %1?</source>
+        <translation>确认%1？</translation>
+    </message>
+    <message>
+        <source>Dispatch cancelled: no task created</source>
+        <translation>已取消下发：未生成任务</translation>
+    </message>
+    <message>
+        <source>Dispatch %1</source>
+        <translation>%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n task(s) created</source>
+        <translation>
+            <numerusform>已生成 %n 项任务</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Dispatch taken back: %n task(s) cancelled</source>
+        <translation>
+            <numerusform>已撤回下发：%n 项任务已取消</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n already closed, left as they are</source>
+        <translation>
+            <numerusform>%n 项已办结，保持不变</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>CameraPanel</name>
     <message>
         <source>In selected unit</source>
@@ -333,6 +408,29 @@
     </message>
 </context>
 <context>
+    <name>ConsoleUndo</name>
+    <message>
+        <source>Undo</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>重做</translation>
+    </message>
+    <message>
+        <source>&lt;opened&gt;</source>
+        <translation>&lt;打开时&gt;</translation>
+    </message>
+    <message>
+        <source>Clear selection</source>
+        <translation>取消选择</translation>
+    </message>
+    <message>
+        <source>Select %1</source>
+        <translation>选择 %1</translation>
+    </message>
+</context>
+<context>
     <name>DashboardPanel</name>
     <message>
         <source>Computing indicators…</source>
@@ -360,6 +458,23 @@
     <message>
         <source>%1 %2 is outside the data period %3 .. %4</source>
         <translation>%1 %2 不在数据期间 %3 至 %4 内</translation>
+    </message>
+</context>
+<context>
+    <name>DispatchConfirmDialog</name>
+    <message>
+        <source>Dispatch tasks</source>
+        <translation>下发任务</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n person(s) in all. Edit › Undo (Ctrl+Z) takes the dispatch back: the tasks are cancelled, with a note in their audit trail.</source>
+        <translation>
+            <numerusform>共涉及 %n 人。编辑 › 撤销（Ctrl+Z）可撤回本次下发：任务将被取消，并记入其审计记录。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Dispatch</source>
+        <translation>下发</translation>
     </message>
 </context>
 <context>
@@ -424,8 +539,28 @@
 <context>
     <name>ExportDialog</name>
     <message>
+        <source>As of %1 · Data: Jingkong, %2 · Printed %3</source>
+        <translation>数据截至 %1 · 数据来源：精控 %2 · 打印于 %3</translation>
+    </message>
+    <message>
+        <source>Schematic map: boundaries are not official</source>
+        <translation>示意图：边界不作为权属依据</translation>
+    </message>
+    <message>
+        <source>Scale 1 : %1</source>
+        <translation>比例尺 1 : %1</translation>
+    </message>
+    <message>
         <source>Export map</source>
         <translation>导出地图</translation>
+    </message>
+    <message>
+        <source>PDF, vector (A4)</source>
+        <translation>PDF 矢量（A4）</translation>
+    </message>
+    <message>
+        <source>PNG (300 dpi)</source>
+        <translation>PNG（300 dpi）</translation>
     </message>
     <message>
         <source>Browse…</source>
@@ -434,6 +569,10 @@
     <message>
         <source>Title</source>
         <translation>标题</translation>
+    </message>
+    <message>
+        <source>Subtitle</source>
+        <translation>副标题</translation>
     </message>
     <message>
         <source>Format</source>
@@ -864,6 +1003,10 @@
         <translation>实时</translation>
     </message>
     <message>
+        <source>YYYY-MM-DD</source>
+        <translation>年-月-日</translation>
+    </message>
+    <message>
         <source>Add to improvement plan</source>
         <translation>加入改进计划</translation>
     </message>
@@ -890,6 +1033,14 @@
     <message>
         <source>Due date</source>
         <translation>完成期限</translation>
+    </message>
+    <message>
+        <source>Milestones</source>
+        <translation>节点看板</translation>
+    </message>
+    <message>
+        <source>Improvement plan</source>
+        <translation>改进计划</translation>
     </message>
     <message>
         <source>Proposing the plan…</source>
@@ -1036,8 +1187,12 @@
         <translation>专题图</translation>
     </message>
     <message>
-        <source>Camera feeds</source>
+        <source>Cameras</source>
         <translation>视频监控</translation>
+    </message>
+    <message>
+        <source>Undo history</source>
+        <translation>操作历史</translation>
     </message>
     <message>
         <source>Whole county</source>
@@ -1058,6 +1213,10 @@
     <message>
         <source>Import department data…</source>
         <translation>导入部门数据…</translation>
+    </message>
+    <message>
+        <source>Wall mode</source>
+        <translation>大屏模式</translation>
     </message>
     <message>
         <source>Find unit</source>
@@ -1092,6 +1251,10 @@
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
         <source>&amp;Map</source>
         <translation>地图(&amp;M)</translation>
     </message>
@@ -1120,14 +1283,6 @@
         <translation>界面语言将在下次启动时切换。</translation>
     </message>
     <message>
-        <source>Printed %1 · Jingkong · %2</source>
-        <translation>制图时间 %1 · 精控 · %2</translation>
-    </message>
-    <message>
-        <source>Schematic map (示意图): boundaries are not official</source>
-        <translation>示意图：边界不作为权属界线依据（schematic, not an official boundary）</translation>
-    </message>
-    <message>
         <source>Could not write %1</source>
         <translation>无法写入 %1</translation>
     </message>
@@ -1149,29 +1304,6 @@
     <message>
         <source>Store: %1</source>
         <translation>数据库：%1</translation>
-    </message>
-</context>
-<context>
-    <name>MapUnit</name>
-    <message>
-        <source>people</source>
-        <translation>人</translation>
-    </message>
-    <message>
-        <source>people/km²</source>
-        <translation>人/km²</translation>
-    </message>
-    <message>
-        <source>households</source>
-        <translation>户</translation>
-    </message>
-    <message>
-        <source>warnings</source>
-        <translation>条</translation>
-    </message>
-    <message>
-        <source>tasks</source>
-        <translation>项</translation>
     </message>
 </context>
 <context>
@@ -1281,7 +1413,7 @@
         <translation>拟返乡</translation>
     </message>
     <message>
-        <source>still_there</source>
+        <source>still there</source>
         <translation>仍在当地</translation>
     </message>
     <message>
@@ -1346,12 +1478,6 @@
     <message>
         <source>Screening…</source>
         <translation>正在排查…</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n task(s) created</source>
-        <translation>
-            <numerusform>已生成 %n 项任务</numerusform>
-        </translation>
     </message>
     <message>
         <source>Export screening</source>
@@ -2012,15 +2138,131 @@
         <source>depth %1</source>
         <translation>第 %1 层</translation>
     </message>
-    <message numerus="yes">
-        <source>%n task(s) created</source>
-        <translation>
-            <numerusform>已生成 %n 项任务</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Export contacts</source>
         <translation>导出密接名单</translation>
+    </message>
+</context>
+<context>
+    <name>Undo</name>
+    <message>
+        <source>Move the map</source>
+        <translation>移动地图</translation>
+    </message>
+    <message>
+        <source>Add a corner</source>
+        <translation>添加顶点</translation>
+    </message>
+    <message>
+        <source>undo in the console: %1</source>
+        <translation>控制台撤销：%1</translation>
+    </message>
+</context>
+<context>
+    <name>Unit</name>
+    <message>
+        <source>people</source>
+        <translation>人</translation>
+    </message>
+    <message>
+        <source>people/km²</source>
+        <translation>人/km²</translation>
+    </message>
+    <message>
+        <source>households</source>
+        <translation>户</translation>
+    </message>
+    <message>
+        <source>warnings</source>
+        <translation>条</translation>
+    </message>
+    <message>
+        <source>tasks</source>
+        <translation>项</translation>
+    </message>
+    <message>
+        <source>visits</source>
+        <translation>人次</translation>
+    </message>
+    <message>
+        <source>doses</source>
+        <translation>剂</translation>
+    </message>
+    <message>
+        <source>samples</source>
+        <translation>份</translation>
+    </message>
+    <message>
+        <source>sites</source>
+        <translation>个</translation>
+    </message>
+    <message>
+        <source>/10k people</source>
+        <translation>/万人</translation>
+    </message>
+    <message>
+        <source>cameras</source>
+        <translation>路</translation>
+    </message>
+    <message>
+        <source>times</source>
+        <translation>次</translation>
+    </message>
+    <message>
+        <source>hours</source>
+        <translation>小时</translation>
+    </message>
+    <message>
+        <source>beds</source>
+        <translation>张</translation>
+    </message>
+    <message>
+        <source>people/household</source>
+        <translation>人/户</translation>
+    </message>
+    <message>
+        <source>people/grid</source>
+        <translation>人/格</translation>
+    </message>
+    <message>
+        <source>times/person</source>
+        <translation>次/人</translation>
+    </message>
+    <message>
+        <source>/100k people</source>
+        <translation>/10万人</translation>
+    </message>
+    <message>
+        <source>minutes</source>
+        <translation>分钟</translation>
+    </message>
+    <message>
+        <source>packs</source>
+        <translation>盒</translation>
+    </message>
+    <message>
+        <source>cameras/km²</source>
+        <translation>路/km²</translation>
+    </message>
+    <message>
+        <source>cameras/1k people</source>
+        <translation>路/千人</translation>
+    </message>
+    <message>
+        <source>beds/10k people</source>
+        <translation>张/万人</translation>
+    </message>
+    <message>
+        <source>samples/day</source>
+        <translation>份/日</translation>
+    </message>
+    <message>
+        <source>samples/1k people</source>
+        <translation>份/千人</translation>
+    </message>
+    <message>
+        <source>doses/day</source>
+        <translation>剂/日</translation>
     </message>
 </context>
 <context>
@@ -2141,6 +2383,29 @@
     </message>
 </context>
 <context>
+    <name>WallMode</name>
+    <message>
+        <source>Jingkong — wall</source>
+        <translation>精控 · 一屏协同</translation>
+    </message>
+    <message>
+        <source>Command picture</source>
+        <translation>一屏协同</translation>
+    </message>
+    <message>
+        <source>Overdue tasks: %1</source>
+        <translation>超时任务：%1</translation>
+    </message>
+    <message>
+        <source>New warnings: %1</source>
+        <translation>新预警：%1</translation>
+    </message>
+    <message>
+        <source>as of %1</source>
+        <translation>截至 %1</translation>
+    </message>
+</context>
+<context>
     <name>WarningPanel</name>
     <message>
         <source>All rules</source>
@@ -2223,12 +2488,6 @@
     <message>
         <source>Evaluating the rules as of %1…</source>
         <translation>正在研判截至 %1 的数据…</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n task(s) created</source>
-        <translation>
-            <numerusform>已生成 %n 项任务</numerusform>
-        </translation>
     </message>
     <message>
         <source>Give a reason to dismiss a warning</source>

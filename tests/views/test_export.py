@@ -1,9 +1,14 @@
-"""Briefing exports: valid PNG and PDF files of the expected size."""
+"""Briefing exports: a 300-dpi PNG and a one-page vector PDF that carry the title, date, source, scale and legend."""
 
 from __future__ import annotations
 
+import re
+import shutil
+import subprocess
+import zlib
 from pathlib import Path
 
+import pytest
 from PySide6.QtGui import QImage
 from PySide6.QtPdf import QPdfDocument
 
@@ -34,4 +39,33 @@ def test_pdf_export_is_one_a4_landscape_page(main_window, tmp_path: Path) -> Non
 def test_the_sheet_says_what_a_briefing_needs(main_window) -> None:  # noqa: ANN001
     sheet = main_window.sheet("态势图")
     assert sheet.title == "态势图" and sheet.subtitle == "Unit 330382"  # the English interface names places in pinyin
-    assert sheet.legend and "Schematic" in sheet.footer_right and "Printed" in sheet.footer_left
+    as_of = main_window.console.context.as_of
+    assert f"As of {as_of}" in sheet.footer_left and main_window.console.store.display_name in sheet.footer_left
+    assert sheet.legend and sheet.footer_right == "Schematic map: boundaries are not official"
+    assert main_window.sheet("T", "my subtitle").subtitle == "my subtitle"
+
+
+def _content_streams(pdf: bytes) -> bytes:
+    """Every stream of the file, inflated when it is compressed."""
+    out = []
+    for raw in re.findall(rb"stream\r?\n(.*?)endstream", pdf, re.S):
+        try:
+            out.append(zlib.decompress(raw))
+        except zlib.error:
+            out.append(raw)
+    return b"\n".join(out)
+
+
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils not installed")
+def test_the_pdf_is_vector_with_searchable_words(main_window, tmp_path: Path) -> None:  # noqa: ANN001
+    path = tmp_path / "map.pdf"
+    main_window.console.context.as_of = main_window.console.period_end
+    assert main_window.export_to(path, "Epidemic situation", "Liushi town, grids")
+    text = subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True).stdout
+    assert "Epidemic situation" in text and "Liushi town, grids" in text
+    assert f"As of {main_window.console.period_end}" in text and "Scale 1 :" in text
+    pdf = path.read_bytes()
+    assert b"/Subtype /Image" not in pdf and b"/Subtype/Image" not in pdf  # not a picture of the map
+    streams = _content_streams(pdf)
+    paths = len(re.findall(rb"\s[lc]\s", streams))  # line-to and curve-to operators of the drawn units
+    assert paths > 100

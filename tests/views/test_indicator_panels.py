@@ -45,7 +45,7 @@ def rows_by_id(panel: IndicatorPanel) -> dict[str, tuple[str, ...]]:
             for i, r in enumerate(m.rows)}
 
 
-def test_panel_computes_off_the_gui_thread_then_shows_the_county(qtbot, console: Console) -> None:  # noqa: ANN001
+def test_panel_computes_off_the_gui_thread_then_shows_the_county(qtbot, console: Console, chinese_translations) -> None:  # noqa: ANN001
     loader = IndicatorLoader.of(console.indicators)
     with qtbot.waitSignal(loader.sigReady, timeout=30_000):
         panel = IndicatorPanel(console.indicators, console.context)
@@ -161,6 +161,7 @@ def test_the_english_interface_names_indicators_in_english(qtbot, console: Conso
     assert rows["pop_present"][0] == "Population present"
     m = panel.model
     row = next(i for i, r in enumerate(m.rows) if r.indicator.id == "pop_present")
-    assert m.data(m.index(row, 0), Qt.ItemDataRole.ToolTipRole).startswith("在地人口")  # the other language's name
+    tip = m.data(m.index(row, 0), Qt.ItemDataRole.ToolTipRole)
+    assert tip.startswith("Population present\n在地人口")  # the whole name (elided in the table), then the other language's
     tile = next(t for t in dashboard.tiles if t.indicator.id == "pop_present")
-    assert tile.name.text() == "Population present"
+    assert tile.name.full_text() == "Population present"

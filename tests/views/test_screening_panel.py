@@ -11,6 +11,7 @@ from app.domain.people import PersonKind
 from app.domain.places import Direction, PlaceKind
 from app.views.screening_panel import ScreeningPanel
 from tests.factories import World
+from tests.views.dialogs import Answers
 
 
 @pytest.fixture
@@ -36,14 +37,16 @@ def run(panel: ScreeningPanel, qtbot) -> None:  # noqa: ANN001
 def test_screening_from_the_panel(panel: ScreeningPanel, qtbot, tmp_path: Path) -> None:  # noqa: ANN001
     panel.city.setCurrentText("上海")
     run(panel, qtbot)
-    assert "returned 1" in panel.totals.text() and "still_there 1" in panel.totals.text()
+    assert "returned 1" in panel.totals.text() and "still there 1" in panel.totals.text()
     assert panel.people.rowCount() == 2
     panel.level.setCurrentIndex(panel.level.findData("town"))
     units = {panel.counts.index(r, 0).data(): panel.counts.index(r, 1).data() for r in range(panel.counts.rowCount())}
     assert units["330382002"] == "1"  # one returned person lives in town 002
     assert panel._run.context.choropleth.values == {"330382002002001": 1.0, "330382001001001": 1.0}
     assert panel.export_to(str(tmp_path / "s.csv")) == 2
+    answers = Answers(accept=True)
     tasks = panel.dispatch()
+    assert "1 task" in answers.asked[0] and "to 1 grid leader" in answers.asked[0]
     assert len(tasks) == 1 and panel._run.tasks.people(tasks[0]) == [int(panel._run.result.person_id[0])]
 
 

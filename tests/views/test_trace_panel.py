@@ -9,6 +9,7 @@ import pytest
 from app.console import Console
 from app.views.trace_panel import TracePanel
 from tests.factories import World, at
+from tests.views.dialogs import Answers
 
 
 @pytest.fixture
@@ -39,6 +40,7 @@ def test_trace_from_the_panel(panel: TracePanel, qtbot, tmp_path: Path) -> None:
     assert len(graph.pos) == 3 and graph.adjacency.tolist() == [[0, 1], [1, 2]]
     assert panel._run.context.highlighted_persons == [2, 3]
     assert panel.export_to(str(tmp_path / "c.csv")) == 2
+    Answers(accept=True)
     tasks = panel.dispatch()
     assert sorted(p for t in tasks for p in panel._run.tasks.people(t)) == [2, 3]
 
@@ -56,7 +58,7 @@ def linked_panel(world: World, qtbot) -> tuple[TracePanel, Console, dict[str, in
     world.add_scan(b, shop, "2022-03-21 10:05")
     widget = TracePanel(console.tracing, console.period, selection=console.feature_selection)
     qtbot.addWidget(widget)
-    widget.resize(700, 700)
+    widget.resize(700, 950)  # a workstation's right column: the graph has room for every label
     widget.show()
     widget.person.setValue(case)
     widget.onset.setDateTime(widget.onset.dateTime().fromString("2022-03-25 10:00", "yyyy-MM-dd HH:mm"))

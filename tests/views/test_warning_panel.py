@@ -11,6 +11,7 @@ from app.domain.people import OCCUPATIONS
 from app.views.warning_panel import WarningPanel
 from app.views.worker import FunctionWorker
 from tests.factories import World
+from tests.views.dialogs import Answers
 
 # Names come in the interface language (the default QLocale, as app.install_language sets it).
 pytestmark = pytest.mark.usefixtures("chinese_ui")
@@ -70,6 +71,7 @@ def test_evidence_and_map(panel: WarningPanel, console: Console, qtbot) -> None:
 def test_dispatch_dismiss_from_the_panel(panel: WarningPanel, console: Console, qtbot) -> None:  # noqa: ANN001
     listed(panel, qtbot, panel.evaluate)
     panel.table.selectRow(0)
+    Answers(accept=True)
     tasks = listed(panel, qtbot, panel.dispatch_selected)
     assert len(tasks) == 1
     assert console.tasks.get(tasks[0]).kind == "warning_verification"

@@ -36,6 +36,7 @@ from app.store.queries.tasks import (
     task_events,
     task_people,
     task_row,
+    task_rows,
     unit_directory,
 )
 from app.store.store import is_transient
@@ -180,6 +181,32 @@ class TaskService:
             return Change("transition", (target,), values, note)
 
         return self.change(task_id, decide, by=by, expected_version=expected_version)
+
+    def cancel_many(self, task_ids: Sequence[int], *, by: str, note: str = "") -> tuple[list[int], list[int]]:
+        """Cancel many tasks in one transaction, each one audited and cascaded as :meth:`transition` does
+        (a bulk dispatch taken back: 904 single transactions took 16 s). Returns (cancelled, left): a task already
+        closed is left as it is; one changed by someone else meanwhile is decided again on its own."""
+        cancelled, left, raced = [], [], []
+        now = self.clock()
+        with self.store.begin() as conn:
+            rows = task_rows(conn, task_ids)
+            for task_id in task_ids:
+                row = rows.get(task_id)
+                if row is None or S(row.status) in CLOSED_STATUSES:
+                    left.append(task_id)
+                elif apply(conn, row, Change("transition", (S.CANCELLED,), {}, note), by, now):
+                    cancel_children(conn, row.id, by, now)
+                    settle_parent(conn, row.parent_id, now)
+                    cancelled.append(task_id)
+                else:
+                    raced.append(task_id)
+        for task_id in raced:
+            try:
+                self.transition(task_id, S.CANCELLED, by=by, note=note)
+                cancelled.append(task_id)
+            except IllegalTransition:
+                left.append(task_id)
+        return cancelled, left
 
     def claim(self, task_id: int, *, by: str, expected_version: int | None = None) -> TaskRow:
         """Take a dispatched task for ``by`` (it becomes acknowledged). Exactly one of racing claims wins."""

@@ -25,6 +25,7 @@ class UnitTree:
     names: dict[Level, np.ndarray]  # Chinese names, row-aligned with codes
     ancestor: dict[Level, np.ndarray]  # level -> ancestor row per grid row (GRID: identity)
     grid_row_of_id: np.ndarray  # admin unit id -> grid row (-1: not a grid)
+    names_pinyin: dict[Level, np.ndarray] = field(default_factory=dict)  # the names in the English interface
     index: dict[str, tuple[Level, int]] = field(init=False)
     _plans: dict[Level, tuple[np.ndarray, np.ndarray, np.ndarray]] = field(init=False, default_factory=dict)
     _ups: dict[tuple[Level, Level], np.ndarray] = field(init=False, default_factory=dict)
@@ -36,6 +37,7 @@ class UnitTree:
     def from_rows(cls, rows: UnitRows) -> UnitTree:
         codes = {level: rows.codes[rows.levels == int(level)] for level in Level}
         names = {level: rows.names[rows.levels == int(level)] for level in Level}
+        pinyin = {level: rows.names_pinyin[rows.levels == int(level)] for level in Level}
         row_of = {level: {c: i for i, c in enumerate(codes[level])} for level in Level}
         grid_codes = codes[Level.GRID]
         ancestor = {level: np.array([row_of[level].get(c[: 6 + 3 * int(level)], -1) for c in grid_codes], np.int64)
@@ -43,7 +45,7 @@ class UnitTree:
         grid_row_of_id = np.full(int(rows.ids.max(initial=0)) + 1, -1, np.int64)
         is_grid = rows.levels == int(Level.GRID)
         grid_row_of_id[rows.ids[is_grid]] = [row_of[Level.GRID][c] for c in rows.codes[is_grid]]
-        return cls(codes, names, ancestor, grid_row_of_id)
+        return cls(codes, names, ancestor, grid_row_of_id, pinyin)
 
     @property
     def n_grids(self) -> int:
@@ -56,9 +58,13 @@ class UnitTree:
         except KeyError:
             raise KeyError(f"no admin unit with code {code!r}") from None
 
-    def name(self, code: str) -> str:
+    def name(self, code: str, lang: str = "zh") -> str:
+        """The unit's name: Chinese, or pinyin for ``lang="en"`` (as the map names places)."""
         level, row = self.find(code)
-        return str(self.names[level][row])
+        return str(self.level_names(level, lang)[row])
+
+    def level_names(self, level: Level, lang: str = "zh") -> np.ndarray:
+        return self.names_pinyin[level] if lang == "en" and level in self.names_pinyin else self.names[level]
 
     def grid_rows(self, admin_ids: np.ndarray) -> np.ndarray:
         """Grid rows of admin unit ids (-1 for ids that are not grids, or negative)."""

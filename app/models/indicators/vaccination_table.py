@@ -32,8 +32,8 @@ class VaccinationTable:
         return np.divide(self.vaccinated * 100.0, pop, out=np.full(self.vaccinated.shape, np.nan), where=pop > 0)
 
 
-def vaccination_table(engine: IndicatorEngine, level: Level, as_of: dt.date) -> VaccinationTable:
-    """The table for every unit of ``level`` (towns or villages; any level works) as of ``as_of``."""
+def vaccination_table(engine: IndicatorEngine, level: Level, as_of: dt.date, lang: str = "zh") -> VaccinationTable:
+    """The table for every unit of ``level`` (towns or villages; any level works) as of ``as_of``; names in ``lang``."""
     engine.ensure()
     slot = engine.slot(as_of)
     cube = engine.cube
@@ -41,4 +41,4 @@ def vaccination_table(engine: IndicatorEngine, level: Level, as_of: dt.date) -> 
     vaccinated = np.stack([np.column_stack([cube.at(f"vax_d{d}_{band}", level, slot) for d in DOSES])
                            for band, _, _ in VACCINE_BANDS], axis=1)
     return VaccinationTable(level, as_of, [str(c) for c in engine.tree.codes[level]],
-                            [str(n) for n in engine.tree.names[level]], population, vaccinated)
+                            [str(n) for n in engine.tree.level_names(level, lang)], population, vaccinated)

@@ -92,6 +92,10 @@ class WarningService:
     def mark_dispatched(self, ids: Sequence[int], task_ids: Sequence[int]) -> list[int]:
         return self._change(ids, (WarningStatus.NEW,), WarningStatus.DISPATCHED, task_ids=list(task_ids))
 
+    def reopen(self, ids: Sequence[int]) -> list[int]:
+        """Return dispatched warnings to new (their task was taken back); returns the ids changed."""
+        return self._change(ids, (WarningStatus.DISPATCHED,), WarningStatus.NEW, task_ids=[None] * len(ids))
+
     def grid_choropleth(self) -> Choropleth:
         """Open warnings per micro-grid, ready for ``ConsoleContext.choropleth``."""
         codes = unit_codes(self.store)

@@ -26,16 +26,17 @@ class UnitRows:
     population: np.ndarray
     households: np.ndarray
     area_km2: np.ndarray
+    names_pinyin: np.ndarray  # object (str): the names in the English interface
 
 
 def unit_rows(store: Store) -> UnitRows:
     with store.engine.connect() as conn:
         rows = conn.execute(text("SELECT id, level, COALESCE(parent_id, -1), code, name_zh, population, households, "
-                                 "area_km2 FROM admin_units ORDER BY code")).fetchall()
-    cols = list(zip(*rows)) if rows else [()] * 8
+                                 "area_km2, name_pinyin FROM admin_units ORDER BY code")).fetchall()
+    cols = list(zip(*rows)) if rows else [()] * 9
     ints = [np.asarray(c, np.int64) for c in cols[:3]]
     return UnitRows(*ints, np.asarray(cols[3], object), np.asarray(cols[4], object), np.asarray(cols[5], np.int64),
-                    np.asarray(cols[6], np.int64), np.asarray(cols[7], np.float64))
+                    np.asarray(cols[6], np.int64), np.asarray(cols[7], np.float64), np.asarray(cols[8], object))
 
 
 def _ints(store: Store, sql: str, names: tuple[str, ...]) -> Arrays:

@@ -123,6 +123,15 @@ def task_row(conn: Connection, task_id: int) -> TaskRow | None:
     return TaskRow(**row._mapping) if row else None
 
 
+def task_rows(conn: Connection, task_ids: Sequence[int]) -> dict[int, TaskRow]:
+    """Many tasks by id in one query per ``IN_CHUNK`` ids (one select each costs ~1 ms to build)."""
+    ids, out = sorted(set(task_ids)), {}
+    for start in range(0, len(ids), IN_CHUNK):
+        for row in conn.execute(_rows().where(Task.__table__.c.id.in_(ids[start : start + IN_CHUNK]))):
+            out[int(row.id)] = TaskRow(**row._mapping)
+    return out
+
+
 def task_events(store: Store, task_id: int) -> list[EventRow]:
     e = TaskEvent.__table__
     with store.engine.connect() as conn:

@@ -1,0 +1,82 @@
+"""The default layouts fit the screen: at 1366 × 768 (laptop) and 1920 × 1080 (workstation), in both languages,
+every panel shows at least 8 rows of its list and all of its buttons without scrolling, and no tab title is cut."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QSize
+from PySide6.QtWidgets import QApplication
+
+from app.console import Console
+from app.views.layouts import LAPTOP, WORKSTATION, apply_layout, layout_for
+from app.views.widgets import ElidedLabel
+from tests.views.layout_fit import cut_tab_titles, dock_fit
+
+SIZES = {"laptop": (1366, 768), "workstation": (1920, 1080)}
+NOT_LISTS = {"thematic", "dashboard", "undo_history"}  # a form, the key-figure tiles, the (short) undo history
+
+
+def test_the_layout_follows_the_screen_size() -> None:
+    assert layout_for(QSize(1366, 768)) is LAPTOP and layout_for(QSize(1280, 1024)) is LAPTOP
+    assert layout_for(QSize(1920, 1080)) is WORKSTATION and layout_for(QSize(2560, 1440)) is WORKSTATION
+
+
+@pytest.fixture
+def console_font(qapp):  # noqa: ANN001, ANN201
+    """The font the console chooses at start (a CJK font, 10 pt and more): its rows are what a user sees."""
+    from app.views.app import choose_font
+
+    before = qapp.font()
+    choose_font(qapp)
+    yield qapp.font()
+    qapp.setFont(before)
+
+
+@pytest.fixture(params=["en", "zh"])
+def window(request, qtbot, console: Console, settings_dir, console_font):  # noqa: ANN001, ANN201
+    from app.views.main_window import MainWindow
+
+    if request.param == "zh":
+        request.getfixturevalue("chinese_translations")
+    w = MainWindow(console, english=request.param == "en")
+    qtbot.addWidget(w)
+    w.show()
+    qtbot.waitExposed(w)
+    return w
+
+
+@pytest.mark.parametrize("name", SIZES)
+def test_every_panel_fits_its_dock(window, qtbot, name: str) -> None:  # noqa: ANN001
+    window.resize(*SIZES[name])
+    apply_layout(window, window.docks, layout_for(QSize(*SIZES[name])))
+    qtbot.wait(20)
+    fits = {key: dock_fit(window, key) for key in window.docks}
+    assert {k: f.rows for k, f in fits.items() if k not in NOT_LISTS and f.rows < 8} == {}
+    assert {k: f.hidden_buttons for k, f in fits.items() if f.hidden_buttons} == {}
+    assert [k for k, f in fits.items() if f.scrolls] == []
+    assert cut_tab_titles(window) == []
+    dashboard = window.docks["dashboard"]
+    dashboard.raise_()
+    QApplication.processEvents()
+    viewport = dashboard.widget().viewport()
+    tiles = dashboard.widget().widget().tiles
+    assert all(viewport.rect().contains(t.geometry().translated(t.parentWidget().mapTo(viewport, t.parentWidget().rect().topLeft())))
+               for t in tiles) and len(tiles) == 16
+    assert window.canvas.width() >= 800 and window.canvas.height() >= 260  # the map keeps the room it needs
+
+
+def test_reset_layout_restores_the_default(main_window, qtbot) -> None:  # noqa: ANN001
+    main_window.docks["warnings"].setFloating(True)
+    main_window.docks["screening"].hide()
+    main_window.reset_layout()
+    assert not main_window.docks["warnings"].isFloating() and main_window.docks["screening"].isVisibleTo(main_window)
+
+
+def test_long_names_are_elided_in_the_middle_and_whole_on_hover(qtbot) -> None:  # noqa: ANN001
+    name = "Vaccination coverage, three doses, people aged 60 and over"
+    label = ElidedLabel(name)
+    qtbot.addWidget(label)
+    label.resize(160, 20)
+    label.show()
+    assert label.text().startswith("Vacc") and label.text().endswith("over") and "…" in label.text()
+    assert label.toolTip() == name and label.full_text() == name

@@ -1,0 +1,73 @@
+"""The wall mode: one shortcut in and out, large type on a dark ground, nothing to edit, the open alarms
+refreshing by themselves, and a cycle through the chosen units and indicators that leaves the console as it was."""
+
+from __future__ import annotations
+
+import time
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QAbstractButton, QComboBox, QLineEdit, QSpinBox
+
+from app.console import Console
+from app.store.warning_writes import NewWarning, insert_new
+from app.views.wall_mode import WallMode
+from tests.factories import World
+from tests.views.test_undo import keys
+
+TOWNS = ["330382001", "330382002"]
+
+
+def test_one_shortcut_enters_and_leaves(main_window, qtbot) -> None:  # noqa: ANN001
+    main_window.console.context.selected_unit = "330382001001"
+    keys(main_window, qtbot, "F11")
+    wall = main_window.wall
+    assert wall is not None and wall.isFullScreen()
+    qtbot.waitUntil(wall.isActiveWindow)
+    qtbot.keyClick(wall, Qt.Key.Key_F11)
+    assert main_window.wall is None and not wall.isVisible()
+    assert main_window.console.context.selected_unit == "330382001001"  # the console shows what it showed
+
+
+def test_large_type_dark_and_nothing_to_edit(qtbot, console: Console) -> None:  # noqa: ANN001
+    wall = WallMode(console)
+    qtbot.addWidget(wall)
+    wall.start()
+    qtbot.waitExposed(wall)
+    assert not [w for kind in (QAbstractButton, QLineEdit, QComboBox, QSpinBox) for w in wall.findChildren(kind)]
+    assert wall.canvas.testAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)  # clicks select nothing
+    k = wall.screen().geometry().height() / 1080  # type scales with the screen: 40-pt figures on 1080 lines
+    assert wall.heading.font().pointSizeF() >= round(28 * k) and wall.overdue_list.font().pointSizeF() >= round(20 * k)
+    assert all(t.value.font().pointSizeF() >= round(40 * k) for t in wall.figures.tiles)
+    assert wall.palette().window().color().lightness() < 40  # a dark ground
+    wall.close()
+
+
+def test_alarms_refresh_by_themselves(qtbot, console: Console, map_world: World) -> None:  # noqa: ANN001
+    wall = WallMode(console, refresh_ms=100)
+    qtbot.addWidget(wall)
+    wall.start()
+    qtbot.waitUntil(lambda: wall.alarms is not None)
+    assert (wall.alarms.overdue, wall.alarms.new_warnings) == (0, 0)
+    past = int(time.time()) - 10 * 86400
+    console.tasks.clock = lambda: past  # a task created ten days ago is long overdue
+    console.tasks.create(kind="control", source="manual", title="Seal checkpoint 7", target_unit_code=TOWNS[0])
+    rule = console.warnings.rules[0]
+    insert_new(console.store, [NewWarning(rule.id, map_world.add_person(), None, "[]", past)])
+    qtbot.waitUntil(lambda: (wall.alarms.overdue, wall.alarms.new_warnings) == (1, 1), timeout=5_000)
+    assert wall.overdue.text() == "Overdue tasks: 1" and "Seal checkpoint 7" in wall.overdue_list.item(0).text()
+    assert wall.warnings.text() == "New warnings: 1" and rule.name_en in wall.warning_list.item(0).text()
+    wall.close()
+
+
+def test_cycles_through_units_and_indicators_then_restores(qtbot, console: Console) -> None:  # noqa: ANN001
+    console.indicators.ensure()
+    wall = WallMode(console, units=TOWNS, indicators=["pop_present"], cycle_ms=50)
+    qtbot.addWidget(wall)
+    context = console.context
+    assert context.selected_unit == TOWNS[0] and context.choropleth.title_en.startswith("Population present")
+    assert wall.figures.heading.text().startswith("Unit 330382001")  # the figures follow the unit shown
+    wall.start()
+    qtbot.waitUntil(lambda: context.selected_unit == TOWNS[1])
+    qtbot.waitUntil(lambda: context.selected_unit == TOWNS[0])
+    wall.close()
+    assert context.selected_unit is None and context.choropleth is None
