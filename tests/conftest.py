@@ -28,6 +28,15 @@ def any_world(request, tmp_path) -> World:  # noqa: ANN001
     w.store.close()
 
 
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def shared(request, tmp_path) -> tuple[World, str]:  # noqa: ANN001
+    """The test hierarchy on each backend, and the ``--db`` other processes open the same store with."""
+    db = str(tmp_path / "shared.gpkg") if request.param == "sqlite" else request.getfixturevalue("postgres").new_database()
+    world = World.create(db)
+    yield world, db
+    world.store.close()
+
+
 @pytest.fixture
 def clock() -> Clock:
     """The tests' clock, at 2022-03-10 08:00 CST (inside the test stores' period)."""

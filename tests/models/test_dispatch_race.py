@@ -8,8 +8,6 @@ import sys
 import time
 from pathlib import Path
 
-import pytest
-
 from app.domain.tasks import TaskStatus as S
 from app.models.dispatch.service import TaskService, TaskSpec
 from tests.factories import World
@@ -40,19 +38,6 @@ for task in ids:
             pass
 print(won)
 """
-
-
-@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
-def shared(request: pytest.FixtureRequest, tmp_path: Path) -> tuple[World, str]:
-    """A store two processes share, and the --db they open it with."""
-    if request.param == "sqlite":
-        world = World.create(tmp_path / "shared.gpkg")
-        db = str(tmp_path / "shared.gpkg")
-    else:
-        db = request.getfixturevalue("postgres").new_database()
-        world = World.create(db)
-    yield world, db
-    world.store.close()
 
 
 def _dispatched(world: World, n: int) -> list[int]:

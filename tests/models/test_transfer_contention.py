@@ -8,8 +8,6 @@ import sys
 import time
 from pathlib import Path
 
-import pytest
-
 from app.domain.facilities import FacilityKind
 from app.models.dispatch.service import TaskService
 from app.models.dispatch.transport import TransportService
@@ -35,17 +33,6 @@ for r, pair in enumerate(sys.argv[5:]):
         code = main(["transfers", "people", "--person", person, "--hotel", hotel, "--vehicle", vehicle, "--db", db])
     print(code, err.getvalue().strip().replace(chr(10), " | "), flush=True)
 """
-
-
-@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
-def shared(request: pytest.FixtureRequest, tmp_path: Path) -> tuple[World, str]:
-    if request.param == "sqlite":
-        db = str(tmp_path / "shared.gpkg")
-    else:
-        db = request.getfixturevalue("postgres").new_database()
-    world = World.create(db)
-    yield world, db
-    world.store.close()
 
 
 def test_concurrent_transfers_to_one_hotel_fill_it_exactly(shared: tuple[World, str]) -> None:
