@@ -24,6 +24,8 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.admin import Level
+from app.map.language import unit_labels
+from app.models.admin_atlas import AdminAtlas
 from app.models.as_of import Period
 from app.models.engine_runs import ScreeningRun
 from app.models.screening import area_names
@@ -43,9 +45,10 @@ class ScreeningPanel(QWidget):
 
     An area drawn on the map (``context.events.drawn_area``) becomes its polygon and is screened at once."""
 
-    def __init__(self, run: ScreeningRun, period: Period | None, period_end: dt.date, outbreak_city: str | None = None,
-                 parent: QWidget | None = None) -> None:
+    def __init__(self, run: ScreeningRun, atlas: AdminAtlas, period: Period | None, period_end: dt.date,
+                 outbreak_city: str | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._atlas = atlas  # names the units
         self._run = run
         self._period = period
         self.worker: FunctionWorker | None = None
@@ -143,7 +146,7 @@ class ScreeningPanel(QWidget):
         evidence = ["; ".join(evidence_text(e["why"], e["table"], e["id"]) for e in ev) for ev in result.evidence]
         labels = [SCREENING_CLASS(c) for c in CLASSES]
         self.people.set_columns([result.masked_ids, np.array([labels[c] for c in result.cls.tolist()], object),
-                                 result.units["grid"], np.array(evidence, object)])
+                                 unit_labels(self._atlas, result.units["grid"]), np.array(evidence, object)])
         self._fill_counts()
 
     def _fill_counts(self) -> None:
@@ -152,7 +155,7 @@ class ScreeningPanel(QWidget):
             return
         counts = result.counts_by(self.level.currentData())
         units = sorted(counts)
-        self.counts.set_columns([np.array(units, object)] + [np.array([counts[u][c] for u in units]) for c in CLASSES])
+        self.counts.set_columns([np.array(unit_labels(self._atlas, units), object)] + [np.array([counts[u][c] for u in units]) for c in CLASSES])
 
     def dispatch(self) -> list[int]:
         """Say how many tasks go to how many grid leaders, ask, then dispatch (undoable); the created task ids."""

@@ -17,6 +17,8 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.warnings import OPEN_STATUSES, WarningStatus
+from app.map.language import unit_labels
+from app.models.admin_atlas import AdminAtlas
 from app.models.as_of import Period
 from app.models.context import ConsoleContext
 from app.models.dispatch.service import TaskService
@@ -41,9 +43,10 @@ class WarningPanel(QWidget):
 
     sigListed = Signal(int)
 
-    def __init__(self, warnings: WarningService, context: ConsoleContext, period: Period | None = None,
-                 parent: QWidget | None = None) -> None:
+    def __init__(self, warnings: WarningService, context: ConsoleContext, atlas: AdminAtlas,
+                 period: Period | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._atlas = atlas  # names the grids
         self._context, self._service, self._period = context, warnings, period
         self.listing: WarningListing | None = None
         self.worker: FunctionWorker | None = None
@@ -113,7 +116,7 @@ class WarningPanel(QWidget):
             return
         self.listing = listing
         self.model.set_columns([listing.rule_names, [SEVERITY(s) for s in listing.severity.tolist()], listing.masked,
-                                listing.grids, listing.leaders, [WARNING_STATUS(s) for s in listing.status.tolist()],
+                                unit_labels(self._atlas, listing.grids), listing.leaders, [WARNING_STATUS(s) for s in listing.status.tolist()],
                                 [t if t >= 0 else "" for t in listing.task_ids.tolist()],
                                 [format_seconds(a) for a in listing.as_of.tolist()]])
         shown = self.tr("%n warning(s)", "", listing.total)

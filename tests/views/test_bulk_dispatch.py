@@ -26,7 +26,7 @@ def panel(world: World, qtbot) -> ScreeningPanel:  # noqa: ANN001
         world.add_scan(person, gate, "2022-03-10 10:00", direction=Direction.INBOUND, from_city=city)
     world.add_person(kind=PersonKind.NATIVE_ELSEWHERE, city_id=city)
     console = Console(world.store)
-    widget = ScreeningPanel(console.screening, console.period, console.period_end)
+    widget = ScreeningPanel(console.screening, console.atlas, console.period, console.period_end)
     qtbot.addWidget(widget)
     widget.city.setCurrentText("上海")
     with qtbot.waitSignal(console.screening.events.result, timeout=20_000):

@@ -34,7 +34,7 @@ def test_trace_onset_stays_in_the_period_and_is_refused_outside_it(world: World,
 def test_screening_window_stays_in_the_period_and_is_refused_outside_it(world: World, qtbot) -> None:  # noqa: ANN001
     world.add_city("上海")
     console = Console(world.store)
-    panel = ScreeningPanel(console.screening, console.period, console.period_end)
+    panel = ScreeningPanel(console.screening, console.atlas, console.period, console.period_end)
     qtbot.addWidget(panel)
     assert all((e.minimumDate(), e.maximumDate()) == (FIRST, LAST) for e in (panel.since, panel.until))
     panel.default_window.setChecked(False)
@@ -48,7 +48,7 @@ def test_screening_window_stays_in_the_period_and_is_refused_outside_it(world: W
 
 def test_warnings_are_not_evaluated_as_of_a_day_outside_the_period(world: World, qtbot) -> None:  # noqa: ANN001
     console = Console(world.store)
-    panel = WarningPanel(console.warnings, console.context, console.period)
+    panel = WarningPanel(console.warnings, console.context, console.atlas, console.period)
     qtbot.addWidget(panel)
     qtbot.waitUntil(lambda: panel.listing is not None, timeout=20_000)
     for thread in panel.findChildren(FunctionWorker):

@@ -23,7 +23,7 @@ def panel(world: World, qtbot) -> ScreeningPanel:  # noqa: ANN001
     world.add_person(kind=PersonKind.NATIVE_ELSEWHERE, city_id=city)
     world.add_scan(back, gate, "2022-03-10 10:00", direction=Direction.INBOUND, from_city=city)
     console = Console(world.store)
-    widget = ScreeningPanel(console.screening, console.period, console.period_end)
+    widget = ScreeningPanel(console.screening, console.atlas, console.period, console.period_end)
     qtbot.addWidget(widget)
     return widget
 
@@ -41,7 +41,8 @@ def test_screening_from_the_panel(panel: ScreeningPanel, qtbot, tmp_path: Path) 
     assert panel.people.rowCount() == 2
     panel.level.setCurrentIndex(panel.level.findData("town"))
     units = {panel.counts.index(r, 0).data(): panel.counts.index(r, 1).data() for r in range(panel.counts.rowCount())}
-    assert units["330382002"] == "1"  # one returned person lives in town 002
+    assert units["Unit 330382002"] == "1"  # one returned person lives in town 002, named (pinyin), not coded
+    assert "Unit 330382002002 Grid 1" in {panel.people.index(r, 2).data() for r in range(2)}
     assert panel._run.context.choropleth.values == {"330382002002001": 1.0, "330382001001001": 1.0}
     assert panel.export_to(str(tmp_path / "s.csv")) == 2
     answers = Answers(accept=True)

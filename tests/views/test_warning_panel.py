@@ -32,7 +32,7 @@ def panel(world: World, console: Console, qtbot) -> WarningPanel:  # noqa: ANN00
     worker = world.add_person(GRID, occupation=OCCUPATIONS.index("medical"))
     buyer = world.add_person()
     world.add_purchase(buyer, shop, "2022-03-28 10:00")
-    widget = WarningPanel(console.warnings, console.context)
+    widget = WarningPanel(console.warnings, console.context, console.atlas)
     qtbot.addWidget(widget)
     qtbot.waitUntil(lambda: widget.listing is not None, timeout=WAIT)
     widget.people = (worker, buyer)
@@ -55,6 +55,8 @@ def test_lists_what_the_engine_found(panel: WarningPanel, qtbot) -> None:  # noq
     assert sorted(panel.listing.person_ids.tolist()) == sorted(panel.people)
     assert {panel.model.index(r, 0).data() for r in range(2)} == {"应检未检", "异常购药"}
     assert all("*" in panel.model.index(r, 2).data() for r in range(2))
+    # grids read as a person says them (village, number), not as 15-digit codes
+    assert "单元001 Grid 2" in {panel.model.index(r, 3).data() for r in range(2)}
     listed(panel, qtbot, lambda: panel.rule.setCurrentIndex(panel.rule.findData("abnormal_purchase")))
     assert panel.model.rowCount() == 1 and panel.model.index(0, 0).data() == "异常购药"
 
@@ -87,7 +89,7 @@ def test_dispatch_dismiss_from_the_panel(panel: WarningPanel, console: Console, 
 def test_names_rules_in_english_in_the_english_interface(world: World, qtbot) -> None:  # noqa: ANN001
     QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
     console = Console(world.store)
-    widget = WarningPanel(console.warnings, console.context)
+    widget = WarningPanel(console.warnings, console.context, console.atlas)
     qtbot.addWidget(widget)
     qtbot.waitUntil(lambda: widget.listing is not None, timeout=WAIT)
     names = [widget.rule.itemText(i) for i in range(widget.rule.count())]
