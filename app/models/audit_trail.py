@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from app.store import Store, audit
-from app.store.audit import AuditReport, Mismatch
+from app.store.audit import Anchor, AuditReport, Mismatch
 
 
 class AuditTrail:
@@ -25,9 +25,14 @@ class AuditTrail:
         """Data leaving the store: who, what and how many rows."""
         self.record("export", what, {"rows": rows, "out": out})
 
-    def check(self) -> AuditReport:
+    def check(self, anchor: Anchor | None = None) -> AuditReport:
         with self.store.engine.connect() as conn:
-            return audit.verify(conn)
+            return audit.verify(conn, anchor)
+
+    def head(self) -> Anchor | None:
+        """The newest sealed entry: written down elsewhere, it makes a later rewrite of the chain detectable."""
+        with self.store.engine.connect() as conn:
+            return audit.head(conn)
 
     def mismatches(self) -> list[Mismatch]:
         """Tasks whose status is not where their events leave them (cheap enough to poll)."""

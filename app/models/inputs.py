@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import json
 import math
 import operator
 import os
@@ -418,6 +419,21 @@ def output_file(value: str | Path, field: str, suffixes: Iterable[str] = ()) -> 
 
 def _writable(path: Path) -> bool:
     return os.access(path, os.W_OK)
+
+
+def audit_anchor(value: str | Path, field: str) -> tuple[int, str]:
+    """An anchor file written by ``jingkong audit anchor``: (entry id, the 64-hex-digit hash of that entry)."""
+    path = Path(str(value).strip()).expanduser()
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        entry, digest = data["entry"], data["hash"]
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InputError(field, f"cannot read {path}: {exc.strerror or exc}") from None
+    except (ValueError, KeyError, TypeError):
+        raise InputError(field, f"{path} is not an audit anchor (JSON with \"entry\" and \"hash\")") from None
+    if not isinstance(entry, int) or entry < 1 or not (isinstance(digest, str) and re.fullmatch(r"[0-9a-f]{64}", digest)):
+        raise InputError(field, f"{path} is not an audit anchor: entry {_shown(entry)}, hash {_shown(digest)}")
+    return entry, digest
 
 
 def store_location(value: str, field: str = "--db") -> str:

@@ -56,6 +56,15 @@ def seal(conn: Connection) -> int:
 
 
 @dataclass(frozen=True)
+class Anchor:
+    """An entry's id and hash written down outside the database (``jingkong audit anchor``). Whoever can rewrite
+    the whole table can recompute every hash after a change; they cannot change a hash kept somewhere else."""
+
+    entry_id: int
+    hash: str
+
+
+@dataclass(frozen=True)
 class Break:
     """The first entry where the chain does not hold, and why."""
 
@@ -93,8 +102,23 @@ def _entries(conn: Connection, batch: int = 10_000) -> Iterator[dict[str, Any]]:
         after = rows[-1]["id"]
 
 
-def check_chain(conn: Connection) -> tuple[int, Break | None]:
-    """Walk the chain from its first entry: (entries read, the first break or None)."""
+def head(conn: Connection) -> Anchor | None:
+    """The newest sealed entry, to write down outside the database; None while the trail is empty."""
+    row = conn.execute(select(_A.c.id, _A.c.hash).where(_A.c.hash.is_not(None)).order_by(_A.c.id.desc()).limit(1)).first()
+    return None if row is None else Anchor(int(row.id), str(row.hash))
+
+
+def check_chain(conn: Connection, anchor: Anchor | None = None) -> tuple[int, Break | None]:
+    """Walk the chain from its first entry: (entries read, the first break or None). With an ``anchor``, the
+    anchored entry must still be there carrying the hash that was written down."""
+    n, broken = _walk(conn, anchor)
+    if broken is None and anchor is not None and n < anchor.entry_id:
+        broken = Break(anchor.entry_id, f"entry {anchor.entry_id} is missing: the anchor witnessed it, the chain "
+                                        f"ends at entry {n}")
+    return n, broken
+
+
+def _walk(conn: Connection, anchor: Anchor | None) -> tuple[int, Break | None]:
     prev, expected_id, n = "", 1, 0
     for entry in _entries(conn):
         n += 1
@@ -107,6 +131,9 @@ def check_chain(conn: Connection) -> tuple[int, Break | None]:
         if entry_hash(entry) != entry["hash"]:
             return n, Break(entry["id"], f"entry {entry['id']} ({entry['action']} {entry['subject']}) was altered: "
                                          "its contents do not match its hash")
+        if anchor is not None and entry["id"] == anchor.entry_id and entry["hash"] != anchor.hash:
+            return n, Break(entry["id"], f"entry {entry['id']} does not carry the hash written down in the anchor: "
+                                         "the chain up to it was rewritten")
         prev, expected_id = entry["hash"], expected_id + 1
     return n, None
 
@@ -123,8 +150,8 @@ def state_mismatches(conn: Connection, limit: int = 1000) -> list[Mismatch]:
     return [Mismatch(int(i), int(s), None if b is None else int(b)) for i, s, b in conn.execute(query)]
 
 
-def verify(conn: Connection) -> AuditReport:
-    n, broken = check_chain(conn)
+def verify(conn: Connection, anchor: Anchor | None = None) -> AuditReport:
+    n, broken = check_chain(conn, anchor)
     return AuditReport(n, broken, state_mismatches(conn))
 
 
@@ -135,5 +162,5 @@ def recent(conn: Connection, limit: int = 50) -> list[dict[str, Any]]:
 
 
 
-__all__ = ["AuditReport", "Break", "Mismatch", "check_chain", "entry_hash", "record", "recent", "seal",
+__all__ = ["Anchor", "AuditReport", "Break", "Mismatch", "check_chain", "entry_hash", "head", "record", "recent", "seal",
            "state_mismatches", "verify"]

@@ -111,3 +111,49 @@ def test_an_export_is_audited_with_who_what_and_how_many_rows(world: World, tmp_
     [entry] = Console(world.store).audit.recent(1)
     assert (entry["actor"], entry["action"], entry["subject"]) == ("analyst", "export", "table:persons")
     assert '"rows": 2' in entry["detail"]
+
+
+def _rewrite_from(world: World, first: int) -> None:
+    """A forger with the whole table: changes entry ``first`` and recomputes every hash after it to match."""
+    with world.store.engine.connect() as conn:
+        rows = [dict(r) for r in conn.execute(text("SELECT * FROM audit_log ORDER BY id")).mappings()]
+    prev = rows[first - 2]["hash"] if first > 1 else ""
+    statements = []
+    for row in rows[first - 1:]:
+        row["actor"] = "forger" if row["id"] == first else row["actor"]
+        row["prev_hash"] = prev
+        prev = row["hash"] = entry_hash(row)
+        statements.append(f"UPDATE audit_log SET actor = '{row['actor']}', prev_hash = '{row['prev_hash']}', "
+                          f"hash = '{row['hash']}' WHERE id = {row['id']}")
+    _as_superuser(world, *statements)
+
+
+def test_a_whole_chain_rewritten_is_caught_by_an_anchor_kept_outside(any_world: World, capsys, tmp_path) -> None:  # noqa: ANN001
+    _tasks(any_world)
+    anchor = tmp_path / "anchor.json"
+    assert main(["audit", "anchor", "--out", str(anchor), "--db", any_world.store.url]) == 0
+    assert "anchored entry 4" in capsys.readouterr().out
+    _rewrite_from(any_world, 2)
+    assert _verify(any_world, capsys) == (0, "audit chain: 4 entries, intact\n")  # the chain alone cannot tell
+    code = main(["audit", "verify", "--anchor", str(anchor), "--db", any_world.store.url])
+    out = capsys.readouterr().out
+    assert code == 2 and "BROKEN at entry 4 does not carry the hash written down in the anchor" in out
+
+
+def test_an_anchor_catches_entries_cut_off_the_end(any_world: World, capsys, tmp_path) -> None:  # noqa: ANN001
+    _tasks(any_world)
+    anchor = tmp_path / "anchor.json"
+    assert main(["audit", "anchor", "--out", str(anchor), "--db", any_world.store.url]) == 0
+    _as_superuser(any_world, "DELETE FROM audit_log WHERE id >= 3")
+    code = main(["audit", "verify", "--anchor", str(anchor), "--db", any_world.store.url])
+    assert code == 2 and "entry 4 is missing: the anchor witnessed it, the chain ends at entry 2" in capsys.readouterr().out
+
+
+def test_a_bad_anchor_file_is_one_line(world: World, capsys, tmp_path) -> None:  # noqa: ANN001
+    bad = tmp_path / "a.json"
+    bad.write_text('{"entry": 0, "hash": "x"}')
+    assert main(["audit", "verify", "--anchor", str(bad), "--db", world.store.url]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and "is not an audit anchor" in err[0]
+    assert main(["audit", "anchor", "--db", world.store.url]) == 2
+    assert "the audit trail is empty" in capsys.readouterr().err
