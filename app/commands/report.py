@@ -14,7 +14,7 @@ from app.commands.common import Result, add_store_options
 from app.commands.indicators import LEVELS, add_choice_options, compute_table
 from app.domain.spreadsheet import neutralise_formula
 from app.models import inputs
-from app.models.indicators.table import IndicatorTable, plain_value
+from app.models.indicators.table import IndicatorTable, plain_rows
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -41,8 +41,7 @@ def run(args: argparse.Namespace) -> Result:
 
 def _cells(table: IndicatorTable, names: dict[str, str]) -> list[list[object]]:
     # unit names may come from imported boundaries: neutralised, like every text cell a spreadsheet opens
-    return [[code, neutralise_formula(names.get(code, "")), *(plain_value(v) for v in row)]
-            for code, row in zip(table.codes, table.values)]
+    return [[code, neutralise_formula(names.get(code, "")), *row] for code, row in zip(table.codes, plain_rows(table.values))]
 
 
 def write_csv(table: IndicatorTable, names: dict[str, str], out: Path) -> None:

@@ -26,7 +26,7 @@ class IndicatorTable:
     def as_dict(self) -> dict[str, dict[str, float | int | None]]:
         """``{unit_code: {indicator_id: value}}`` with values as :func:`plain_value` gives them."""
         ids = [i.id for i in self.indicators]
-        return {code: {i: plain_value(v) for i, v in zip(ids, row)} for code, row in zip(self.codes, self.values)}
+        return {code: dict(zip(ids, row)) for code, row in zip(self.codes, plain_rows(self.values))}
 
 
 def plain_value(value: float, digits: int = 4) -> float | int | None:
@@ -34,6 +34,21 @@ def plain_value(value: float, digits: int = 4) -> float | int | None:
     if math.isnan(value):
         return None
     return int(value) if float(value).is_integer() else round(float(value), digits)
+
+
+def plain_rows(values: np.ndarray, digits: int = 4) -> list[list[float | int | None]]:
+    """:func:`plain_value` of every cell of a 2-D array, whole numbers and gaps found with numpy: a grid-level
+    report is millions of cells, most of them counts."""
+    v = np.asarray(values, np.float64)
+    out = v.astype(object)
+    with np.errstate(invalid="ignore"):
+        whole = (np.abs(v) < 2.0**53) & (v == np.floor(v))  # exact in int64; NaN and inf compare False
+    out[whole] = v[whole].astype(np.int64).tolist()
+    gaps = np.isnan(v)
+    out[gaps] = None
+    rest = ~whole & ~gaps
+    out[rest] = [plain_value(x, digits) for x in v[rest].tolist()]
+    return out.tolist()
 
 
 def level_table(engine: IndicatorEngine, level: Level, as_of: dt.date, indicator_ids: list[str] | None = None,
