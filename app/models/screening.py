@@ -24,7 +24,7 @@ from app.models.units import unit_codes_by_level
 from app.store.queries import cohorts as q
 from app.store.queries.health_records import home_grids
 from app.store.queries.people import masked_ids
-from app.store.queries.points import load_facilities, load_places
+from app.store.queries.spatial import spatial_of
 from app.store.store import Store
 from app.timebase import DAY, to_seconds
 
@@ -80,9 +80,8 @@ def _link(store: Store, area: Area, since: int, until: int) -> tuple[Cohort, np.
         arrivals = q.arrivals_from(store, area.city_id, since, until)
     else:
         reg, empty = np.zeros(0, np.int64), np.zeros(0, np.int64)
-        places, facilities = load_places(store), load_facilities(store)
-        area_places = places.ids[shapely.contains_xy(area.polygon, places.lon, places.lat)]
-        area_facilities = facilities.ids[shapely.contains_xy(area.polygon, facilities.lon, facilities.lat)]
+        where = spatial_of(store)  # in the database on PostGIS
+        area_places, area_facilities = where.places_in(area.polygon), where.facilities_in(area.polygon)
         arrivals = {"id": empty, "person_id": empty, "at": empty}
     there = q.scans_at_places(store, area_places, since, until)
     people = np.unique(np.concatenate([reg, there["person_id"], arrivals["person_id"]]))
