@@ -100,7 +100,7 @@ class MainWindow(QMainWindow):
         self._counter = FunctionWorker(lambda _progress, _cancel: c.table_counts(), self)
         self._counter.sigDone.connect(self._show_counts)
         self._counter.start()
-        self.follower = StoreFollower(c.indicators, c.context, self)
+        self.follower = StoreFollower(c.indicators, c.context, c.changes, self)
 
     # --- building ---------------------------------------------------------------------------------
     def _add_dock(self, key: str, title: str, widget: QWidget, area: str) -> None:
