@@ -71,13 +71,23 @@ class CameraLinks:
         self._publish([self._row(i) for i in rows])
 
     def pick_point(self, x: float, y: float) -> None:
-        """A click on the map at display coordinates; lists the nearest cameras in ``nearest`` mode (asked of the
-        store: a KNN query on PostGIS), with their geodesic distances."""
+        """A click on the map at display coordinates: lists the nearest cameras in ``nearest`` mode (the GUI runs
+        :meth:`nearest` off its thread and then :meth:`show`)."""
+        rows = self.nearest(x, y)
+        if rows is not None:
+            self.show(rows)
+
+    def nearest(self, x: float, y: float) -> list[CameraRow] | None:
+        """The cameras nearest a point in display coordinates with their geodesic distances, asked of the store (a
+        KNN query on PostGIS); None unless in ``nearest`` mode. Reads the store: off the GUI thread."""
         if self.mode != "nearest" or not len(self._cams):
-            return
+            return None
         found = self._spatial.nearest_cameras(*to_lonlat(x, y), n=self.nearest_n)
-        self._publish([self._row(self._row_of[c], float(d)) for c, d in zip(found.ids.tolist(), found.distance_m.tolist())
-                       if c in self._row_of])
+        return [self._row(self._row_of[c], float(d)) for c, d in zip(found.ids.tolist(), found.distance_m.tolist())
+                if c in self._row_of]
+
+    def show(self, rows: list[CameraRow]) -> None:
+        self._publish(rows)
 
     def _row(self, i: int, distance: float | None = None) -> CameraRow:
         c = self._cams

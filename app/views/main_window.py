@@ -88,7 +88,7 @@ class MainWindow(QMainWindow):
         if self.pack_status is not None:  # a console on an offline pack shows how the pack stands
             self.status.addPermanentWidget(self.pack_status)
         self._build_actions(toolbar)
-        self.canvas.sigPointClicked.connect(c.camera_links.pick_point)
+        self.canvas.sigPointClicked.connect(self.camera_panel.pick_point)
         self.canvas.sigViewChanged.connect(self._on_view_change)
         c.context.events.drawn_area.connect(self._on_drawn_area_change)
         self.canvas.scene().sigMouseMoved.connect(self._on_mouse_moved)
