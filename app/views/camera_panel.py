@@ -21,7 +21,7 @@ from app.domain.cameras import CameraStatus
 from app.models.cameras import CameraLinks, CameraRow
 from app.views.playback_notice import unavailable_text
 from app.views.qt_libraries import multimedia_unavailable
-from app.views.worker import FunctionWorker
+from app.views.worker import detached_worker
 
 MAX_ROWS = 500  # a town can hold thousands of cameras; the list stays quick to fill and to read
 
@@ -37,7 +37,6 @@ class CameraPanel(QWidget):
     def __init__(self, links: CameraLinks, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._links = links
-        self.finder: FunctionWorker | None = None
         self.player = None  # a VideoPlayerDialog, made when a feed is first opened
         self.in_unit = QRadioButton(self.tr("In selected unit"), self)
         self.nearest = QRadioButton(self.tr("Nearest to click"), self)
@@ -88,9 +87,13 @@ class CameraPanel(QWidget):
         if self._links.mode != "nearest":
             return
         links = self._links
-        self.finder = FunctionWorker(lambda _p, _c: links.nearest(x, y), self)
-        self.finder.sigDone.connect(lambda rows: rows is not None and links.show(rows))
-        self.finder.start()
+        finder = detached_worker(lambda: links.nearest(x, y))
+        finder.sigDone.connect(self._on_nearest)
+        finder.start()
+
+    def _on_nearest(self, rows: list[CameraRow] | None) -> None:
+        if rows is not None:  # None: the mode changed meanwhile
+            self._links.show(rows)
 
     def _on_mode_edit(self) -> None:
         self._links.mode = "unit" if self.in_unit.isChecked() else "nearest"

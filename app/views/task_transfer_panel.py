@@ -27,7 +27,7 @@ from app.models.dispatch.errors import REFUSALS
 from app.models.dispatch.queue import console_user
 from app.models.dispatch.transport import FacilityLoad, TransportService
 from app.views.widgets import button_row
-from app.views.worker import FunctionWorker
+from app.views.worker import FunctionWorker, detached_worker
 
 FOLLOWED = frozenset({"tasks", "transfers"})  # the changes that move a hotel's or a lab's load
 
@@ -74,7 +74,6 @@ class TaskTransferPanel(QWidget):
         box.addLayout(form)
         box.addLayout(buttons)
         box.addWidget(self.message)
-        self.loader: FunctionWorker | None = None
         self.refresh()
         context.events.store_changed.connect(self._on_store_changed_change)
 
@@ -88,10 +87,9 @@ class TaskTransferPanel(QWidget):
     def reload(self) -> FunctionWorker:
         """Re-read the loads off the GUI thread (another console planned or moved a transfer)."""
         transport = self.transport
-        worker = FunctionWorker(lambda _p, _c: (transport.hotels(), transport.labs()), self)
+        worker = detached_worker(lambda: (transport.hotels(), transport.labs()))
         worker.sigDone.connect(self._on_loads)
         worker.sigFailed.connect(self.message.setText)
-        self.loader = worker
         worker.start()
         return worker
 
