@@ -44,6 +44,7 @@ from app.store.demo.generate import GenerationReport, Progress, generate_store
 from app.store.packs.area import PackArea
 from app.store.queries.admin import level_counts
 from app.store.queries.points import CameraSet, load_cameras, load_facilities, load_places
+from app.store.queries.spatial import Spatial, spatial_of
 from app.store.queries.summary import records_total, table_counts
 from app.store.store import Login, default_store_path
 
@@ -140,8 +141,13 @@ class Console:
         return UnitSearch(self.atlas)
 
     @cached_property
+    def spatial(self) -> Spatial:
+        """Polygon screening, nearest cameras, point routing: in PostGIS, or shapely on the embedded store."""
+        return spatial_of(self.store)
+
+    @cached_property
     def camera_links(self) -> CameraLinks:
-        return CameraLinks(self.cameras, self.atlas, self.context)
+        return CameraLinks(self.cameras, self.atlas, self.context, self.spatial)
 
     @cached_property
     def audit(self) -> AuditTrail:

@@ -135,8 +135,9 @@ class World:
         )
 
     def add_place(self, grid: str | None = "330382001001001", *, kind: PlaceKind = PlaceKind.VENUE,
-                  category: str = "market", name: str = "", city_id: int | None = None) -> int:
-        x, y = self.grid_center(grid) if grid else (121.47, 31.23)
+                  category: str = "market", name: str = "", city_id: int | None = None,
+                  xy: tuple[float, float] | None = None) -> int:
+        x, y = xy or (self.grid_center(grid) if grid else (121.47, 31.23))
         return self._add(Place, kind=int(kind), category=category, name=name or f"{category}@{grid}",
                          grid_id=self.unit_ids[grid] if grid else None, city_id=city_id or self.home_city_id,
                          geom=shapely.Point(x, y))
@@ -149,9 +150,10 @@ class World:
         return self._add(Facility, kind=int(kind), name=name or f"{kind.name.lower()}@{grid}", capacity=capacity,
                          fever_clinic=fever_clinic, grid_id=self.unit_ids[grid], geom=shapely.Point(*self.grid_center(grid)))
 
-    def add_camera(self, grid: str, *, code: str, status: int = 0, kind: int = 0, url: str = "rtsp://127.0.0.1/live") -> int:
+    def add_camera(self, grid: str, *, code: str, status: int = 0, kind: int = 0, url: str = "rtsp://127.0.0.1/live",
+                   xy: tuple[float, float] | None = None) -> int:
         return self._add(Camera, code=code, name=f"摄像头{code}", kind=kind, status=status, stream_url=url,
-                         grid_id=self.unit_ids[grid], geom=shapely.Point(*self.grid_center(grid)))
+                         grid_id=self.unit_ids[grid], geom=shapely.Point(*(xy or self.grid_center(grid))))
 
     def add_sample(self, person: int, site: int, when: str, *, result: int | None = 0, reported: str | None = None) -> int:
         sampled = at(when)

@@ -4,8 +4,9 @@
   (default 60), then every task's event log is checked against its state, the audit chain is walked and
   every hotel's beds counted. JSON: ``ops_per_s``, ``p95_ms``, ``double_claims``, ``lost_updates``,
   ``overbookings``, ``deadlocks``, ``errors`` (all but the first two must be 0), ``event_log_mismatches``.
-- ``notify_latency``: another process listens (as another console does); each run commits a new task and
-  waits until that process has been told — the time a change takes to reach another console.
+- ``notify_tasks``, ``notify_warnings``, ``notify_transfers``, ``notify_incidents`` (``app.bench.centre_notify``):
+  another process follows the store as a console does; each run commits one change and waits until that
+  process's look named it — the time a change takes to reach another console's command picture.
 
 The cases write tasks and transfers into the store: run them on a scratch copy of a demo store.
 """
@@ -13,16 +14,15 @@ The cases write tasks and transfers into the store: run them on a scratch copy o
 from __future__ import annotations
 
 import multiprocessing
-import time
 
 import numpy as np
 
 from app.bench import BenchContext, Case
 from app.bench.centre_load import BENCH_REF, WorkerReport, double_claims, lost_updates, work
+from app.bench.centre_notify import cases as notify_cases
 from app.models.dispatch.service import TaskService, TaskSpec
 from app.models.dispatch.transport import TransportService
 from app.store import Store, StoreError, audit
-from app.store.listener import ChangeListener
 from app.store.store import resolve_url
 
 PROCESSES = 8
@@ -86,48 +86,8 @@ class Load:
         })
 
 
-def _listen(url: str, ready, seen) -> None:  # noqa: ANN001  (multiprocessing events and queues)
-    store = Store.open(url)
-    listener = ChangeListener(store)
-    listener.subscribe(lambda table: seen.put(time.time()) if table == "tasks" else None)
-    listener.wait_ready()
-    ready.set()
-    time.sleep(3600)
-
-
-class Latency:
-    """Runs: commit one new task, wait until the listening process heard of it (wall clock, both processes)."""
-
-    def __init__(self, ctx: BenchContext) -> None:
-        self.ctx = ctx
-        self.case = Case("notify_latency", self.run, setup=self.setup, teardown=self.teardown, runs=max(ctx.runs, 30))
-
-    def setup(self) -> None:
-        self.store = _store(self.ctx)
-        self.tasks = TaskService(self.store)
-        with self.store.engine.connect() as conn:
-            self.grid = conn.exec_driver_sql("SELECT code FROM admin_units WHERE level = 3 LIMIT 1").scalar_one()
-        spawn = multiprocessing.get_context("spawn")
-        self.ready, self.seen = spawn.Event(), spawn.Queue()
-        self.listener = spawn.Process(target=_listen, args=(self.store.url, self.ready, self.seen), daemon=True)
-        self.listener.start()
-        if not self.ready.wait(60):
-            raise StoreError("the listening process did not start")
-
-    def run(self) -> None:
-        while not self.seen.empty():  # news of an earlier run's other writes, if any: not this run's
-            self.seen.get_nowait()
-        self.tasks.create(kind="screening", source="manual", title="bench latency", target_unit_code=self.grid,
-                          source_ref=BENCH_REF, by="bench")
-        self.seen.get(timeout=10)
-
-    def teardown(self) -> None:
-        self.listener.terminate()
-        self.store.close()
-
-
 def cases(ctx: BenchContext) -> list[Case]:
-    return [Load(ctx).case, Latency(ctx).case]
+    return [Load(ctx).case, *notify_cases(ctx)]
 
 
 __all__ = ["cases"]

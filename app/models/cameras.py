@@ -15,8 +15,9 @@ from app.domain.admin import Level
 from app.domain.cameras import CAMERA_KINDS
 from app.models.admin_atlas import AdminAtlas
 from app.models.context import ConsoleContext
-from app.models.projection import to_display
+from app.models.projection import to_lonlat
 from app.store.queries.points import CameraSet
+from app.store.queries.spatial import Spatial
 
 SAMPLES = Path(__file__).resolve().parents[2] / "resources" / "samples"
 SAMPLE_SCHEME = "sample://"
@@ -45,13 +46,15 @@ class CameraLinks:
     class _Events(SignalGroup):
         listing = Signal(object)
 
-    def __init__(self, cameras: CameraSet, atlas: AdminAtlas, context: ConsoleContext, nearest_n: int = 10) -> None:
+    def __init__(self, cameras: CameraSet, atlas: AdminAtlas, context: ConsoleContext, spatial: Spatial,
+                 nearest_n: int = 10) -> None:
         self.events = self._Events()
         self.mode = "unit"
         self.nearest_n = nearest_n
         self.rows: list[CameraRow] = []
         self._cams = cameras
-        self._x, self._y = to_display(cameras.lon, cameras.lat)
+        self._spatial = spatial
+        self._row_of = {int(c): i for i, c in enumerate(cameras.ids.tolist())}
         grids = atlas.levels[Level.GRID].index
         grid_codes = {int(i): c for i, c in zip(atlas.levels[Level.GRID].data.ids, atlas.levels[Level.GRID].data.codes)}
         self._grid_code = np.array([grid_codes.get(int(g), "") for g in cameras.grid_ids], dtype=object)
@@ -68,14 +71,23 @@ class CameraLinks:
         self._publish([self._row(i) for i in rows])
 
     def pick_point(self, x: float, y: float) -> None:
-        """A click on the map at display coordinates; lists the nearest cameras in ``nearest`` mode."""
-        if self.mode != "nearest" or not len(self._x):
-            return
-        d = np.hypot(self._x - x, self._y - y)
-        n = min(self.nearest_n, len(d))
-        rows = np.argpartition(d, n - 1)[:n]
-        rows = rows[np.argsort(d[rows])]
-        self._publish([self._row(i, float(d[i])) for i in rows])
+        """A click on the map at display coordinates: lists the nearest cameras in ``nearest`` mode (the GUI runs
+        :meth:`nearest` off its thread and then :meth:`show`)."""
+        rows = self.nearest(x, y)
+        if rows is not None:
+            self.show(rows)
+
+    def nearest(self, x: float, y: float) -> list[CameraRow] | None:
+        """The cameras nearest a point in display coordinates with their geodesic distances, asked of the store (a
+        KNN query on PostGIS); None unless in ``nearest`` mode. Reads the store: off the GUI thread."""
+        if self.mode != "nearest" or not len(self._cams):
+            return None
+        found = self._spatial.nearest_cameras(*to_lonlat(x, y), n=self.nearest_n)
+        return [self._row(self._row_of[c], float(d)) for c, d in zip(found.ids.tolist(), found.distance_m.tolist())
+                if c in self._row_of]
+
+    def show(self, rows: list[CameraRow]) -> None:
+        self._publish(rows)
 
     def _row(self, i: int, distance: float | None = None) -> CameraRow:
         c = self._cams

@@ -49,7 +49,8 @@ class ConsoleContext:
     Events (``context.events.<name>.connect(cb)``): ``selected_unit(code | None)``,
     ``as_of(date)``, ``indicator(id | None)``, ``choropleth(Choropleth | None)``, ``data_version(int)``,
     ``highlighted_persons(list[int])``, ``drawn_area(Polygon | MultiPolygon | None)`` (store coordinates,
-    EPSG:4490). ``indicator`` and ``choropleth`` exclude each other: setting one clears the other.
+    EPSG:4490), ``store_changed(frozenset[str])`` (what of the store's data moved on, before ``data_version``:
+    every live view follows this one feed rather than a timer of its own). ``indicator`` and ``choropleth`` exclude each other: setting one clears the other.
     """
 
     class _Events(SignalGroup):
@@ -58,6 +59,7 @@ class ConsoleContext:
         indicator = Signal(object)
         choropleth = Signal(object)
         data_version = Signal(int)
+        store_changed = Signal(object)
         highlighted_persons = Signal(object)
         drawn_area = Signal(object)
 
@@ -124,8 +126,11 @@ class ConsoleContext:
         """Grows whenever the store's data moved on (written by this console or another): figures are re-read."""
         return self._data_version
 
-    def data_changed(self) -> None:
+    def data_changed(self, topics: frozenset[str] = frozenset({"records"})) -> None:
+        """The store moved on (by this console or another): ``topics`` says what (records, warnings, tasks,
+        transfers, incidents). Figures are re-read; panels showing a topic re-read it."""
         self._data_version += 1
+        self.events.store_changed.emit(frozenset(topics))
         self.events.data_version.emit(self._data_version)
 
     @property

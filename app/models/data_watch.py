@@ -1,26 +1,28 @@
-"""Notices when the store's data moved on — records added or changed by this console or another one on the
-same store — and brings the indicator engine up to date. Meant to run off the GUI thread (a view's poller)."""
+"""Notices what of the store's data moved on — records, warnings, tasks, transfers, incidents — added or changed
+by this console or another one on the same store, and brings the indicator engine up to date when records did.
+Meant to run off the GUI thread (the console's store follower)."""
 
 from __future__ import annotations
 
 from app.models.indicators import IndicatorEngine
 from app.models.memory import release_free_memory
-from app.store.queries.changes import data_token
+from app.store.queries.changes import data_tokens
 
 
 class DataWatch:
-    """``poll()`` is True when the data changed since the last poll (and the engine, if computed, was refreshed)."""
+    """``poll()`` names the topics (``app.store.queries.changes.TOPICS``) that changed since the last poll (all of
+    them the first time); the engine, if computed, is refreshed first when records changed."""
 
     def __init__(self, engine: IndicatorEngine) -> None:
         self.engine = engine
-        self._token: tuple[int, ...] | None = None
+        self._tokens: dict[str, tuple[int, ...]] = {}
 
-    def poll(self) -> bool:
-        token = data_token(self.engine.store)
-        if token == self._token:
-            return False
-        self._token = token
-        if self.engine.ready:  # the first look refreshes too: records may have come while the engine computed
+    def poll(self) -> frozenset[str]:
+        tokens = data_tokens(self.engine.store)
+        changed = frozenset(t for t, token in tokens.items() if self._tokens.get(t) != token)
+        self._tokens = tokens
+        # the first look refreshes too: records may have come while the engine computed
+        if "records" in changed and self.engine.ready:
             self.engine.refresh()
             release_free_memory()
-        return True
+        return changed

@@ -24,7 +24,8 @@ from app.models.units import unit_codes_by_level
 from app.store.queries import cohorts as q
 from app.store.queries.health_records import home_grids
 from app.store.queries.people import masked_ids
-from app.store.queries.points import load_facilities, load_places
+from app.store.queries.scope import visible_people
+from app.store.queries.spatial import spatial_of
 from app.store.store import Store
 from app.timebase import DAY, to_seconds
 
@@ -80,9 +81,8 @@ def _link(store: Store, area: Area, since: int, until: int) -> tuple[Cohort, np.
         arrivals = q.arrivals_from(store, area.city_id, since, until)
     else:
         reg, empty = np.zeros(0, np.int64), np.zeros(0, np.int64)
-        places, facilities = load_places(store), load_facilities(store)
-        area_places = places.ids[shapely.contains_xy(area.polygon, places.lon, places.lat)]
-        area_facilities = facilities.ids[shapely.contains_xy(area.polygon, facilities.lon, facilities.lat)]
+        where = spatial_of(store)  # in the database on PostGIS
+        area_places, area_facilities = where.places_in(area.polygon), where.facilities_in(area.polygon)
         arrivals = {"id": empty, "person_id": empty, "at": empty}
     there = q.scans_at_places(store, area_places, since, until)
     people = np.unique(np.concatenate([reg, there["person_id"], arrivals["person_id"]]))
@@ -162,7 +162,9 @@ def screen(store: Store, area: Area, since: int | None = None, until: int | None
         elif recent[i]:
             ev.append({"table": "scans", "id": int(cohort.last_scan[i]), "at": int(cohort.last_there[i]), "why": "last_seen_there"})
         evidence.append(ev)
-    grids = home_grids(store, cohort.person_id)["grid_id"]
-    masked = masked_ids(store, cohort.person_id)
-    return Screening(area.label, since, until, cohort.person_id, cls.astype(np.int64), grids, unit_codes_by_level(store, grids),
-                     np.array([masked[p] for p in cohort.person_id.tolist()], dtype=object), evidence)
+    shown = np.flatnonzero(visible_people(store, cohort.person_id))  # a unit operator screens its own people
+    people, evidence = cohort.person_id[shown], [evidence[i] for i in shown.tolist()]
+    grids = home_grids(store, people)["grid_id"]
+    masked = masked_ids(store, people)
+    return Screening(area.label, since, until, people, cls[shown].astype(np.int64), grids, unit_codes_by_level(store, grids),
+                     np.array([masked[p] for p in people.tolist()], dtype=object), evidence)

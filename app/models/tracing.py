@@ -16,6 +16,7 @@ from app.models.as_of import check_time, store_period
 from app.store.queries.health_records import home_grids
 from app.store.queries.people import person_exists
 from app.store.queries.scans import place_labels, scans_in_windows, scans_of_people
+from app.store.queries.scope import scoped, visible_people
 from app.store.store import Store
 from app.timebase import DAY
 
@@ -71,7 +72,7 @@ def trace(store: Store, person_id: int, onset: int, window_minutes: float = 30, 
     if days <= 0:
         raise TraceError(f"the look-back must be at least one day (got {days})")
     check_time(onset, store_period(store.meta()), "onset")
-    if not person_exists(store, person_id):
+    if not person_exists(store, person_id) or not visible_people(store, np.array([person_id]))[0]:
         raise TraceError(f"no person with id {person_id} in this store")
     since, half = onset - days * DAY, int(round(window_minutes * 60))
     result = Trace(person_id, onset, window_minutes, depth, days)
@@ -88,6 +89,9 @@ def trace(store: Store, person_id: int, onset: int, window_minutes: float = 30, 
             if person not in found:
                 links.setdefault(person, []).append(Link(int(src["person_id"][i]), person, int(src["place_id"][i]),
                                                          int(src["id"][i]), int(src["at"][i]), scan, at))
+        if scoped(store):  # people the principal may not see are never found, nor traced onwards (as under RLS)
+            candidates = np.array(sorted(links), np.int64)
+            links = {int(p): links[int(p)] for p in candidates[visible_people(store, candidates)].tolist()}
         if not links:
             break
         new = np.array(sorted(links), np.int64)

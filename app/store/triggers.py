@@ -4,7 +4,8 @@
 - every task event is copied into the audit trail (on PostgreSQL at commit, by a deferred constraint
   trigger: the chain's lock is then always the last one a transaction takes, so it cannot join a deadlock);
 - on PostgreSQL a trigger chains each new audit entry to the one before (the application never chooses a hash),
-  and changes to tasks, warnings, trips and transfers are announced with NOTIFY to every listening console.
+  and changes to tasks, warnings, trips, transfers and incidents are announced with NOTIFY to every listening
+  console.
 
 :meth:`Store.open` calls :func:`ensure`, so dropping a trigger only lasts until the store is next opened by
 its owner — and a login that may not re-create it is refused rather than let work on unguarded.
@@ -18,7 +19,7 @@ from sqlalchemy.exc import DBAPIError
 from app.store.errors import StoreError
 
 CHANGES_CHANNEL = "jingkong_changes"
-NOTIFIED_TABLES = ("tasks", "warnings", "trips", "transfers")
+NOTIFIED_TABLES = ("tasks", "warnings", "trips", "transfers", "incidents", "incident_events")
 _AUDIT_LOCK = 72620417  # pg_advisory_xact_lock key of the audit chain's head
 
 _FIELD = "length(coalesce({0}, ''))::text || ':' || coalesce({0}, '')"

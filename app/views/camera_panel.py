@@ -21,6 +21,7 @@ from app.domain.cameras import CameraStatus
 from app.models.cameras import CameraLinks, CameraRow
 from app.views.playback_notice import unavailable_text
 from app.views.qt_libraries import multimedia_unavailable
+from app.views.worker import detached_worker
 
 MAX_ROWS = 500  # a town can hold thousands of cameras; the list stays quick to fill and to read
 
@@ -80,6 +81,19 @@ class CameraPanel(QWidget):
         box.addLayout(bottom)
         links.events.listing.connect(self._on_listing_change)
         self._on_listing_change(links.rows)
+
+    def pick_point(self, x: float, y: float) -> None:
+        """A click on the map (display coordinates): in ``nearest`` mode the store is asked off the GUI thread."""
+        if self._links.mode != "nearest":
+            return
+        links = self._links
+        finder = detached_worker(lambda: links.nearest(x, y))
+        finder.sigDone.connect(self._on_nearest)
+        finder.start()
+
+    def _on_nearest(self, rows: list[CameraRow] | None) -> None:
+        if rows is not None:  # None: the mode changed meanwhile
+            self._links.show(rows)
 
     def _on_mode_edit(self) -> None:
         self._links.mode = "unit" if self.in_unit.isChecked() else "nearest"

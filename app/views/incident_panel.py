@@ -122,6 +122,8 @@ class IncidentPanel(QWidget):
         self.timer.timeout.connect(self._tick)
         desk.events.incident.connect(self._on_incident_change)
         desk.events.picture.connect(self._on_picture_change)
+        context.events.store_changed.connect(self._on_store_changed_change)
+        self.follower: FunctionWorker | None = None
         self._on_incident_change(desk.incident)
 
     def _layout(self) -> None:
@@ -174,8 +176,9 @@ class IncidentPanel(QWidget):
 
     def wait(self) -> None:
         """Let the running store work finish (closing, tests)."""
-        if self.worker is not None:
-            self.worker.wait()
+        for worker in (self.worker, self.follower):
+            if worker is not None:
+                worker.wait()
 
     # --- actions ----------------------------------------------------------------------------------------
     def open_drill(self) -> None:
@@ -262,6 +265,23 @@ class IncidentPanel(QWidget):
         if self.desk.clock is not None:
             self.clock_label.setText(f"{_clock_text(self.desk.clock() - self.desk.incident.case_at)} ×{self.desk.clock.speed}")
         self._run(self.desk.advance, lambda snap: self.desk.publish(snap))
+
+    def _on_store_changed_change(self, topics: frozenset[str]) -> None:
+        """Another console (or this one) changed incidents: re-read the one in hand off the GUI thread."""
+        if "incidents" not in topics or self.desk.incident is None or self.desk.replaying:
+            return
+        held = self.desk.incident.id
+        self.follower = FunctionWorker(lambda _p, _c: self.desk.reread(), self)
+        self.follower.sigDone.connect(lambda got: self._on_reread(held, *got))
+        self.follower.sigFailed.connect(self.status.setText)
+        self.follower.start()
+
+    def _on_reread(self, held: int, row: IncidentRow, snap: Snapshot) -> None:
+        if self.desk.incident is None or self.desk.incident.id != held:  # another incident was taken up meanwhile
+            return
+        self.desk.take_up(row)
+        if not self.desk.replaying:
+            self.desk.publish(snap)
 
     def _on_speed_change(self, value: int) -> None:
         if self.desk.clock is not None:

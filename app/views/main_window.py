@@ -88,7 +88,7 @@ class MainWindow(QMainWindow):
         if self.pack_status is not None:  # a console on an offline pack shows how the pack stands
             self.status.addPermanentWidget(self.pack_status)
         self._build_actions(toolbar)
-        self.canvas.sigPointClicked.connect(c.camera_links.pick_point)
+        self.canvas.sigPointClicked.connect(self.camera_panel.pick_point)
         self.canvas.sigViewChanged.connect(self._on_view_change)
         c.context.events.drawn_area.connect(self._on_drawn_area_change)
         self.canvas.scene().sigMouseMoved.connect(self._on_mouse_moved)
@@ -100,7 +100,7 @@ class MainWindow(QMainWindow):
         self._counter = FunctionWorker(lambda _progress, _cancel: c.table_counts(), self)
         self._counter.sigDone.connect(self._show_counts)
         self._counter.start()
-        self.follower = StoreFollower(c.indicators, c.context, self)
+        self.follower = StoreFollower(c.indicators, c.context, c.changes, self)
 
     # --- building ---------------------------------------------------------------------------------
     def _add_dock(self, key: str, title: str, widget: QWidget, area: str) -> None:

@@ -43,7 +43,7 @@ PANELS: list[PanelSpec] = [
     PanelSpec("task_queue", lambda c, parent: TaskQueuePanel(c.tasks, c.context, c.changes, c.audit, parent,
                                                                  c.incident_desk),
               "bottom", "调度队列", "Tasks"),
-    PanelSpec("task_transfers", lambda c, parent: TaskTransferPanel(c.transport, parent),
+    PanelSpec("task_transfers", lambda c, parent: TaskTransferPanel(c.transport, c.context, parent),
               "right", "闭环转运", "Transfers"),
     PanelSpec("warnings", lambda c, parent: WarningPanel(c.warnings, c.context, c.atlas, c.period, parent),
               "bottom", "一脑智查 · 预警", "Warnings"),

@@ -1,7 +1,8 @@
 """Transfers dock: free beds of the quarantine hotels and the labs' samples left today, planning a transfer or
 a specimen batch (refused with the reason when there is no room), and marking pickups and arrivals.
 
-The loads are re-read every two seconds off the GUI thread (another console may fill a hotel)."""
+The loads are re-read off the GUI thread whenever the console learns that tasks or transfers changed
+(``context.store_changed``: pushed by another console on a command-centre store, polled on the embedded one)."""
 
 from __future__ import annotations
 
@@ -21,20 +22,21 @@ from PySide6.QtWidgets import (
 )
 
 from app.models import inputs
+from app.models.context import ConsoleContext
 from app.models.dispatch.errors import REFUSALS
 from app.models.dispatch.queue import console_user
 from app.models.dispatch.transport import FacilityLoad, TransportService
-from app.views.poller import Poller
 from app.views.widgets import button_row
+from app.views.worker import FunctionWorker, detached_worker
 
-REFRESH_MS = 2000
+FOLLOWED = frozenset({"tasks", "transfers"})  # the changes that move a hotel's or a lab's load
 
 
 class TaskTransferPanel(QWidget):
-    """Plans trips through :class:`TransportService`; the load table refreshes every two seconds, and at once
-    after this panel's own plans and marks."""
+    """Plans trips through :class:`TransportService`; the load table follows the console's change feed, and
+    refreshes at once after this panel's own plans and marks."""
 
-    def __init__(self, transport: TransportService, parent: QWidget | None = None) -> None:
+    def __init__(self, transport: TransportService, context: ConsoleContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.transport = transport
         self.user = console_user()
@@ -73,15 +75,23 @@ class TaskTransferPanel(QWidget):
         box.addLayout(buttons)
         box.addWidget(self.message)
         self.refresh()
-        self.poller = Poller(lambda: (transport.hotels(), transport.labs()), REFRESH_MS, wait_first=True,
-                             name="transfer-loads")
-        self.poller.sigResult.connect(self._on_loads)  # a slot of this panel: queued to the GUI thread
-        self.poller.sigFailed.connect(self.message.setText)
-        self.destroyed.connect(self.poller.stop)
-        self.poller.start()
+        context.events.store_changed.connect(self._on_store_changed_change)
 
     def refresh(self) -> None:
         self._show(self.transport.hotels(), self.transport.labs())
+
+    def _on_store_changed_change(self, topics: frozenset[str]) -> None:
+        if topics & FOLLOWED:
+            self.reload()
+
+    def reload(self) -> FunctionWorker:
+        """Re-read the loads off the GUI thread (another console planned or moved a transfer)."""
+        transport = self.transport
+        worker = detached_worker(lambda: (transport.hotels(), transport.labs()))
+        worker.sigDone.connect(self._on_loads)
+        worker.sigFailed.connect(self.message.setText)
+        worker.start()
+        return worker
 
     def _on_loads(self, loads: tuple[list[FacilityLoad], list[FacilityLoad]]) -> None:
         self._show(*loads)

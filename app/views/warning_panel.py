@@ -97,7 +97,12 @@ class WarningPanel(QWidget):
         box.addLayout(buttons)
         box.addWidget(self.summary)
         self._service.events.changed.connect(self.reload)
+        context.events.store_changed.connect(self._on_store_changed_change)  # another console's warnings too
         self.reload()
+
+    def _on_store_changed_change(self, topics: frozenset[str]) -> None:
+        if "warnings" in topics:
+            self.reload()
 
     def reload(self) -> FunctionWorker:
         """List the newest warnings matching the filters (read off the GUI thread); emits ``sigListed(n)``."""

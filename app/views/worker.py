@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QThread, Signal
+from PySide6.QtCore import QCoreApplication, QThread, Signal
 from PySide6.QtWidgets import QAbstractButton, QLabel, QWidget
 
 
@@ -34,6 +34,15 @@ class FunctionWorker(QThread):
             self.sigFailed.emit(f"{type(exc).__name__}: {exc}")
         else:
             self.sigDone.emit(result)
+
+
+def detached_worker(fn: Callable[[], object]) -> FunctionWorker:
+    """A worker owned by the application rather than by a panel, which deletes itself when done: a panel closed
+    while it reads does not take a running thread down with it (Qt aborts the program then). Connect its signals to
+    bound methods of Qt objects only — Qt disconnects those when their object goes."""
+    worker = FunctionWorker(lambda _progress, _cancel: fn(), QCoreApplication.instance())
+    worker.finished.connect(worker.deleteLater)
+    return worker
 
 
 def run_with_button(parent: QWidget, fn: Callable[[], object], button: QAbstractButton, status: QLabel, busy: str,

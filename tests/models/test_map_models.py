@@ -15,6 +15,7 @@ from app.models.projection import to_display
 from app.models.rings import Rings, flatten, polylines, without_shared_edges
 from app.models.search import UnitSearch
 from app.store.queries.points import load_cameras
+from app.store.queries.spatial import spatial_of
 from tests.factories import World
 
 
@@ -73,7 +74,7 @@ def test_camera_links_in_unit_and_nearest(world: World) -> None:
     world.add_camera("330382002002002", code="B", url="sample://camera_demo.mp4")
     atlas = AdminAtlas(world.store)
     context = ConsoleContext(as_of=__import__("datetime").date(2022, 3, 31))
-    links = CameraLinks(load_cameras(world.store), atlas, context, nearest_n=1)
+    links = CameraLinks(load_cameras(world.store), atlas, context, spatial_of(world.store), nearest_n=1)
     context.selected_unit = "330382002"
     assert [r.code for r in links.rows] == ["B"]
     links.mode = "nearest"

@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import sys
 
+import numpy as np
 import pytest
 from PySide6.QtCore import QUrl
 
 from app.models.cameras import SAMPLES
+from app.models.projection import to_display
 from app.views.camera_panel import CameraPanel
 from app.views.playback_notice import unavailable_text
 from app.views.qt_libraries import Unavailable
+from tests.factories import STEP, X0, Y0
 
 # Qt Multimedia's reports on optional pieces it probes with dlopen (VA-API hardware decoding, the PipeWire audio
 # server): without them the clip plays, decoded in software
@@ -104,3 +107,13 @@ def test_without_qt_multimedia_the_panel_says_so_in_chinese_and_the_rest_works(c
 def test_a_missing_system_library_is_named_in_the_interface_language(chinese_translations) -> None:  # noqa: ANN001
     problem = Unavailable(("libpulse.so.0",), "libpulse.so.0: cannot open shared object file")
     assert unavailable_text(problem) == "视频播放组件不可用：缺少系统库 libpulse.so.0（请运行 scripts/setup.sh）"
+
+
+def test_a_map_click_in_nearest_mode_lists_the_nearest_camera_off_the_gui_thread(main_window, qtbot) -> None:  # noqa: ANN001
+    panel = main_window.camera_panel
+    panel.nearest.setChecked(True)
+    panel.count.setValue(1)
+    x, y = to_display(np.array([X0 + 3.5 * STEP]), np.array([Y0 + 3 * STEP]))  # the centre of C3's grid
+    main_window.canvas.sigPointClicked.emit(float(x[0]), float(y[0]))
+    qtbot.waitUntil(lambda: [r.code for r in main_window.console.camera_links.rows] == ["C3"], timeout=5000)
+    assert panel.table.rowCount() == 1 and main_window.console.camera_links.rows[0].distance_m < 1

@@ -9,6 +9,7 @@ import pytest
 from app.console import Console
 from app.domain.facilities import FacilityKind
 from app.domain.tasks import TaskStatus as S
+from app.views.store_follower import StoreFollower
 from app.views.task_transfer_panel import TaskTransferPanel
 from tests.factories import World
 
@@ -18,11 +19,13 @@ def panel(qtbot, world: World) -> Iterator[TaskTransferPanel]:  # noqa: ANN001
     world.add_facility(FacilityKind.QUARANTINE_HOTEL, capacity=2, name="酒店A")
     for _ in range(3):
         world.add_person()
-    widget = TaskTransferPanel(Console(world.store).transport)
+    console = Console(world.store)
+    widget = TaskTransferPanel(console.transport, console.context)
     qtbot.addWidget(widget)
+    follower = StoreFollower(console.indicators, console.context, console.changes)  # the console's one change feed
     yield widget
-    widget.poller.stop()
-    widget.poller.join()
+    follower.poller.stop()
+    follower.poller.join()
 
 
 def _cells(panel: TaskTransferPanel) -> list[str]:
@@ -62,4 +65,4 @@ def test_another_consoles_transfer_shows_in_the_loads(qtbot, world: World, panel
         other.transport.plan_transfer([1], hotel, vehicle="浙C·2", origin="home", by="other")
     finally:
         other.close()
-    qtbot.waitUntil(lambda: _cells(panel)[3:] == ["1", "1"], timeout=5000)  # re-read off the GUI thread
+    qtbot.waitUntil(lambda: _cells(panel)[3:] == ["1", "1"], timeout=5000)  # the follower polls; re-read off the GUI thread

@@ -2,17 +2,15 @@
 
 A grid goes to its grid leader, a village to the village office, a town to the town office, the county to
 the command centre. People without a unit target go to the lowest unit holding all their home grids (one
-grid's leader when they share a grid); people with no home grid go to the command centre. A point or
-polygon target goes the same way, by the grids it touches.
+grid's leader when they share a grid); people with no home grid go to the command centre. A polygon target
+goes the same way, by the grids it touches; a point target to the one grid it lies in (on a boundary shared by
+several grids, the lowest code: ``app.store.queries.spatial``).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-
-import numpy as np
-import shapely
 
 from app.models.dispatch.catalogue import ROLE_BY_LEVEL
 from app.models.dispatch.errors import TaskError
@@ -82,14 +80,3 @@ class Router:
         while (parent := self._by_id[chain[-1]].parent_id) is not None:
             chain.append(parent)
         return chain
-
-
-class GridLocator:
-    """Which micro-grids a point or polygon (EPSG:4490) touches: an STRtree over the grid geometries."""
-
-    def __init__(self, grid_ids: np.ndarray, geoms: np.ndarray) -> None:
-        self._ids = grid_ids
-        self._tree = shapely.STRtree(geoms)
-
-    def grids(self, geometry: shapely.Geometry) -> list[int]:
-        return self._ids[self._tree.query(geometry, predicate="intersects")].tolist()

@@ -13,10 +13,10 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
 
+import shapely
 from sqlalchemy import Connection
 from sqlalchemy.exc import DBAPIError
 
-from app.domain.admin import Level
 from app.domain.roles import AccessDenied, code_range
 from app.domain.tasks import CLOSED_STATUSES, OPEN_STATUSES, EventRow, TaskRow, TaskStatus
 from app.models import inputs
@@ -24,11 +24,11 @@ from app.models.dispatch.catalogue import check_kind, check_priority, check_sour
 from app.models.dispatch.changes import Change, apply, cancel_children, event_row, settle_parent
 from app.models.dispatch.errors import AlreadyClaimed, IllegalTransition, StaleTask, TaskError, TaskNotFound
 from app.models.dispatch.lifecycle import check_transition, parse_status
-from app.models.dispatch.routing import GridLocator, Router
+from app.models.dispatch.routing import Router
 from app.models.dispatch.sla import ServiceLevels, load_service_levels
 from app.store import Store
 from app.store.queries import task_writes as w
-from app.store.queries.admin import load_level
+from app.store.queries.spatial import Spatial, spatial_of
 from app.store.queries.tasks import (
     TaskFilter,
     home_grids,
@@ -82,9 +82,15 @@ class TaskService:
         return Router(unit_directory(self.store))
 
     @cached_property
-    def locator(self) -> GridLocator:
-        grids = load_level(self.store, Level.GRID)
-        return GridLocator(grids.ids, grids.geoms)
+    def spatial(self) -> Spatial:
+        return spatial_of(self.store)
+
+    def _grids_of(self, area: shapely.Geometry) -> list[int]:
+        """The grids a drawn target touches; a point goes to one grid (the lowest code on a shared boundary)."""
+        if isinstance(area, shapely.Point):
+            grid = self.spatial.grid_at(area.x, area.y)
+            return [] if grid is None else [grid]
+        return self.spatial.grids_in(area).tolist()
 
     # --- creating ---------------------------------------------------------------------------------
     def create(self, *, kind: str, source: str, title: str, target_unit_code: str | None = None,
@@ -115,7 +121,7 @@ class TaskService:
             title = inputs.text(spec.title, "title", Task.title)
             ref = inputs.text(spec.source_ref, "source reference", Task.source_ref) if spec.source_ref is not None else None
             area = None if spec.target_wkt is None else inputs.geometry(spec.target_wkt, "target", TARGET_KINDS)
-            area_grids = [] if area is None else self.locator.grids(area)
+            area_grids = [] if area is None else self._grids_of(area)
             if area is not None and not area_grids:
                 raise TaskError(f"the target {spec.target_wkt[:60]!r} lies outside the county")
             missing = [p for p in spec.person_ids if p not in grids]

@@ -98,6 +98,12 @@ class IncidentDesk:
             self.service.perform(self.pending.pop(0))
         return self.service.snapshot(row.id, now)
 
+    def reread(self) -> tuple[IncidentRow, Snapshot]:
+        """The incident in hand as the store has it now, and its live picture: another console dispatched it,
+        closed it or changed its zones."""
+        row = self._row()
+        return self.service.get(row.id), self.service.snapshot(row.id, self.service.now())
+
     def picture_at(self, at: int) -> Snapshot:
         return self.service.snapshot(self._row().id, at)
 

@@ -6,6 +6,9 @@ only the people those records name (taking back what they counted before) and th
 Pending samples that get a result are re-counted too; other records changed in place (a person moving
 to another grid) need ``compute()``.
 
+Every answer is limited to the units under the store's principal (other units: NaN), so a town operator's
+rankings, map and tables hold its own town only — on the embedded store as on PostgreSQL.
+
 Events: ``events.computed()`` after ``compute`` or ``refresh`` (in the thread that ran them).
 """
 
@@ -34,6 +37,7 @@ from app.store.queries.indicators import (
     reported_samples,
 )
 from app.store.queries.indicators import persons as read_persons
+from app.store.queries.scope import visible_codes
 from app.store.store import Store
 
 Progress = Callable[[str, float], None]
@@ -60,6 +64,7 @@ class IndicatorEngine:
         self.cube: RollupCube | None = None
         self.tree: UnitTree | None = None
         self.watermark: dict[str, int] = {}
+        self._hidden: dict[Level, np.ndarray] = {}  # per level: units the principal may not see
 
     @property
     def ready(self) -> bool:
@@ -185,12 +190,21 @@ class IndicatorEngine:
             total += t.sign * value
         return total
 
+    def hidden(self, level: Level) -> np.ndarray:
+        """Per unit of ``level``: True where the principal may not see it (its figures are NaN)."""
+        if level not in self._hidden:
+            self._hidden[level] = ~visible_codes(self.store, self.codes(level))
+        return self._hidden[level]
+
     def parts(self, indicator: Indicator, level: Level, as_of: dt.date) -> tuple[np.ndarray, np.ndarray | None]:
         """Numerator (scaled) and denominator of an indicator for every unit of ``level``."""
         self.ensure()
         slot = self.slot(as_of)
-        num = self._terms(indicator.numerator, level, slot) * indicator.scale
-        return num, None if indicator.denominator is None else self._terms(indicator.denominator, level, slot)
+        hidden = self.hidden(level)
+        num = np.where(hidden, np.nan, self._terms(indicator.numerator, level, slot) * indicator.scale)
+        if indicator.denominator is None:
+            return num, None
+        return num, np.where(hidden, np.nan, self._terms(indicator.denominator, level, slot))
 
     def level_values(self, indicator_id: str, level: Level, as_of: dt.date) -> np.ndarray:
         """One indicator for every unit of ``level``, row-aligned with ``codes(level)`` (NaN: no denominator)."""
@@ -201,6 +215,8 @@ class IndicatorEngine:
         """Every indicator (or the given ones) of one unit."""
         self.ensure()
         level, row = self.tree.find(code)
+        if self.hidden(level)[row]:
+            return {ind.id: float("nan") for ind in indicators or self.catalogue.indicators}
         slot = self.slot(as_of)
         cache: dict[tuple[str, int], int] = {}
 
@@ -240,6 +256,8 @@ class IndicatorEngine:
 
         num = total(ind.numerator) * ind.scale
         values = num if ind.denominator is None else _ratio(num, total(ind.denominator))
+        if self.hidden(level)[row]:
+            values = np.full(len(slots), np.nan)
         return [self.slots.date(int(s)) for s in slots], values
 
 

@@ -55,13 +55,13 @@ def level_table(engine: IndicatorEngine, level: Level, as_of: dt.date, indicator
                 units: list[str] | None = None) -> IndicatorTable:
     """Chosen indicators (default all) for chosen units (default all) of ``level``.
 
-    Raises KeyError naming an unknown indicator, or a unit code that is not of ``level``.
+    Raises KeyError naming an unknown indicator, or a unit code that is not of ``level`` (or not the principal's).
     """
     indicators = [engine.catalogue[i] for i in indicator_ids] if indicator_ids else list(engine.catalogue)
     codes = [str(c) for c in engine.codes(level)]
-    rows = np.arange(len(codes))
+    rows = np.flatnonzero(~engine.hidden(level))  # only the units the principal may see
     if units:
-        position = {c: i for i, c in enumerate(codes)}
+        position = {codes[r]: r for r in rows.tolist()}
         missing = [u for u in units if u not in position]
         if missing:
             raise KeyError(f"no {level.key} with code {', '.join(missing)}")

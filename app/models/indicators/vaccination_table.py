@@ -33,12 +33,14 @@ class VaccinationTable:
 
 
 def vaccination_table(engine: IndicatorEngine, level: Level, as_of: dt.date, lang: str = "zh") -> VaccinationTable:
-    """The table for every unit of ``level`` (towns or villages; any level works) as of ``as_of``; names in ``lang``."""
+    """The table for every unit of ``level`` the principal may see (towns or villages; any level works) as of ``as_of``; names in ``lang``."""
     engine.ensure()
     slot = engine.slot(as_of)
     cube = engine.cube
     population = np.column_stack([cube.at(f"pop_{band}", level, slot) for band, _, _ in VACCINE_BANDS])
     vaccinated = np.stack([np.column_stack([cube.at(f"vax_d{d}_{band}", level, slot) for d in DOSES])
                            for band, _, _ in VACCINE_BANDS], axis=1)
-    return VaccinationTable(level, as_of, [str(c) for c in engine.tree.codes[level]],
-                            [str(n) for n in engine.tree.level_names(level, lang)], population, vaccinated)
+    shown = np.flatnonzero(~engine.hidden(level))  # the units the principal may see
+    codes, names = engine.tree.codes[level], engine.tree.level_names(level, lang)
+    return VaccinationTable(level, as_of, [str(codes[i]) for i in shown], [str(names[i]) for i in shown],
+                            population[shown], vaccinated[shown])

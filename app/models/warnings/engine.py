@@ -1,4 +1,5 @@
-"""Evaluate the warning rules over the whole store as of any time, and route each warning to its grid."""
+"""Evaluate the warning rules over the whole store (what the principal may see of it) as of any time, and route
+each warning to its grid."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from app.models.warnings.evidence import Evidence
 from app.models.warnings.inputs import RecordWindow
 from app.models.warnings.rules import RULES_FILE, Rule, RuleError, load_rules, parse_params
 from app.store.queries.health_records import home_grids
+from app.store.queries.scope import scoped, visible_people
 from app.store.store import Store
 
 EVALUATORS: dict[str, Evaluator] = {
@@ -65,6 +67,9 @@ def evaluate(store: Store, as_of: int, rule_ids: Sequence[str] | None = None,
     window = RecordWindow(store, as_of, as_of - seconds(reach))
     found = [(r, EVALUATORS[r.id].evaluate(window, params[r.id]).sorted()) for r in chosen]
     everyone = np.unique(np.concatenate([ev.person_id for _, ev in found] or [np.zeros(0, np.int64)]))
+    if scoped(store):  # a unit operator's warnings are its own people's (row-level security's rule, kept here too)
+        everyone = everyone[visible_people(store, everyone)]
+        found = [(r, ev.take(np.isin(ev.person_id, everyone))) for r, ev in found]
     homes = home_grids(store, everyone)
     out = []
     for rule, ev in found:

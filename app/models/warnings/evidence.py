@@ -39,10 +39,13 @@ class Evidence:
         parts = [p for p in parts if len(p)] or [cls.empty()]
         return cls(*(np.concatenate([getattr(p, f) for p in parts]) for f in ("person_id", "table", "record_id", "at", "why")))
 
+    def take(self, rows: np.ndarray) -> Evidence:
+        """The rows selected by a bool mask or an index array."""
+        return Evidence(self.person_id[rows], self.table[rows], self.record_id[rows], self.at[rows], self.why[rows])
+
     def sorted(self) -> Evidence:
         """Grouped by person, each person's records in time order."""
-        order = np.lexsort((self.at, self.person_id))
-        return Evidence(self.person_id[order], self.table[order], self.record_id[order], self.at[order], self.why[order])
+        return self.take(np.lexsort((self.at, self.person_id)))
 
     def refs(self, start: int, stop: int) -> list[dict[str, object]]:
         """Rows ``start:stop`` as JSON-ready record references."""
