@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from sqlalchemy import Connection, Table, inspect
+from sqlalchemy import Connection, Table, inspect, text
 
-from app.store import geopackage
+from app.store import access, geopackage, partitions
 from app.store.tables.access import AuditEntry, User
 from app.store.tables.base import Base
 from app.store.tables.imports import ImportMapping, ImportRun, RecordSource
@@ -68,6 +68,15 @@ def _sync(conn: Connection) -> None:
     add_missing(conn, [PackChange.__table__, SyncApplied.__table__, SyncConflict.__table__, PackOut.__table__])
 
 
+def _partition_records(conn: Connection) -> None:
+    """Version 7 stores on PostgreSQL keep each record table in one heap: partition them by month
+    (``app.store.partitions``); a centre's row-level security and privileges are installed again on the new
+    tables. SQLite stores are unchanged."""
+    meta = dict(conn.execute(text("SELECT key, value FROM jingkong_meta")).all())
+    if partitions.partition_existing(conn, partitions.period_of(meta)) and "centre" in meta:
+        access.install(conn)
+
+
 MIGRATIONS: dict[int, Callable[[Connection], None]] = {
     1: _dispatch_and_warnings,
     2: _level_layers,
@@ -75,4 +84,5 @@ MIGRATIONS: dict[int, Callable[[Connection], None]] = {
     4: _users_and_audit,
     5: _imports,
     6: _sync,
+    7: _partition_records,
 }
