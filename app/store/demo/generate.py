@@ -29,7 +29,7 @@ from app.store.demo.infrastructure import build_infrastructure
 from app.store.demo.people import CITIES, OUTBREAK_CITY_ID, People, generate_people
 from app.store.demo.scale import OUTBREAK_CITY, OUTBREAK_SINCE, PERIOD_END, PERIOD_START, SCALES, Scale
 from app.store.errors import ensure_not_in_use
-from app.store.geometry import encode_for, gpkg_blobs
+from app.store.geometry import encode_many
 from app.store.identity_key import FINGERPRINT_META, IdentityKey, install_key, new_store_key
 from app.store.store import Store, create_schema, resolve_url, sqlite_path
 from app.store.tables import RECORD_TABLES
@@ -66,8 +66,7 @@ class _Writer:
         if self.should_cancel():
             raise Cancelled()
         if geoms is not None:
-            dialect = self.conn.dialect.name
-            columns = {**columns, "geom": gpkg_blobs(geoms) if dialect == "sqlite" else [encode_for(dialect, g) for g in geoms]}
+            columns = {**columns, "geom": encode_many(self.conn.dialect.name, geoms)}
         n = bulk_insert(self.conn, table, columns)
         self.rows[table] = self.rows.get(table, 0) + n
         self.done += n
