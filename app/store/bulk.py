@@ -17,7 +17,7 @@ from sqlalchemy import Connection, text
 from app.store.tables import Base
 
 CHUNK = 200_000
-INDEX_MEMORY_MB = 256
+BUILD_MEMORY_MB = 256  # PostgreSQL's defaults (64 MB, 4 MB) spill a county's keys to temporary files
 
 
 def _as_list(values: Any) -> list:
@@ -68,8 +68,9 @@ def deferred_constraints(conn: Connection, tables: Sequence[str]) -> Iterator[No
     for index in indexes:
         conn.exec_driver_sql(f"DROP INDEX IF EXISTS {index.name}")
     yield
-    if postgres:  # sort each index in memory, not in temporary files (the default is 64 MB); this transaction only
-        conn.exec_driver_sql(f"SET LOCAL maintenance_work_mem = '{INDEX_MEMORY_MB}MB'")
+    if postgres:  # for this transaction only: sort each index, and hash the keys each foreign key checks, in memory
+        conn.exec_driver_sql(f"SET LOCAL maintenance_work_mem = '{BUILD_MEMORY_MB}MB'")
+        conn.exec_driver_sql(f"SET LOCAL work_mem = '{BUILD_MEMORY_MB}MB'")
     for table, name, definition, kind in constraints:
         if kind == "f":
             break
