@@ -14,8 +14,10 @@ What travels and how:
   only the entries' own fields, so ``jingkong audit verify`` checks the copied chain on the target as it did on
   the source. One new entry, ``store.copy``, chained after them, anchors the copy: where from, the source's
   chain head and the rows copied.
-- **Users** travel as rows of ``jingkong_users``; passwords do not (PostgreSQL keeps its logins' passwords
-  itself, the embedded store keeps scrypt hashes): give them again with ``jingkong centre`` on the target.
+- **Users** travel as rows of ``jingkong_users`` (name, role, unit); passwords do not — PostgreSQL keeps its
+  logins' passwords itself and the embedded store keeps scrypt hashes, and neither is the other's to hold — so
+  until a user's password is set again on the target (``jingkong centre``), only the target's owner opens it.
+  On PostgreSQL the roles and row-level security are installed by ``jingkong centre init --url`` as for any store.
 """
 
 from __future__ import annotations
@@ -43,6 +45,7 @@ from app.store.tables.meta import Meta
 Progress = Callable[[float, str], None]
 BATCH = 100_000
 _NOT_COPIED_META = ("schema_version", "centre")  # the target's own version; its roles are installed by `centre`
+_NOT_COPIED_COLUMNS = {("jingkong_users", "password_hash")}  # a password is set again on the target
 
 
 @dataclass
@@ -170,8 +173,9 @@ def _copy_table(sconn: Connection, dconn: Connection, name: str) -> int:
     source_columns = {c["name"] for c in inspect(sconn).get_columns(name)}
     columns = [c for c in table.columns if c.name in source_columns]
     geometry = [i for i, c in enumerate(columns) if isinstance(c.type, GeometryType)]
+    selected = ["NULL" if (name, c.name) in _NOT_COPIED_COLUMNS else c.name for c in columns]
     n = 0
-    for batch in _batches(sconn, name, [c.name for c in columns]):
+    for batch in _batches(sconn, name, selected):
         if geometry:
             batch = _convert_geometry(batch, geometry, dconn.dialect.name)
         insert_rows(dconn, name, [c.name for c in columns], batch)

@@ -10,6 +10,7 @@ from sqlalchemy import text
 
 from app.cli import main
 from app.domain.admin import Level
+from app.domain.roles import Role
 from app.models.dispatch.service import TaskService
 from app.store import Store
 from app.store.identity_key import hash_identity, key_file
@@ -21,7 +22,7 @@ NUMBER = "330382198006010011"
 
 @pytest.fixture
 def source(tiny_store_path: str, tmp_path: Path) -> str:
-    """A copy of the tiny county (and its key) with two tasks worked, so its audit trail has entries."""
+    """A copy of the tiny county (and its key) with two tasks worked and a user, so its audit trail has entries."""
     path = tmp_path / "source.gpkg"
     shutil.copy(tiny_store_path, path)
     shutil.copy(tiny_store_path + ".key", str(path) + ".key")
@@ -30,6 +31,7 @@ def source(tiny_store_path: str, tmp_path: Path) -> str:
     for i in range(2):
         task = tasks.create(kind="screening", source="manual", title=f"t{i}", target_unit_code="330382001001001")
         tasks.transition(task, "dispatched", by="duty")
+    store.add_user("town1", Role.TOWN_OPERATOR, "330382001", "a password that stays behind")
     store.close()
     return str(path)
 
@@ -65,6 +67,11 @@ def test_a_store_goes_to_postgis_and_back_with_every_row_its_key_and_its_audit_c
             assert [a[-1][3] for a in audits[1:]] == ["store.copy", "store.copy"]
             for db in (url, str(back)):
                 assert main(["audit", "verify", "--db", db]) == 0
+            # users keep their role and unit, not their password (set again on the target)
+            for target in (pg, again):
+                with target.engine.connect() as conn:
+                    assert conn.execute(text("SELECT name, role, unit_code, password_hash FROM jingkong_users")).all() \
+                           == [("town1", "town_operator", "330382001", None)]
             # identity numbers match under the same key on every copy
             assert hash_identity(pg, NUMBER) == hash_identity(lite, NUMBER) == hash_identity(again, NUMBER)
             towns = [load_level(s, Level.TOWN) for s in (lite, pg, again)]
