@@ -15,6 +15,7 @@ from app.store.tables.access import AuditEntry, User
 from app.store.tables.base import Base
 from app.store.tables.imports import ImportMapping, ImportRun, RecordSource
 from app.store.tables.incidents import Improvement, Incident, IncidentEvent, IncidentTask
+from app.store.tables.places import Scan
 from app.store.tables.sync import PackChange, PackOut, SyncApplied, SyncConflict
 from app.store.tables.tasks import Task, TaskEvent, TaskPerson, Trip
 from app.store.tables.warnings import WarningRecord
@@ -77,6 +78,12 @@ def _partition_records(conn: Connection) -> None:
         access.install(conn)
 
 
+def _arrivals_index(conn: Connection) -> None:
+    """Version 8 stores find arrivals from a risk city by scanning every checkpoint's scans: index the scans that
+    come from a city (``ix_scans_from_city_at``)."""
+    add_missing(conn, [Scan.__table__])
+
+
 MIGRATIONS: dict[int, Callable[[Connection], None]] = {
     1: _dispatch_and_warnings,
     2: _level_layers,
@@ -85,4 +92,5 @@ MIGRATIONS: dict[int, Callable[[Connection], None]] = {
     5: _imports,
     6: _sync,
     7: _partition_records,
+    8: _arrivals_index,
 }
