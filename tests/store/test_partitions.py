@@ -7,8 +7,8 @@ from sqlalchemy import text
 
 from app.domain.facilities import FacilityKind
 from app.store import Store
-from app.store.store import SCHEMA_VERSION
 from app.store.partitions import PARTITIONED
+from app.store.store import SCHEMA_VERSION
 from tests.factories import World
 
 pytestmark = pytest.mark.postgres
