@@ -1,5 +1,6 @@
-"""The same demo county (same seed, same key) on SQLite and on PostGIS gives the same answer to every command:
-indicators, warnings, screening, tracing, the dispatch queue, incidents, people, beds and the store summary."""
+"""The same demo county (same seed, same key) on SQLite, generated on PostGIS, and copied to PostGIS by
+``jingkong copy`` gives the same answer to every command: indicators, warnings, screening, tracing, the dispatch
+queue, incidents, people, beds, exports, the report and the store summary."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ import pytest
 
 from app.cli import main
 from app.store import Store
+from app.store.copy import copy_store
 from app.store.demo.generate import generate_store
 from app.store.identity_key import KEY_ENV
 from app.timebase import CST
@@ -108,13 +110,15 @@ def _session(db: str, out: Path, capsys, trace: tuple[str, str]) -> dict[str, An
 def test_every_command_answers_the_same_on_both_backends(postgres, tmp_path: Path, capsys,  # noqa: ANN001
                                                           monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv(KEY_ENV, "one-key-for-both-stores-of-this-test")  # the same identity hashes on both
-    lite, pg = str(tmp_path / "same.gpkg"), postgres.new_database()
+    lite, pg, copied = str(tmp_path / "same.gpkg"), postgres.new_database(), postgres.new_database()
     for db in (lite, pg):
         generate_store(db, "tiny", 1)
+    copy_store(lite, copied)  # before any command writes: the same store again, loaded by `jingkong copy`
     store = Store.open(lite)
     trace = (store.meta()["trace_case_person_id"], store.meta()["trace_case_at"])
     store.close()
-    answers = [_session(db, tmp_path / name, capsys, trace) for db, name in ((lite, "lite"), (pg, "pg"))]
+    answers = [_session(db, tmp_path / name, capsys, trace) for db, name in ((lite, "lite"), (pg, "pg"), (copied, "copied"))]
     assert answers[0]["queue"] and answers[0]["trace"]  # the comparison compares something
-    differences = _differences(answers[0], answers[1])
-    assert not differences, "\n".join(differences[:40])
+    for other in answers[1:]:
+        differences = _differences(answers[0], other)
+        assert not differences, "\n".join(differences[:40])
