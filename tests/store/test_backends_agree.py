@@ -119,6 +119,7 @@ def test_every_command_answers_the_same_on_both_backends(postgres, tmp_path: Pat
     store.close()
     answers = [_session(db, tmp_path / name, capsys, trace) for db, name in ((lite, "lite"), (pg, "pg"), (copied, "copied"))]
     assert answers[0]["queue"] and answers[0]["trace"]  # the comparison compares something
+    answers[2]["info"]["tables"]["audit_log"] -= 1  # the copy's own entry, anchoring it (tests/store/test_copy.py)
     for other in answers[1:]:
         differences = _differences(answers[0], other)
         assert not differences, "\n".join(differences[:40])
