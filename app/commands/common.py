@@ -30,6 +30,20 @@ class Result:
     exit_code: int = 0
 
 
+def progress_printer(quiet: bool) -> Callable[[float, str], None]:
+    """A ``progress(fraction, stage)`` callback that redraws one percentage line on stderr (nothing if quiet)."""
+    last = [-1]
+
+    def progress(fraction: float, message: str) -> None:
+        percent = int(fraction * 100)
+        if not quiet and percent != last[0]:
+            last[0] = percent
+            sys.stderr.write(f"\r[{percent:3d}%] {message.replace(':', ' '):<40}")
+            sys.stderr.flush()
+
+    return progress
+
+
 def add_store_options(parser: argparse.ArgumentParser, json_flag: bool = True) -> None:
     parser.add_argument("--db", metavar="PATH|URL", type=arg(inputs.store_location), help="store file or SQLAlchemy URL (default: the embedded store data/jingkong.gpkg, or $JINGKONG_DB)")
     parser.add_argument("--user", metavar="NAME", default=os.environ.get("JINGKONG_LOGIN"), type=arg(inputs.text),

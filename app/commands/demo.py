@@ -6,7 +6,7 @@ import argparse
 import sys
 
 from app.arguments import arg
-from app.commands.common import CommandError, Result
+from app.commands.common import CommandError, Result, progress_printer
 from app.models import inputs
 from app.store.demo.generate import generate_store
 from app.store.demo.scale import SCALES
@@ -37,15 +37,7 @@ def run(args: argparse.Namespace) -> Result:
     target = args.out or str(default_store_path())
     if not args.force and store_exists(target):
         raise CommandError(f"{target} already exists: add --force to replace it")
-    last = [-1]
-
-    def progress(fraction: float, message: str) -> None:
-        percent = int(fraction * 100)
-        if not args.quiet and percent != last[0]:
-            last[0] = percent
-            sys.stderr.write(f"\r[{percent:3d}%] {message.replace(':', ' '):<40}")
-            sys.stderr.flush()
-
+    progress = progress_printer(args.quiet)
     report = generate_store(target, args.scale, args.seed, progress)
     if not args.quiet:
         sys.stderr.write("\n")

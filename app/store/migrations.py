@@ -8,13 +8,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from sqlalchemy import Connection, Table, inspect
+from sqlalchemy import Connection, Table, inspect, text
 
-from app.store import geopackage
+from app.store import access, geopackage, partitions
 from app.store.tables.access import AuditEntry, User
 from app.store.tables.base import Base
 from app.store.tables.imports import ImportMapping, ImportRun, RecordSource
 from app.store.tables.incidents import Improvement, Incident, IncidentEvent, IncidentTask
+from app.store.tables.places import Scan
 from app.store.tables.sync import PackChange, PackOut, SyncApplied, SyncConflict
 from app.store.tables.tasks import Task, TaskEvent, TaskPerson, Trip
 from app.store.tables.warnings import WarningRecord
@@ -68,6 +69,21 @@ def _sync(conn: Connection) -> None:
     add_missing(conn, [PackChange.__table__, SyncApplied.__table__, SyncConflict.__table__, PackOut.__table__])
 
 
+def _partition_records(conn: Connection) -> None:
+    """Version 7 stores on PostgreSQL keep each record table in one heap: partition them by month
+    (``app.store.partitions``); a centre's row-level security and privileges are installed again on the new
+    tables. SQLite stores are unchanged."""
+    meta = dict(conn.execute(text("SELECT key, value FROM jingkong_meta")).all())
+    if partitions.partition_existing(conn, partitions.period_of(meta)) and "centre" in meta:
+        access.install(conn)
+
+
+def _arrivals_index(conn: Connection) -> None:
+    """Version 8 stores find arrivals from a risk city by scanning every checkpoint's scans: index the scans that
+    come from a city (``ix_scans_from_city_at``)."""
+    add_missing(conn, [Scan.__table__])
+
+
 MIGRATIONS: dict[int, Callable[[Connection], None]] = {
     1: _dispatch_and_warnings,
     2: _level_layers,
@@ -75,4 +91,6 @@ MIGRATIONS: dict[int, Callable[[Connection], None]] = {
     4: _users_and_audit,
     5: _imports,
     6: _sync,
+    7: _partition_records,
+    8: _arrivals_index,
 }

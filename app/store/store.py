@@ -18,13 +18,13 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError
 
 from app.domain.roles import AccessDenied, Principal, Role
-from app.store import access, audit, geopackage, level_layers, triggers
+from app.store import access, audit, geopackage, level_layers, partitions, triggers
 from app.store.errors import SchemaVersionError, StoreError, explain_store_problems
 from app.store.migrations import MIGRATIONS
 from app.store.tables import Base
 from app.store.tables.meta import Meta
 
-SCHEMA_VERSION = 7  # one more than the last key of MIGRATIONS
+SCHEMA_VERSION = 9  # one more than the last key of MIGRATIONS
 ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_STORE = ROOT / "data" / "jingkong.gpkg"
 
@@ -254,7 +254,13 @@ def create_schema(conn: Connection, meta: dict[str, str]) -> None:
         conn.exec_driver_sql("CREATE EXTENSION IF NOT EXISTS postgis")
     level_layers.drop_views(conn)  # they depend on admin_units: PostgreSQL would refuse to drop it
     Base.metadata.drop_all(conn)
-    Base.metadata.create_all(conn)
+    if conn.dialect.name == "postgresql":  # the record tables partitioned by month (app.store.partitions)
+        Base.metadata.create_all(conn, tables=[t for t in Base.metadata.sorted_tables
+                                               if t.name not in partitions.PARTITIONED])
+        for name in partitions.PARTITIONED:
+            partitions.create(conn, name, partitions.period_of(meta))
+    else:
+        Base.metadata.create_all(conn)
     triggers.ensure(conn)
     geopackage.publish_layers(conn)
     conn.execute(Meta.__table__.insert(), [{"key": k, "value": v} for k, v in {"schema_version": str(SCHEMA_VERSION), **meta}.items()])

@@ -16,31 +16,29 @@ from pathlib import Path
 
 import numpy as np
 import shapely
-from sqlalchemy import Connection, Index
+from sqlalchemy import Connection
 
 from app.domain.admin import Level
 from app.domain.errors import Cancelled
 from app.domain.people import PersonKind
 from app.store import geopackage
-from app.store.bulk import bulk_insert
+from app.store.bulk import bulk_insert, deferred_constraints
 from app.store.demo import records, scenarios
 from app.store.demo.geography import SCHEMATIC_NOTE, Geography, build_geography, to_geographic
 from app.store.demo.infrastructure import build_infrastructure
 from app.store.demo.people import CITIES, OUTBREAK_CITY_ID, People, generate_people
 from app.store.demo.scale import OUTBREAK_CITY, OUTBREAK_SINCE, PERIOD_END, PERIOD_START, SCALES, Scale
 from app.store.errors import ensure_not_in_use
-from app.store.geometry import encode_for, gpkg_blobs
+from app.store.geometry import encode_many
 from app.store.identity_key import FINGERPRINT_META, IdentityKey, install_key, new_store_key
 from app.store.store import Store, create_schema, resolve_url, sqlite_path
-from app.store.tables import RECORD_TABLES, Base
+from app.store.tables import RECORD_TABLES
 from app.timebase import to_seconds
 
 # progress(fraction, stage): stage is one of STAGES, "writing" as "writing:<table>".
 Progress = Callable[[float, str], None]
 STAGES = ("geography", "people", "records", "writing", "indexes", "done")
-# Tables whose indexes are built after loading: far faster than keeping them up to date row by row.
 HOUSEHOLD_SIZE = 3.4  # people per household, on average
-BULK_TABLES = ("persons", "scans", "test_samples", "vaccinations", "clinic_visits", "pharmacy_purchases")
 
 
 @dataclass
@@ -68,8 +66,7 @@ class _Writer:
         if self.should_cancel():
             raise Cancelled()
         if geoms is not None:
-            dialect = self.conn.dialect.name
-            columns = {**columns, "geom": gpkg_blobs(geoms) if dialect == "sqlite" else [encode_for(dialect, g) for g in geoms]}
+            columns = {**columns, "geom": encode_many(self.conn.dialect.name, geoms)}
         n = bulk_insert(self.conn, table, columns)
         self.rows[table] = self.rows.get(table, 0) + n
         self.done += n
@@ -112,15 +109,6 @@ def _admin_columns(geo: Geography, people: People) -> tuple[dict[str, np.ndarray
         "households": households,
         "area_km2": np.round(shapely.area(projected) / 1e6, 6),
     }, to_geographic(projected)
-
-
-def _recreate_bulk_indexes(conn: Connection, drop: bool) -> None:
-    for name in BULK_TABLES:
-        for index in Base.metadata.tables[name].indexes:
-            if drop:
-                conn.exec_driver_sql(f"DROP INDEX IF EXISTS {index.name}")
-            else:
-                Index.create(index, conn)
 
 
 def generate_store(db: str | os.PathLike[str] | None, scale: str = "small", seed: int = 1,
@@ -219,12 +207,11 @@ def _generate_into(store: Store, scale: Scale, seed: int, key: IdentityKey, prog
         if conn.dialect.name == "sqlite":
             conn.exec_driver_sql("PRAGMA synchronous = OFF")
         create_schema(conn, meta)
-        _recreate_bulk_indexes(conn, drop=True)
         writer = _Writer(conn, sum(len(next(iter(c.values()))) for _, c, _ in tables), progress, should_cancel)
-        for name, columns, geoms in tables:
-            writer.write(name, columns, geoms)
-        progress(0.96, "indexes")
-        _recreate_bulk_indexes(conn, drop=False)
+        with deferred_constraints(conn, [name for name, _, _ in tables]):  # keys and indexes built after the load
+            for name, columns, geoms in tables:
+                writer.write(name, columns, geoms)
+            progress(0.96, "indexes")
         if conn.dialect.name == "sqlite":
             geopackage.update_extents(conn)  # of the feature tables and of the level views over admin_units
     return writer.rows

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from shapely import Geometry
-from sqlalchemy import ForeignKey, Index
+from sqlalchemy import ForeignKey, Index, text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.store.geometry import GeometryType
@@ -35,6 +35,9 @@ class Scan(Base):
         Index("ix_scans_person_at", "person_id", "at"),
         Index("ix_scans_place_at", "place_id", "at"),
         Index("ix_scans_at", "at"),
+        # arrivals from a risk city (screening): only checkpoint scans carry a city, a small part of the table
+        Index("ix_scans_from_city_at", "from_city_id", "at", sqlite_where=text("from_city_id IS NOT NULL"),
+              postgresql_where=text("from_city_id IS NOT NULL")),
     )
 
     id: Mapped[BigPK]
