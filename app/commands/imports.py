@@ -9,7 +9,7 @@ from app.arguments import arg
 from app.commands.common import CommandError, Result, add_store_options, open_console
 from app.models import inputs
 from app.models.imports.kinds import KIND_NAMES
-from app.models.imports.mapping import read_mapping_file
+from app.models.imports.mapping import read_mapping_crs, read_mapping_file
 from app.store.tables.imports import ImportRun
 
 
@@ -26,6 +26,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--mapping", metavar="M.json", type=arg(inputs.text), help="column mapping {\"columns\": {field: header}}")
     p.add_argument("--source", metavar="NAME", type=arg(inputs.text, ImportRun.source),
                    help="the department the file comes from (default: the file's name); its mapping is reused")
+    p.add_argument("--crs", metavar="EPSG:CODE", type=arg(inputs.crs),
+                   help="coordinate system of the x/y (longitude/latitude) columns when they are projected, e.g. "
+                        "EPSG:4549; also \"crs\" in the mapping file (default: degrees)")
     p.add_argument("--layer", metavar="NAME", type=arg(inputs.text), help="GeoPackage layer or workbook sheet")
     p.add_argument("--rejects", metavar="FILE.csv", type=arg(inputs.output_file, (".csv",)),
                    help="where bad rows go (default: imports/import-ID-rejects.csv beside the store)")
@@ -51,6 +54,7 @@ def run(args: argparse.Namespace) -> Result:
     if not path.is_file():
         raise CommandError(f"no file {path}")
     mapping = read_mapping_file(Path(args.mapping)) if args.mapping else None
+    crs = args.crs or (read_mapping_crs(Path(args.mapping)) if args.mapping else None)
     console = open_console(args)
     try:
         if args.kind == "boundaries":
@@ -60,7 +64,7 @@ def run(args: argparse.Namespace) -> Result:
                                        lang=args.lang, replace=args.replace)
             return Result(report.as_dict(), report.text(args.lang), 0 if report.ok else 2)
         job = console.imports.job(args.kind, path, mapping=mapping, source=args.source, layer=args.layer,
-                                  lang=args.lang, reject_path=args.rejects)
+                                  lang=args.lang, reject_path=args.rejects, crs=crs)
         report = job.run()
     finally:
         console.close()

@@ -31,6 +31,13 @@ def to_store_crs(geoms: np.ndarray, crs: CRS | None) -> np.ndarray:
     return shapely.transform(geoms, lambda xy: np.column_stack(transformer.transform(xy[:, 0], xy[:, 1])))
 
 
+def lonlat_of(x: np.ndarray, y: np.ndarray, crs: str) -> tuple[np.ndarray, np.ndarray]:
+    """Coordinates ``x``, ``y`` in ``crs`` (easting, northing: ``always_xy``) as EPSG:4490 longitude, latitude."""
+    transformer = Transformer.from_crs(CRS.from_user_input(crs), STORE_CRS, always_xy=True)
+    lon, lat = transformer.transform(np.asarray(x, float), np.asarray(y, float))
+    return np.asarray(lon), np.asarray(lat)
+
+
 class GeoSource:
     """A vector layer's attribute columns plus ``geometry``."""
 
