@@ -29,7 +29,7 @@ from app.models.imports.mapping import check_mapping, guess_mapping, missing_fie
 from app.models.imports.problems import RowProblem
 from app.models.imports.rejects import RejectWriter
 from app.store.imports import provenance as runs
-from app.store.imports.geo_source import lonlat_of
+from app.store.imports.geo_source import GeoSource, lonlat_of
 from app.store.imports.sources import GEOMETRY, TableSource, open_source
 from app.store.store import ROOT, Store, sqlite_path
 
@@ -79,8 +79,8 @@ def file_sha256(path: Path) -> str:
 
 def estimated_rows(source: TableSource) -> int:
     """Data rows in the file, for progress (a CSV counts its line ends: quoted line breaks make it an estimate)."""
-    if hasattr(source, "geoms"):
-        return len(source.geoms)
+    if isinstance(source, GeoSource):
+        return source.count
     if source.description.get("format") != "CSV":
         return 0
     n = 0
@@ -120,7 +120,7 @@ class ImportJob:
         if kind not in KINDS:
             raise InputError("--kind", f"{kind!r} is not a kind of import (kinds: {', '.join(KINDS)})")
         self.store, self.kind, self.path, self.lang = store, KINDS[kind], path, lang
-        self.table = open_source(path, layer)
+        self.table = open_source(path, layer, batch_size)
         self.source = (source or path.stem).strip()[:80] or path.stem
         saved = runs.saved_mapping(self.store, self.source, self.kind.name)
         self.mapping = self._mapping(mapping, saved)
