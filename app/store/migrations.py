@@ -13,7 +13,7 @@ from sqlalchemy import Connection, Table, inspect
 from app.store import geopackage
 from app.store.tables.access import AuditEntry, User
 from app.store.tables.base import Base
-from app.store.tables.imports import ImportMapping, ImportRun, RecordSource
+from app.store.tables.imports import ImportMapping, ImportRun, RecordSource, ReplacedBoundaries
 from app.store.tables.incidents import Improvement, Incident, IncidentEvent, IncidentTask
 from app.store.tables.sync import PackChange, PackOut, SyncApplied, SyncConflict
 from app.store.tables.tasks import Task, TaskEvent, TaskPerson, Trip
@@ -68,6 +68,11 @@ def _sync(conn: Connection) -> None:
     add_missing(conn, [PackChange.__table__, SyncApplied.__table__, SyncConflict.__table__, PackOut.__table__])
 
 
+def _replaced_boundaries(conn: Connection) -> None:
+    """Version 7 stores could not undo a boundaries import: add the copy of what each one replaced."""
+    add_missing(conn, [ReplacedBoundaries.__table__])
+
+
 MIGRATIONS: dict[int, Callable[[Connection], None]] = {
     1: _dispatch_and_warnings,
     2: _level_layers,
@@ -75,4 +80,5 @@ MIGRATIONS: dict[int, Callable[[Connection], None]] = {
     4: _users_and_audit,
     5: _imports,
     6: _sync,
+    7: _replaced_boundaries,
 }

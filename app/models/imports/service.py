@@ -10,6 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from app.models.imports.boundaries import BoundaryJob, BoundaryReport
 from app.models.imports.mapping import read_mapping_file
 from app.models.imports.runner import ImportJob
 from app.models.indicators.engine import IndicatorEngine
@@ -54,6 +55,17 @@ class ImportService:
     def job(self, kind: str, path: Path, **options: object) -> ImportJob:
         return ImportJob(self.store, kind, path, clock=self.clock, **options)
 
+    def boundary_job(self, path: Path, **options: object) -> BoundaryJob:
+        """A boundaries file to check (``check()``), then to put in place of the admin layers (``replace_boundaries``)."""
+        return BoundaryJob(self.store, path, clock=self.clock, **options)
+
+    def replace_boundaries(self, job: BoundaryJob, accept_topology: bool = False) -> BoundaryReport:
+        """Replace the admin layers with the checked file's, then rebuild the indicators: every unit and grid
+        assignment may have changed, which no incremental refresh follows."""
+        report = job.replace(accept_topology)
+        self._recompute()
+        return report
+
     @staticmethod
     def open_file(path: Path) -> TableSource:
         """A department file's headers and rows (for the wizard's preview, before a kind's mapping fits)."""
@@ -68,10 +80,13 @@ class ImportService:
 
     def undo(self, run_id: int) -> dict[str, int]:
         deleted = runs.undo_run(self.store, run_id, int(self.clock()))
+        self._recompute()
+        return deleted
+
+    def _recompute(self) -> None:
         engine = self._engine()
         if engine is not None and engine.ready:
             engine.compute()
-        return deleted
 
     def refresh_indicators(self) -> int:
         """After an import: count the new records into the indicators, incrementally (no full recompute)."""
