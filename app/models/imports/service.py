@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from app.models.imports.boundaries import BoundaryJob, BoundaryReport
+from app.models.imports.kinds import BOUNDARIES
 from app.models.imports.mapping import read_mapping_file
 from app.models.imports.runner import ImportJob
 from app.models.indicators.engine import IndicatorEngine
@@ -30,14 +31,16 @@ class SampleFile:
     mapping: dict[str, str] | None
 
 
-def sample_files(folder: Path = SAMPLES) -> list[SampleFile]:
-    """The sample files in the order they import (entities before the records naming them)."""
+def sample_files(folder: Path = SAMPLES, boundaries: bool = False) -> list[SampleFile]:
+    """The sample files of records in the order they import (entities before the records naming them); with
+    ``boundaries``, the sample boundary layers instead."""
     manifest = folder / "manifest.json"
     if not manifest.exists():
         return []
     data = json.loads(manifest.read_text(encoding="utf-8"))
+    names = [n for n, info in data["files"].items() if info["kind"] == BOUNDARIES] if boundaries else data["order"]
     out = []
-    for name in data["order"]:
+    for name in names:
         mapping = folder / (Path(name).stem + ".mapping.json")
         out.append(SampleFile(folder / name, data["files"][name]["kind"],
                               read_mapping_file(mapping) if mapping.exists() else None))
@@ -74,6 +77,10 @@ class ImportService:
     @staticmethod
     def samples() -> list[SampleFile]:
         return sample_files()
+
+    @staticmethod
+    def boundary_samples() -> list[SampleFile]:
+        return sample_files(boundaries=True)
 
     def runs(self) -> list[dict[str, object]]:
         return runs.list_runs(self.store)
