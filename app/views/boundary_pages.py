@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
+    QWizard,
     QWizardPage,
 )
 
@@ -47,6 +48,8 @@ class TopologyPage(QWizardPage):
         header = self.problems.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.setCommitPage(True)  # once replaced, Back would replace again: undo is on the next page
+        self.setButtonText(QWizard.WizardButton.CommitButton, self.tr("Replace"))
         self.accept = QCheckBox(self.tr("Replace the admin layers although these problems were found"))
         self.accept.toggled.connect(self.completeChanged)
         layout = QVBoxLayout(self)
@@ -100,7 +103,7 @@ class TopologyPage(QWizardPage):
         self.report = report
         self.progress.setValue(100)
         names = {level.key: name for level, name in level_names().items()}
-        units = ", ".join(f"{n:,} {names.get(key, key)}" for key, n in report.units.items()) or "0"
+        units = ", ".join(f"{names.get(key, key)} {n:,}" for key, n in report.units.items()) or "0"
         rows = [(code, self.tr("row %1: %2").replace("%1", str(row)).replace("%2", reason))
                 for row, code, reason in report.rejected]
         rows += [(p.code, p.text(self.wiz.lang)) for p in report.problems]

@@ -2099,6 +2099,10 @@
         <translation>问题</translation>
     </message>
     <message>
+        <source>Replace</source>
+        <translation>替换</translation>
+    </message>
+    <message>
         <source>Replace the admin layers although these problems were found</source>
         <translation>已知上述问题，仍替换行政区划图层</translation>
     </message>
