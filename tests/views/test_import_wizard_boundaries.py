@@ -34,7 +34,7 @@ def _grids_file(world: World, path: Path, *, code: str | None = None) -> Path:
     return path
 
 
-def _open(qtbot, world: World, path: Path) -> ImportWizard:  # noqa: ANN001
+def _open(qtbot, world: World, path: Path) -> ImportWizard:
     wizard = ImportWizard(ImportService(world.store), "en")
     qtbot.addWidget(wizard)
     wizard.show()
@@ -47,7 +47,7 @@ def _open(qtbot, world: World, path: Path) -> ImportWizard:  # noqa: ANN001
     return wizard
 
 
-def test_the_report_comes_first_and_an_accepted_replacement_can_be_undone(qtbot, world: World,  # noqa: ANN001
+def test_the_report_comes_first_and_an_accepted_replacement_can_be_undone(qtbot, world: World,
                                                                            tmp_path: Path) -> None:
     before = _admin(world)
     wizard = _open(qtbot, world, _grids_file(world, tmp_path / "grids.gpkg"))
@@ -70,7 +70,7 @@ def test_the_report_comes_first_and_an_accepted_replacement_can_be_undone(qtbot,
     assert "undone" in replace.status.text()
 
 
-def test_codes_not_nested_block_the_replacement(qtbot, world: World, tmp_path: Path) -> None:  # noqa: ANN001
+def test_codes_not_nested_block_the_replacement(qtbot, world: World, tmp_path: Path) -> None:
     wizard = _open(qtbot, world, _grids_file(world, tmp_path / "grids.gpkg", code="330382009001002"))
     page = wizard.topology_page
     assert "block the replacement" in page.summary.text()
@@ -79,7 +79,7 @@ def test_codes_not_nested_block_the_replacement(qtbot, world: World, tmp_path: P
     assert not page.isComplete()
 
 
-def test_try_with_a_sample_offers_the_sample_boundaries(qtbot, world: World) -> None:  # noqa: ANN001
+def test_try_with_a_sample_offers_the_sample_boundaries(qtbot, world: World) -> None:
     wizard = ImportWizard(ImportService(world.store), "zh")
     qtbot.addWidget(wizard)
     wizard.file_page.kinds.setCurrentIndex(wizard.file_page.kinds.findData("boundaries"))
