@@ -36,7 +36,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                    help="where bad rows go (default: imports/import-ID-rejects.csv beside the store)")
     p.add_argument("--lang", choices=("zh", "en"), default="zh", help="language of the reject reasons (default zh)")
     p.add_argument("--replace", action="store_true",
-                   help="boundaries: replace the admin layers (after the checks pass; undo with jingkong import undo ID)")
+                   help="boundaries: replace the admin layers (after the checks pass; undo: jingkong import undo ID)")
     p.add_argument("--accept-topology", action="store_true",
                    help="boundaries: replace although the check lists gaps, overlaps or grids crossing their village")
     add_store_options(p)

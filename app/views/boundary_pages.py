@@ -179,7 +179,8 @@ class ReplacePage(QWizardPage):
                                     "grids and the indicators recomputed. The map draws the new boundaries when the "
                                     "store is opened again.")
                             .replace("%1", str(report.import_id)).replace("%2", f"{counts.get('updated', 0):,}")
-                            .replace("%3", f"{counts.get('added', 0):,}").replace("%4", f"{counts.get('removed', 0):,}"))
+                            .replace("%3", f"{counts.get('added', 0):,}")
+                            .replace("%4", f"{counts.get('removed', 0):,}"))
         self.undo.setEnabled(True)
         self.completeChanged.emit()
 

@@ -27,7 +27,8 @@ NEW = "330382001001900"
 
 
 def _cli(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "app.cli", *args], cwd=ROOT, capture_output=True, text=True, check=False)
+    return subprocess.run([sys.executable, "-m", "app.cli", *args], cwd=ROOT, capture_output=True, text=True,
+                          check=False)
 
 
 @pytest.fixture
@@ -83,9 +84,9 @@ def test_new_grids_show_in_the_indicators_right_after_and_undo_brings_the_old_ba
     grids = read_layer(store, "grids")[["code", "name_zh", "geometry"]]
     store.close()
     merged = grids["code"].isin(MERGED)
+    union = shapely.union_all(grids.geometry[merged])
     new = gpd.GeoDataFrame({"code": [NEW], "name_zh": ["合并网格"]},
-                           geometry=[shapely.MultiPolygon(shapely.get_parts(shapely.union_all(grids.geometry[merged])))],
-                           crs=grids.crs)
+                           geometry=[shapely.MultiPolygon(shapely.get_parts(union))], crs=grids.crs)
     path = tmp_path / "grids.gpkg"
     gpd.GeoDataFrame(gpd.pd.concat([grids[~merged], new], ignore_index=True), crs=grids.crs).to_crs(4549).rename(
         columns={"code": "网格编码", "name_zh": "网格名称"}).to_file(path, engine="pyogrio")

@@ -46,7 +46,8 @@ def _new_grids(world: World, path: Path) -> Path:
                                                                                           "name_zh": "网格名称"})
     east = grids.loc[grids["网格编码"] == "330382001001002", "geometry"].iloc[0]
     x0, y0, x1, y1 = east.bounds
-    grids.loc[grids["网格编码"] == "330382001001002", "geometry"] = shapely.MultiPolygon([shapely.box(x0, y0, x1, (y0 + y1) / 2)])
+    south = shapely.MultiPolygon([shapely.box(x0, y0, x1, (y0 + y1) / 2)])
+    grids.loc[grids["网格编码"] == "330382001001002", "geometry"] = south
     new = gpd.GeoDataFrame({"网格编码": ["330382001001003"], "网格名称": ["新网格"]},
                            geometry=[shapely.MultiPolygon([shapely.box(x0, (y0 + y1) / 2, x1, y1)])], crs=grids.crs)
     village = read_layer(world.store, "villages").set_index("code").geometry["330382002002"]

@@ -59,6 +59,15 @@ def test_projected_coordinates_with_their_crs_land_in_their_grids(world: World, 
         assert point.distance(shapely.Point(world.grid_center(grid))) < 1e-6  # millimetres in degrees
 
 
+def test_survey_x_northing_y_easting_is_told_from_the_values(world: World, tmp_path: Path) -> None:
+    rows = [[code, name, y, x] for code, name, x, y in _projected(world)]  # X坐标 = northing, as surveyors write it
+    path = write_table(tmp_path, "places", "csv-utf8", ["场所编码", "场所名称", "X坐标", "Y坐标"], rows)
+    report = ImportService(world.store).job("places", path, crs="4549").run()
+    assert (report.imported, report.rejected) == (3, 0)
+    assert report.detected["axes"] == "northing, easting" and report.detected["crs"] == "EPSG:4549"
+    assert [g for _, g, _ in _places(world)] == [world.unit_ids[c] for c in GRIDS]
+
+
 def test_projected_coordinates_without_a_crs_stop_with_one_line(world: World, tmp_path: Path) -> None:
     path = write_table(tmp_path, "places", "csv-utf8", ["场所编码", "场所名称", "经度", "纬度"], _projected(world))
     with pytest.raises(InputError) as caught:

@@ -25,7 +25,8 @@ def _world(path: Path) -> World:
 
 def _stored(world: World) -> list[tuple]:
     with world.store.engine.connect() as conn:
-        return [tuple(r) for r in conn.execute(text("SELECT id, name, category, grid_id, geom FROM places ORDER BY id"))]
+        rows = conn.execute(text("SELECT id, name, category, grid_id, geom FROM places ORDER BY id"))
+        return [tuple(r) for r in rows]
 
 
 @pytest.mark.parametrize("fmt", ["gpkg", "shp", "geojson"])

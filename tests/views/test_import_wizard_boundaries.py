@@ -52,7 +52,8 @@ def test_the_report_comes_first_and_an_accepted_replacement_can_be_undone(qtbot,
     before = _admin(world)
     wizard = _open(qtbot, world, _grids_file(world, tmp_path / "grids.gpkg"))
     page = wizard.topology_page
-    shown = {(page.problems.item(r, 0).text(), page.problems.item(r, 1).text()) for r in range(page.problems.rowCount())}
+    table = page.problems
+    shown = {(table.item(r, 0).text(), table.item(r, 1).text()) for r in range(table.rowCount())}
     assert any(code == "330382001001001" and "overlaps" in text for code, text in shown)
     assert any("gap" in text for _, text in shown)
     assert not page.isComplete() and page.accept.isVisibleTo(wizard)

@@ -19,6 +19,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 import numpy as np
+import shapely
 
 from app.domain.errors import InputError
 from app.models import inputs
@@ -130,6 +131,7 @@ class ImportJob:
         self._lookups: Lookups | None = None
         self._columns = self._plan()
         self._xy = self._xy_columns()
+        self.northing_first: bool | None = None  # projected x/y given as (northing, easting): told on the first batch
         if self.crs is None:
             self._check_degrees()
 
@@ -185,13 +187,23 @@ class ImportJob:
 
     def _reproject(self, columns: list[tuple]) -> None:
         """The x/y columns of ``columns`` (in the file's ``crs``) become longitude/latitude text in place; a cell
-        that is no number stays as it is, for its rule to refuse."""
+        that is no number stays as it is, for its rule to refuse.
+
+        Chinese survey practice names the northing X and the easting Y: on the first batch both readings are tried
+        and the one putting more points inside the county is kept for the whole file (``detected["axes"]``)."""
         if self.crs is None or self._xy is None or max(self._xy) >= len(columns):
             return
         ix, iy = self._xy
         x = np.array([_number(v) for v in columns[ix]])
         y = np.array([_number(v) for v in columns[iy]])
         ok = np.isfinite(x) & np.isfinite(y)
+        if self.northing_first is None and ok.any():
+            county = self.lookups.county
+            inside = [int(shapely.contains_xy(county, *lonlat_of(a[ok], b[ok], self.crs)).sum())
+                      for a, b in ((x, y), (y, x))]
+            self.northing_first = inside[1] > inside[0]
+        if self.northing_first:
+            x, y = y, x
         lon, lat = lonlat_of(x[ok], y[ok], self.crs)
         xs, ys = list(columns[ix]), list(columns[iy])
         for k, a, b in zip(np.flatnonzero(ok), lon, lat):
@@ -298,6 +310,10 @@ class ImportJob:
         if progress:
             progress(report.read, report.read)
         report.status = status
+        if self.crs and self._xy:
+            report.detected["crs"] = self.crs
+            if self.northing_first is not None:
+                report.detected["axes"] = "northing, easting" if self.northing_first else "easting, northing"
         return report
 
     def _flush(self, run_id: int, batch: list[Checked], rejects: RejectWriter, report: ImportReport,

@@ -59,7 +59,8 @@ class ImportService:
         return ImportJob(self.store, kind, path, clock=self.clock, **options)
 
     def boundary_job(self, path: Path, **options: object) -> BoundaryJob:
-        """A boundaries file to check (``check()``), then to put in place of the admin layers (``replace_boundaries``)."""
+        """A boundaries file to check (``check()``), then to put in place of the admin layers
+        (``replace_boundaries``)."""
         return BoundaryJob(self.store, path, clock=self.clock, **options)
 
     def replace_boundaries(self, job: BoundaryJob, accept_topology: bool = False) -> BoundaryReport:

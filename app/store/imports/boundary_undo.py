@@ -90,8 +90,8 @@ def restore(conn: Connection, run_id: int) -> dict[str, int]:
     missing = [r for r in leaders if r["id"] not in present]
     if missing:
         names = list(missing[0])
-        conn.execute(text(f"INSERT INTO grid_leaders ({', '.join(names)}) VALUES ({', '.join(f':{c}' for c in names)})"),
-                     missing)
+        values = ", ".join(f":{c}" for c in names)
+        conn.execute(text(f"INSERT INTO grid_leaders ({', '.join(names)}) VALUES ({values})"), missing)
     if moved["new_records"]:
         recount(conn)  # people the copy does not know live in the restored grids now
     conn.execute(text("DELETE FROM replaced_boundaries WHERE import_id = :r"), {"r": run_id})
