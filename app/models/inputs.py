@@ -353,7 +353,8 @@ def date_times(values: Sequence[str], field: str) -> Checked:
     seconds = np.full(len(texts), -1, np.int64)
     if common.any():
         parsed = pd.to_datetime(texts[common], format="%Y-%m-%d %H:%M:%S", errors="coerce")
-        ok = parsed.notna().to_numpy()
+        # strptime's %S takes a leap second (60), which date_time refuses: those go to date_time to be refused
+        ok = parsed.notna().to_numpy() & (texts[common].str.slice(17).to_numpy(dtype=str) < "60")
         utc = np.where(ok, parsed.to_numpy("datetime64[s]").astype(np.int64, copy=False), -1) - _CST_SECONDS
         first, last = to_seconds(FIRST_DAY), end_of_day_seconds(LAST_DAY)
         seconds[common] = np.where(ok & (utc >= first) & (utc <= last), utc, -1)
