@@ -181,7 +181,7 @@ class ImportJob:
         projected = [(x, y) for x, y in pairs if abs(x) > 180 or abs(y) > 90]
         if pairs and len(projected) * 2 > len(pairs):
             x, y = projected[0]
-            raise InputError("--crs", f"the coordinates look projected, not longitude/latitude ({x:g}, {y:g} in "
+            raise InputError("--crs", f"the coordinates look projected, not longitude/latitude ({x:.0f}, {y:.0f} in "
                                       f"{self.mapping['lon']}/{self.mapping['lat']}): give their coordinate system "
                                       "with --crs, e.g. --crs EPSG:4549")
 
