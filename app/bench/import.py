@@ -3,7 +3,8 @@
 ``csv_1m``: a 1,000,000-row checkpoint-scan CSV in GBK, 1 % bad rows (≤ 60 s, peak memory ≤ 500 MB; every good
 row kept). ``xlsx_100k``: 100,000 scans in a workbook (≤ 20 s). ``JINGKONG_BENCH_ROWS`` shrinks the CSV for a
 busy machine (the row count is in the notes). Each runs ``jingkong import`` in a child process once, on a fresh
-copy of the store, so the peak memory is the import's own.
+copy of the store, so the peak memory is the import's own. ``boundaries_villages``: the sample village layer
+(514 villages, EPSG:4549 Shapefile) checked, put in place of the store's and undone, each step timed in the notes.
 """
 
 from __future__ import annotations
@@ -15,15 +16,18 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 import numpy as np
 from python_calamine import CalamineWorkbook  # noqa: F401  (fails here, not in the child, when it is missing)
 
 from app.bench import BenchContext, Case
+from app.models.imports.service import SAMPLES, ImportService
 from app.store.demo.generate import generate_store
-from app.store.demo.import_samples import Demo
+from app.store.demo.import_samples import BOUNDARIES, Demo
 from app.store.demo.scale import PERIOD_END, PERIOD_START
+from app.store.store import Store
 from app.timebase import from_seconds, to_seconds
 
 HEADER = ["身份证号", "场所编码", "扫码时间", "进出方向", "来源城市", "车牌号"]
@@ -108,10 +112,34 @@ def cases(ctx: BenchContext) -> list[Case]:
                      every_good_row_kept=report["imported"] == good, file_mb=round(path.stat().st_size / 2**20, 1),
                      peak_rss_mb=round(peak_kib / 1024))
 
+    def boundaries(notes: dict[str, object]) -> None:
+        """The sample village layer checked, put in place of the store's, and the import undone (in-process)."""
+        db = workdir / "boundaries.gpkg"
+        shutil.copy(base, db)
+        shutil.copy(base.with_name(base.name + ".key"), db.with_name(db.name + ".key"))
+        store = Store.open(f"sqlite:///{db}")
+        try:
+            service = ImportService(store)
+            started = time.perf_counter()
+            job = service.boundary_job(SAMPLES / BOUNDARIES)
+            report = job.check()
+            checked = time.perf_counter()
+            service.replace_boundaries(job, accept_topology=True)
+            replaced = time.perf_counter()
+            service.undo(report.import_id)
+            notes.update(units=sum(report.units.values()), problems=len(report.problems),
+                         check_s=round(checked - started, 2), replace_s=round(replaced - checked, 2),
+                         undo_s=round(time.perf_counter() - replaced, 2))
+        finally:
+            store.close()
+
     out = []
     for name, n in (("csv_1m", rows_1m), ("xlsx_100k", 100_000)):
         notes: dict[str, object] = {"store": scale}
         out.append(Case(name, lambda name=name, notes=notes: run(name, notes),
                         setup=lambda name=name, n=n: prepare(name, n), runs=1, warmup=False, notes=notes))
+    village_notes: dict[str, object] = {"store": scale}
+    out.append(Case("boundaries_villages", lambda: boundaries(village_notes), runs=1, warmup=False,
+                    setup=lambda: base.exists() or generate_store(base, scale, 1), notes=village_notes))
     out[-1].teardown = lambda: shutil.rmtree(workdir, ignore_errors=True)
     return out

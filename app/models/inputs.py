@@ -22,6 +22,8 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 import shapely
+from pyproj import CRS
+from pyproj.exceptions import CRSError
 from shapely.errors import ShapelyError
 from sqlalchemy import BigInteger, Column, String
 from sqlalchemy.orm import InstrumentedAttribute
@@ -103,6 +105,18 @@ def number(value: str | float, field: str, minimum: float, maximum: float) -> fl
     if not math.isfinite(result) or not minimum <= result <= maximum:
         raise InputError(field, f"{_shown(value)} is out of range: give {minimum:g} .. {maximum:g}")
     return result
+
+
+def crs(value: str, field: str) -> str:
+    """A coordinate reference system as pyproj reads it (``EPSG:4549``, ``4549``, a WKT or PROJ string), given back
+    as its authority code where it has one."""
+    raw = str(value).strip()
+    try:
+        found = CRS.from_user_input(int(raw) if raw.isdigit() else raw)
+    except (CRSError, ValueError):
+        raise InputError(field, f"{_shown(value)} is not a coordinate system (give e.g. EPSG:4549)") from None
+    authority = found.to_authority()
+    return ":".join(authority) if authority else found.to_wkt()
 
 
 def text_limit(column: ColumnLike) -> int | None:

@@ -13,7 +13,7 @@ from sqlalchemy import Connection, Table, inspect, text
 from app.store import access, geopackage, partitions
 from app.store.tables.access import AuditEntry, User
 from app.store.tables.base import Base
-from app.store.tables.imports import ImportMapping, ImportRun, RecordSource
+from app.store.tables.imports import ImportMapping, ImportRun, RecordSource, ReplacedBoundaries
 from app.store.tables.incidents import Improvement, Incident, IncidentEvent, IncidentTask
 from app.store.tables.places import Scan
 from app.store.tables.sync import PackChange, PackOut, SyncApplied, SyncConflict
@@ -82,6 +82,9 @@ def _arrivals_index(conn: Connection) -> None:
     """Version 8 stores find arrivals from a risk city by scanning every checkpoint's scans: index the scans that
     come from a city (``ix_scans_from_city_at``)."""
     add_missing(conn, [Scan.__table__])
+def _replaced_boundaries(conn: Connection) -> None:
+    """Version 9 stores could not undo a boundaries import: add the copy of what each one replaced."""
+    add_missing(conn, [ReplacedBoundaries.__table__])
 
 
 MIGRATIONS: dict[int, Callable[[Connection], None]] = {
@@ -93,4 +96,5 @@ MIGRATIONS: dict[int, Callable[[Connection], None]] = {
     6: _sync,
     7: _partition_records,
     8: _arrivals_index,
+    9: _replaced_boundaries,
 }

@@ -1,5 +1,6 @@
 """The import wizard (导入部门数据): file → kind → column mapping with a preview → validation report → import
-with progress and cancel, off the GUI thread. "Try with a sample" picks one of the sample department files."""
+with progress and cancel, off the GUI thread. "Try with a sample" picks one of the sample department files.
+Boundaries take their own way after the file: topology check → replacement (``boundary_pages``)."""
 
 from __future__ import annotations
 
@@ -24,15 +25,19 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from app.models.imports.kinds import KINDS
+from app.models.imports.boundaries import BoundaryJob
+from app.models.imports.kinds import BOUNDARIES, KINDS
+from app.models.imports.mapping import guess_mapping
 from app.models.imports.rejects import shown_value
 from app.models.imports.runner import ImportJob, ImportReport
 from app.models.imports.service import ImportService
+from app.views.boundary_pages import ReplacePage, TopologyPage
 from app.views.worker import FunctionWorker
 
 PREVIEW_ROWS = 20
 VALIDATE_ROWS = 1000
 NOT_MAPPED = ""
+FILE, MAPPING, CHECK, RUN, TOPOLOGY, REPLACE = range(6)  # page ids: boundaries go FILE → TOPOLOGY → REPLACE
 
 
 class ImportWizard(QWizard):
@@ -41,20 +46,31 @@ class ImportWizard(QWizard):
     def __init__(self, service: ImportService, lang: str = "zh", parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.service, self.lang = service, lang
-        self.job: ImportJob | None = None
+        self.job: ImportJob | BoundaryJob | None = None
         self.mapping: dict[str, str] | None = None
         self.setWindowTitle(self.tr("Import department data"))
         self.file_page = FilePage(self)
         self.mapping_page = MappingPage(self)
         self.check_page = CheckPage(self)
         self.run_page = RunPage(self)
-        for page in (self.file_page, self.mapping_page, self.check_page, self.run_page):
-            self.addPage(page)
+        self.topology_page = TopologyPage(self)
+        self.replace_page = ReplacePage(self)
+        for page_id, page in enumerate((self.file_page, self.mapping_page, self.check_page, self.run_page,
+                                        self.topology_page, self.replace_page)):
+            self.setPage(page_id, page)
         self.resize(960, 640)
 
-    def make_job(self) -> ImportJob:
-        return self.service.job(self.file_page.kind(), Path(self.file_page.path.text()), mapping=self.mapping,
-                                source=self.file_page.source.text() or None, lang=self.lang)
+    def make_job(self) -> ImportJob | BoundaryJob:
+        path, source = Path(self.file_page.path.text()), self.file_page.source.text() or None
+        if self.file_page.kind() == BOUNDARIES:
+            return self.service.boundary_job(path, mapping=self.mapping, source=source, lang=self.lang)
+        return self.service.job(self.file_page.kind(), path, mapping=self.mapping, source=source, lang=self.lang,
+                                crs=self.mapping_page.crs.text().strip() or None)
+
+    def nextId(self) -> int:
+        following = {FILE: TOPOLOGY if self.file_page.kind() == BOUNDARIES else MAPPING, MAPPING: CHECK, CHECK: RUN,
+                     TOPOLOGY: REPLACE}
+        return following.get(self.currentId(), -1)
 
 
 class FilePage(QWizardPage):
@@ -71,6 +87,7 @@ class FilePage(QWizardPage):
         self.kinds = QComboBox()
         for name, kind in KINDS.items():
             self.kinds.addItem(kind.label(wizard.lang), name)
+        self.kinds.addItem(self.tr("Boundaries (towns, villages, grids)"), BOUNDARIES)
         self.source = QLineEdit()
         self.source.setPlaceholderText(self.tr("department (default: the file's name)"))
         self.error = QLabel()
@@ -97,7 +114,14 @@ class FilePage(QWizardPage):
             self.path.setText(name)
 
     def _sample(self) -> None:
-        """Each click offers the next sample file (persons first: the others name them)."""
+        """Each click offers the next sample file (persons first: the others name them); with boundaries chosen,
+        the sample boundaries."""
+        if self.kind() == BOUNDARIES:
+            boundaries = self.wiz.service.boundary_samples()
+            if boundaries:
+                self.path.setText(str(boundaries[0].path))
+                self.wiz.mapping = boundaries[0].mapping
+            return
         sample = next(self._samples, None)
         if sample is None:
             self._samples = iter(self.wiz.service.samples())
@@ -114,9 +138,11 @@ class FilePage(QWizardPage):
         try:
             self.wiz.job = self.wiz.make_job()
         except ValueError as exc:  # a file we cannot read, or a required field without a column
-            if self.wiz.mapping is None and "no column" in str(exc):
+            projected = getattr(exc, "field", "") == "--crs"
+            if self.kind() != BOUNDARIES and (projected or (self.wiz.mapping is None and "no column" in str(exc))):
                 self.wiz.job = None
-                return True  # the mapping page lets the user choose the columns
+                self.wiz.mapping_page.error.setText(str(exc) if projected else "")
+                return True  # the mapping page lets the user choose the columns and their coordinate system
             self.error.setText(str(exc))
             return False
         self.error.clear()
@@ -134,8 +160,14 @@ class MappingPage(QWizardPage):
         self.fields.horizontalHeader().setStretchLastSection(True)
         self.preview = QTableWidget(0, 0)
         self.error = QLabel()
+        self.error.setWordWrap(True)
+        self.crs = QLineEdit()
+        self.crs.setPlaceholderText(self.tr("empty: longitude/latitude in degrees"))
+        left = QFormLayout()
+        left.addRow(self.fields)
+        left.addRow(self.tr("Coordinate system of x/y (e.g. EPSG:4549)"), self.crs)
         layout = QHBoxLayout(self)
-        layout.addWidget(self.fields, 1)
+        layout.addLayout(left, 1)
         right = QVBoxLayout()
         right.addWidget(QLabel(self.tr("Preview (first rows as read)")))
         right.addWidget(self.preview, 1)
@@ -146,7 +178,10 @@ class MappingPage(QWizardPage):
     def initializePage(self) -> None:
         kind = KINDS[self.wiz.file_page.kind()]
         table = self.wiz.service.open_file(Path(self.wiz.file_page.path.text()))
-        mapping = self.wiz.job.mapping if self.wiz.job else {}
+        job = self.wiz.job
+        mapping = job.mapping if isinstance(job, ImportJob) else self.wiz.mapping or guess_mapping(kind, table.headers)
+        if isinstance(job, ImportJob):
+            self.crs.setText(job.crs or "")
         self.fields.setRowCount(len(kind.fields))
         self._combos = {}
         for r, f in enumerate(kind.fields):

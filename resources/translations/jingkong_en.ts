@@ -114,4 +114,21 @@
         </translation>
     </message>
 </context>
+<context>
+    <name>TopologyPage</name>
+    <message numerus="yes">
+        <source>%1 in the file; %n problem(s) listed below. Nothing has been replaced: tick the box to replace the layers anyway (points in a gap then belong to no grid).</source>
+        <translation>
+            <numerusform>%1 in the file; %n problem listed below. Nothing has been replaced: tick the box to replace the layers anyway (points in a gap then belong to no grid).</numerusform>
+            <numerusform>%1 in the file; %n problems listed below. Nothing has been replaced: tick the box to replace the layers anyway (points in a gap then belong to no grid).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 in the file; %n problem(s) listed below block the replacement (rows that cannot be read, codes not nested): mend the file. Nothing has been replaced.</source>
+        <translation>
+            <numerusform>%1 in the file; %n problem listed below blocks the replacement (rows that cannot be read, codes not nested): mend the file. Nothing has been replaced.</numerusform>
+            <numerusform>%1 in the file; %n problems listed below block the replacement (rows that cannot be read, codes not nested): mend the file. Nothing has been replaced.</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

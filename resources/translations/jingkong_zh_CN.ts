@@ -851,6 +851,10 @@
         <translation>试用样例文件</translation>
     </message>
     <message>
+        <source>Boundaries (towns, villages, grids)</source>
+        <translation>行政区划边界（乡镇、村社区、网格）</translation>
+    </message>
+    <message>
         <source>department (default: the file&apos;s name)</source>
         <translation>来源部门（默认为文件名）</translation>
     </message>
@@ -1325,6 +1329,14 @@
         <translation>列</translation>
     </message>
     <message>
+        <source>empty: longitude/latitude in degrees</source>
+        <translation>留空：经纬度（度）</translation>
+    </message>
+    <message>
+        <source>Coordinate system of x/y (e.g. EPSG:4549)</source>
+        <translation>X/Y 坐标系（如 EPSG:4549）</translation>
+    </message>
+    <message>
         <source>Preview (first rows as read)</source>
         <translation>预览（读取的前几行）</translation>
     </message>
@@ -1369,6 +1381,33 @@
     <message>
         <source>vaccination</source>
         <translation>疫苗接种</translation>
+    </message>
+</context>
+<context>
+    <name>ReplacePage</name>
+    <message>
+        <source>Replace the admin layers</source>
+        <translation>替换行政区划图层</translation>
+    </message>
+    <message>
+        <source>Undo this import</source>
+        <translation>撤销本次导入</translation>
+    </message>
+    <message>
+        <source>Replacing the admin layers and re-assigning every record to its grid (one transaction: it completes or changes nothing)…</source>
+        <translation>正在替换行政区划图层并将每条记录重新落入所属网格（单一事务：要么全部完成，要么不作任何改动）…</translation>
+    </message>
+    <message>
+        <source>Import %1: %2 units updated, %3 added, %4 removed; records re-assigned to their grids and the indicators recomputed. The map draws the new boundaries when the store is opened again.</source>
+        <translation>导入 %1：更新 %2 个单元，新增 %3 个，删除 %4 个；记录已重新落入网格，指标已重新计算。重新打开数据库后地图显示新边界。</translation>
+    </message>
+    <message>
+        <source>Putting the previous admin layers back…</source>
+        <translation>正在恢复原行政区划图层…</translation>
+    </message>
+    <message>
+        <source>Import %1 undone: the previous admin layers are back and every record is in its grid again.</source>
+        <translation>导入 %1 已撤销：原行政区划图层已恢复，每条记录已回到原网格。</translation>
     </message>
 </context>
 <context>
@@ -2035,6 +2074,65 @@
     <message>
         <source>Palette</source>
         <translation>色带</translation>
+    </message>
+</context>
+<context>
+    <name>TopologyPage</name>
+    <message>
+        <source>Topology check</source>
+        <translation>拓扑检查</translation>
+    </message>
+    <message>
+        <source>Gaps, overlaps, grids crossing their village and codes not nested are listed before anything is replaced</source>
+        <translation>替换前列出缝隙、重叠、越出所属村社区的网格以及编码不嵌套等问题</translation>
+    </message>
+    <message>
+        <source>Cancel check</source>
+        <translation>取消检查</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>编码</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>Replace</source>
+        <translation>替换</translation>
+    </message>
+    <message>
+        <source>Replace the admin layers although these problems were found</source>
+        <translation>已知上述问题，仍替换行政区划图层</translation>
+    </message>
+    <message>
+        <source>Reading and checking the boundaries…</source>
+        <translation>正在读取并检查边界…</translation>
+    </message>
+    <message>
+        <source>Check cancelled: nothing was replaced.</source>
+        <translation>检查已取消：未替换任何内容。</translation>
+    </message>
+    <message>
+        <source>row %1: %2</source>
+        <translation>第 %1 行：%2</translation>
+    </message>
+    <message>
+        <source>%1 in the file, no topology problem: ready to replace the store&apos;s layers.</source>
+        <translation>文件含 %1，无拓扑问题：可替换库内图层。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 in the file; %n problem(s) listed below. Nothing has been replaced: tick the box to replace the layers anyway (points in a gap then belong to no grid).</source>
+        <translation>
+            <numerusform>文件含 %1；发现 %n 个问题（见下表）。尚未替换任何内容：勾选下方选项可仍然替换（落在缝隙中的点将不属于任何网格）。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 in the file; %n problem(s) listed below block the replacement (rows that cannot be read, codes not nested): mend the file. Nothing has been replaced.</source>
+        <translation>
+            <numerusform>文件含 %1；下表 %n 个问题阻止替换（无法读取的行、编码不嵌套）：请先修正文件。未替换任何内容。</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -172,8 +172,9 @@ F = {f.name: f for f in (
     _field("category", "类别", "category", "场所类别 场所类型 卡口类型 type",
            optional(lambda v, f: PLACE_CATEGORY.get(str(v).strip().lower()) or inputs.choice(v, f, PLACE_CATEGORY), ""),
            "场所类别无效"),
-    _field("lon", "经度", "longitude", "lon lng x 东经", _point_part(-180, 180), "经度无效"),
-    _field("lat", "纬度", "latitude", "lat y 北纬", _point_part(-90, 90), "纬度无效"),
+    # a survey office's X坐标/Y坐标 are projected (give --crs); which is the northing is told from the values
+    _field("lon", "经度", "longitude", "lon lng x 东经 x坐标 东坐标", _point_part(-180, 180), "经度无效"),
+    _field("lat", "纬度", "latitude", "lat y 北纬 y坐标 北坐标", _point_part(-90, 90), "纬度无效"),
     _field("geometry", "几何", "geometry", "geom shape wkt", lambda v, f: v, "几何图形无效"),
     _field("camera_kind", "摄像头类型", "camera kind", "设备类型 类型 kind", optional(enumerated(CAMERA_KIND, "camera kind"), 0),
            "摄像头类型无效"),

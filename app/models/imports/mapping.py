@@ -1,8 +1,9 @@
 """Which column of a file holds which field: guessed from the headers (Chinese and English synonyms, case,
 blanks and brackets ignored), edited by the user, saved per source and kind, and offered again next time.
 
-A mapping is ``{"columns": {field: header}}``; ``jingkong import --mapping M.json`` takes the same form (or the
-bare ``{field: header}``).
+A mapping is ``{"columns": {field: header}}``, with ``"crs"`` when the x/y columns are not longitude/latitude in
+degrees (``"crs": "EPSG:4549"``); ``jingkong import --mapping M.json`` takes the same form (or the bare
+``{field: header}``).
 """
 
 from __future__ import annotations
@@ -66,3 +67,13 @@ def read_mapping_file(path: Path, field: str = "--mapping") -> dict[str, str]:
     if not isinstance(columns, dict) or not all(isinstance(v, str) for v in columns.values()):
         raise InputError(field, f"{path} is not a mapping: give {{\"columns\": {{\"field\": \"header\", …}}}}")
     return dict(columns)
+
+
+def read_mapping_crs(path: Path, field: str = "--mapping") -> str | None:
+    """The ``"crs"`` of a mapping file (None when it gives none)."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8-sig"))
+    except (OSError, ValueError) as exc:
+        raise InputError(field, f"cannot read {path}: {exc}") from None
+    crs = data.get("crs") if isinstance(data, dict) else None
+    return str(crs) if crs else None

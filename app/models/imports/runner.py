@@ -11,13 +11,18 @@ from __future__ import annotations
 
 import hashlib
 import itertools
+import math
 import operator
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
+import numpy as np
+import shapely
+
 from app.domain.errors import InputError
+from app.models import inputs
 from app.models.imports.fields import F, Field
 from app.models.imports.kinds import KINDS, Built
 from app.models.imports.lookups import Lookups
@@ -25,10 +30,12 @@ from app.models.imports.mapping import check_mapping, guess_mapping, missing_fie
 from app.models.imports.problems import RowProblem
 from app.models.imports.rejects import RejectWriter
 from app.store.imports import provenance as runs
+from app.store.imports.geo_source import GeoSource, lonlat_of
 from app.store.imports.sources import GEOMETRY, TableSource, open_source
 from app.store.store import ROOT, Store, sqlite_path
 
 BATCH = 5_000
+DEGREE_PROBE = 200  # rows looked at to tell projected x/y from longitude/latitude
 # SQLite page cache of the import's transactions (KiB): enough for the indexes' upper levels, which every batch
 # touches; the records themselves are written once, and caching them made memory grow with the file.
 CACHE_KIB = 32_000
@@ -73,8 +80,8 @@ def file_sha256(path: Path) -> str:
 
 def estimated_rows(source: TableSource) -> int:
     """Data rows in the file, for progress (a CSV counts its line ends: quoted line breaks make it an estimate)."""
-    if hasattr(source, "geoms"):
-        return len(source.geoms)
+    if isinstance(source, GeoSource):
+        return source.count
     if source.description.get("format") != "CSV":
         return 0
     n = 0
@@ -82,6 +89,13 @@ def estimated_rows(source: TableSource) -> int:
         while chunk := f.read(1 << 20):
             n += chunk.count(b"\n")
     return max(n - 1, 0)
+
+
+def _number(value: object) -> float:
+    try:
+        return float(str(value).strip())
+    except ValueError:
+        return math.nan
 
 
 def default_reject_path(store: Store, run_id: int) -> Path:
@@ -94,28 +108,38 @@ def default_reject_path(store: Store, run_id: int) -> Path:
 
 class ImportJob:
     """An import of ``path`` as ``kind`` into ``store``: ``mapping`` (field -> header) as given, else the one saved
-    for ``source`` if it fits the headers, else guessed. Raises InputError when a required field has no column."""
+    for ``source`` if it fits the headers, else guessed. Raises InputError when a required field has no column.
+
+    ``crs`` is the coordinate system of the longitude/latitude (x/y) columns (default: the one saved with the
+    source's mapping, else degrees): their values are reprojected to the store's. Without one, x/y values that are
+    plainly not degrees stop the job here (InputError on ``--crs``) rather than rejecting every row one by one."""
 
     def __init__(self, store: Store, kind: str, path: Path, *, mapping: dict[str, str] | None = None,
                  source: str | None = None, lang: str = "zh", layer: str | None = None,
-                 reject_path: Path | None = None, batch_size: int = BATCH,
+                 reject_path: Path | None = None, batch_size: int = BATCH, crs: str | None = None,
                  clock: Callable[[], float] = time.time) -> None:
         if kind not in KINDS:
             raise InputError("--kind", f"{kind!r} is not a kind of import (kinds: {', '.join(KINDS)})")
         self.store, self.kind, self.path, self.lang = store, KINDS[kind], path, lang
-        self.table = open_source(path, layer)
+        self.table = open_source(path, layer, batch_size)
         self.source = (source or path.stem).strip()[:80] or path.stem
-        self.mapping = self._mapping(mapping)
+        saved = runs.saved_mapping(self.store, self.source, self.kind.name)
+        self.mapping = self._mapping(mapping, saved)
+        given_crs = crs or (saved or {}).get("crs")
+        self.crs = inputs.crs(given_crs, "--crs") if given_crs else None
         self.batch_size, self.clock, self.reject_path = batch_size, clock, reject_path
         self._lookups: Lookups | None = None
         self._columns = self._plan()
+        self._xy = self._xy_columns()
+        self.northing_first: bool | None = None  # projected x/y given as (northing, easting): told on the first batch
+        if self.crs is None:
+            self._check_degrees()
 
-    def _mapping(self, given: dict[str, str] | None) -> dict[str, str]:
+    def _mapping(self, given: dict[str, str] | None, saved: dict | None) -> dict[str, str]:
         headers = self.table.headers
         if given is not None:
             mapping = check_mapping(self.kind, given, headers)
         else:
-            saved = runs.saved_mapping(self.store, self.source, self.kind.name)
             columns = (saved or {}).get("columns", {})
             fits = bool(columns) and all(h in headers for h in columns.values())
             mapping = check_mapping(self.kind, columns, headers) if fits else guess_mapping(self.kind, headers)
@@ -141,6 +165,51 @@ class ImportJob:
             plan.append((f, column, empty, f.label(self.lang)))
         return plan
 
+    def _xy_columns(self) -> tuple[int, int] | None:
+        """The columns of longitude (x) and latitude (y), when the kind takes them and the file has both."""
+        index = {f.name: i for f, i, _, _ in self._columns if i is not None}
+        return (index["lon"], index["lat"]) if "lon" in index and "lat" in index else None
+
+    def _check_degrees(self) -> None:
+        """Stop with one line when most x/y values of the first rows are numbers that cannot be degrees."""
+        if self._xy is None:
+            return
+        ix, iy = self._xy
+        pairs = [(_number(cells[ix]), _number(cells[iy])) for _, cells in itertools.islice(self.rows(), DEGREE_PROBE)
+                 if max(ix, iy) < len(cells)]
+        pairs = [(x, y) for x, y in pairs if math.isfinite(x) and math.isfinite(y)]
+        projected = [(x, y) for x, y in pairs if abs(x) > 180 or abs(y) > 90]
+        if pairs and len(projected) * 2 > len(pairs):
+            x, y = projected[0]
+            raise InputError("--crs", f"the coordinates look projected, not longitude/latitude ({x:.0f}, {y:.0f} in "
+                                      f"{self.mapping['lon']}/{self.mapping['lat']}): give their coordinate system "
+                                      "with --crs, e.g. --crs EPSG:4549")
+
+    def _reproject(self, columns: list[tuple]) -> None:
+        """The x/y columns of ``columns`` (in the file's ``crs``) become longitude/latitude text in place; a cell
+        that is no number stays as it is, for its rule to refuse.
+
+        Chinese survey practice names the northing X and the easting Y: on the first batch both readings are tried
+        and the one putting more points inside the county is kept for the whole file (``detected["axes"]``)."""
+        if self.crs is None or self._xy is None or max(self._xy) >= len(columns):
+            return
+        ix, iy = self._xy
+        x = np.array([_number(v) for v in columns[ix]])
+        y = np.array([_number(v) for v in columns[iy]])
+        ok = np.isfinite(x) & np.isfinite(y)
+        if self.northing_first is None and ok.any():
+            county = self.lookups.county
+            inside = [int(shapely.contains_xy(county, *lonlat_of(a[ok], b[ok], self.crs)).sum())
+                      for a, b in ((x, y), (y, x))]
+            self.northing_first = inside[1] > inside[0]
+        if self.northing_first:
+            x, y = y, x
+        lon, lat = lonlat_of(x[ok], y[ok], self.crs)
+        xs, ys = list(columns[ix]), list(columns[iy])
+        for k, a, b in zip(np.flatnonzero(ok), lon, lat):
+            xs[k], ys[k] = f"{a:.7f}", f"{b:.7f}"
+        columns[ix], columns[iy] = tuple(xs), tuple(ys)
+
     @property
     def lookups(self) -> Lookups:
         if self._lookups is None:
@@ -157,6 +226,7 @@ class ImportJob:
         n = len(rows)
         problems: dict[int, list[RowProblem]] = {}  # by position in the batch: most rows have none
         cells_by_column = list(itertools.zip_longest(*(cells for _, cells in rows), fillvalue=""))
+        self._reproject(cells_by_column)
         columns: dict[str, list[object]] = {}
         for f, i, empty, label in self._columns:
             raw = cells_by_column[i] if i is not None and i < len(cells_by_column) else ("",) * n
@@ -202,6 +272,11 @@ class ImportJob:
     def preview(self, n: int = 20) -> list[Checked]:
         return self.check_batch(list(itertools.islice(self.rows(), n)))
 
+    @property
+    def options(self) -> dict[str, object]:
+        """What the run used and the source's next file is offered: the column mapping and the x/y CRS."""
+        return {"columns": self.mapping, **({"crs": self.crs} if self.crs else {})}
+
     # --- the run --------------------------------------------------------------------------------------------
     def run(self, progress: Progress | None = None, cancelled: Callable[[], bool] | None = None) -> ImportReport:
         """Import the file; ``cancelled()`` is asked between batches (what was committed stays, and a run of the
@@ -209,8 +284,8 @@ class ImportJob:
         expected = estimated_rows(self.table)
         sha = file_sha256(self.path)
         lookups = self.lookups
-        run_id = runs.start_run(self.store, self.kind.name, self.source, str(self.path), sha,
-                                {"columns": self.mapping}, int(self.clock()))
+        run_id = runs.start_run(self.store, self.kind.name, self.source, str(self.path), sha, self.options,
+                                int(self.clock()))
         reject_path = self.reject_path or default_reject_path(self.store, run_id)
         runs.set_reject_file(self.store, run_id, str(reject_path))
         report = ImportReport(run_id, self.kind.name, self.source, str(self.path), "running",
@@ -231,10 +306,14 @@ class ImportJob:
             rejects.close()
         runs.finish_run(self.store, run_id, status, int(self.clock()))
         if status == "done":
-            runs.save_mapping(self.store, self.source, self.kind.name, {"columns": self.mapping}, int(self.clock()))
+            runs.save_mapping(self.store, self.source, self.kind.name, self.options, int(self.clock()))
         if progress:
             progress(report.read, report.read)
         report.status = status
+        if self.crs and self._xy:
+            report.detected["crs"] = self.crs
+            if self.northing_first is not None:
+                report.detected["axes"] = "northing, easting" if self.northing_first else "easting, northing"
         return report
 
     def _flush(self, run_id: int, batch: list[Checked], rejects: RejectWriter, report: ImportReport,

@@ -10,6 +10,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from app.models.imports.boundaries import BoundaryJob, BoundaryReport
+from app.models.imports.kinds import BOUNDARIES
 from app.models.imports.mapping import read_mapping_file
 from app.models.imports.runner import ImportJob
 from app.models.indicators.engine import IndicatorEngine
@@ -29,14 +31,16 @@ class SampleFile:
     mapping: dict[str, str] | None
 
 
-def sample_files(folder: Path = SAMPLES) -> list[SampleFile]:
-    """The sample files in the order they import (entities before the records naming them)."""
+def sample_files(folder: Path = SAMPLES, boundaries: bool = False) -> list[SampleFile]:
+    """The sample files of records in the order they import (entities before the records naming them); with
+    ``boundaries``, the sample boundary layers instead."""
     manifest = folder / "manifest.json"
     if not manifest.exists():
         return []
     data = json.loads(manifest.read_text(encoding="utf-8"))
+    names = [n for n, info in data["files"].items() if info["kind"] == BOUNDARIES] if boundaries else data["order"]
     out = []
-    for name in data["order"]:
+    for name in names:
         mapping = folder / (Path(name).stem + ".mapping.json")
         out.append(SampleFile(folder / name, data["files"][name]["kind"],
                               read_mapping_file(mapping) if mapping.exists() else None))
@@ -54,6 +58,18 @@ class ImportService:
     def job(self, kind: str, path: Path, **options: object) -> ImportJob:
         return ImportJob(self.store, kind, path, clock=self.clock, **options)
 
+    def boundary_job(self, path: Path, **options: object) -> BoundaryJob:
+        """A boundaries file to check (``check()``), then to put in place of the admin layers
+        (``replace_boundaries``)."""
+        return BoundaryJob(self.store, path, clock=self.clock, **options)
+
+    def replace_boundaries(self, job: BoundaryJob, accept_topology: bool = False) -> BoundaryReport:
+        """Replace the admin layers with the checked file's, then rebuild the indicators: every unit and grid
+        assignment may have changed, which no incremental refresh follows."""
+        report = job.replace(accept_topology)
+        self._recompute()
+        return report
+
     @staticmethod
     def open_file(path: Path) -> TableSource:
         """A department file's headers and rows (for the wizard's preview, before a kind's mapping fits)."""
@@ -63,15 +79,22 @@ class ImportService:
     def samples() -> list[SampleFile]:
         return sample_files()
 
+    @staticmethod
+    def boundary_samples() -> list[SampleFile]:
+        return sample_files(boundaries=True)
+
     def runs(self) -> list[dict[str, object]]:
         return runs.list_runs(self.store)
 
     def undo(self, run_id: int) -> dict[str, int]:
         deleted = runs.undo_run(self.store, run_id, int(self.clock()))
+        self._recompute()
+        return deleted
+
+    def _recompute(self) -> None:
         engine = self._engine()
         if engine is not None and engine.ready:
             engine.compute()
-        return deleted
 
     def refresh_indicators(self) -> int:
         """After an import: count the new records into the indicators, incrementally (no full recompute)."""

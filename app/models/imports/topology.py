@@ -26,6 +26,10 @@ PROBLEMS = {
     "duplicate_code": ("编码重复", "the code appears twice"),
 }
 
+# Problems that break the hierarchy: the layers cannot replace the store's until the file is mended. The others
+# (gaps, overlaps, crossing the parent) are geometry flaws a user may accept.
+BLOCKING = frozenset({"not_nested", "not_in_county", "duplicate_code"})
+
 
 @dataclass(frozen=True)
 class TopologyProblem:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import itertools
 import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -277,6 +278,56 @@ def write_sample(sample: Sample, folder: Path) -> Path:
     return path
 
 
+BOUNDARIES = "村社区界线_民政.shp"
+SLIVER_M = 25  # width of the overlap one village was digitised with into its neighbour: reported, acceptable
+NOISE_M = 1  # width of a digitising overlap under the check's tolerance: passes unreported
+RENAMED = 3  # villages become communities (撤村建居): the file's names replace the store's
+
+
+def _shared_pair(geoms: list[shapely.Geometry], codes: list[str], skip: set[int]) -> tuple[int, int, shapely.Point]:
+    """Two villages of one town sharing a boundary longer than 400 m, and the middle of that boundary."""
+    for i, j in itertools.combinations(range(len(codes)), 2):
+        if i in skip or j in skip or codes[i][:9] != codes[j][:9]:
+            continue
+        line = shapely.line_merge(shapely.intersection(geoms[i].boundary, geoms[j].boundary))
+        if line.length > 400:
+            return i, j, shapely.line_interpolate_point(line, 0.5, normalized=True)
+    raise ValueError("no two neighbouring villages")
+
+
+def boundary_sample(d: Demo) -> tuple[gpd.GeoDataFrame, dict[str, object]]:
+    """The demo's villages as a civil-affairs bureau delivers them (EPSG:4549 metres, GBK attributes with Chinese
+    names), one village digitised 25 m into its neighbour (an overlap the check lists and the user may accept),
+    another 1 m (under the tolerance), a few villages renamed; and what the check reports."""
+    rows = [int(i) for i in d.geo.indices(Level.VILLAGE)]
+    codes = [d.geo.code[i] for i in rows]
+    geoms = [d.geo.geoms[i] for i in rows]
+    towns = {d.geo.code[i]: d.geo.name_zh[i] for i in d.geo.indices(Level.TOWN)}
+    names = [d.geo.name_zh[i] for i in rows]
+    problems = []
+    for width, reported in ((SLIVER_M, True), (NOISE_M, False)):
+        i, j, middle = _shared_pair(geoms, codes, {k for p in problems for k in p["pair"]})
+        strip = shapely.intersection(geoms[j], shapely.buffer(geoms[i], width)) & shapely.buffer(middle, 200)
+        geoms[i] = shapely.MultiPolygon(shapely.get_parts(shapely.union(geoms[i], strip)))
+        problems.append({"pair": (i, j), "code": min(codes[i], codes[j]), "other": max(codes[i], codes[j]),
+                         "problem": "overlap", "reported": reported, "area_m2": round(strip.area)})
+    for k in range(RENAMED):
+        names[k * 97] = names[k * 97].removesuffix("村") + "社区"
+    frame = gpd.GeoDataFrame({"村社区代码": codes, "村社区名称": names, "所属乡镇": [towns[c[:9]] for c in codes],
+                              "面积亩": [round(g.area / 666.67, 1) for g in geoms], "备注": [""] * len(codes)},
+                             geometry=geoms, crs=4549)
+    info = {"kind": "boundaries", "rows": len(codes), "units": {"village": len(codes)}, "renamed": RENAMED,
+            "problems": [{k: v for k, v in p.items() if k != "pair"} for p in problems if p["reported"]],
+            "unreported": [{k: v for k, v in p.items() if k != "pair"} for p in problems if not p["reported"]]}
+    return frame, info
+
+
+def write_boundary_sample(folder: Path = SAMPLES, d: Demo | None = None) -> dict[str, object]:
+    frame, info = boundary_sample(d or Demo())
+    frame.to_file(folder / BOUNDARIES, engine="pyogrio", encoding="GBK")
+    return info
+
+
 def write_samples(folder: Path = SAMPLES) -> dict[str, dict[str, object]]:
     folder.mkdir(parents=True, exist_ok=True)
     manifest = {}
@@ -287,6 +338,14 @@ def write_samples(folder: Path = SAMPLES) -> dict[str, dict[str, object]]:
     # survey offices abbreviate headers in pinyin initials: this file needs a mapping
     (folder / "checkpoints_交通.mapping.json").write_text(json.dumps(
         {"columns": {"code": "KKBM", "place_name": "KKMC", "category": "KKLX"}}, ensure_ascii=False) + "\n", encoding="utf-8")
-    (folder / "manifest.json").write_text(json.dumps({"order": list(manifest), "files": manifest}, ensure_ascii=False,
-                                                     indent=1) + "\n", encoding="utf-8")
+    manifest[BOUNDARIES] = write_boundary_sample(folder)
+    write_manifest(folder, manifest)
     return manifest
+
+
+def write_manifest(folder: Path, manifest: dict[str, dict[str, object]]) -> None:
+    """``manifest.json``: each file's kind and expected counts; ``order`` lists the record files in the order they
+    import (boundaries are offered apart: they replace layers, they add no records)."""
+    order = [name for name, info in manifest.items() if info["kind"] != "boundaries"]
+    (folder / "manifest.json").write_text(json.dumps({"order": order, "files": manifest}, ensure_ascii=False,
+                                                     indent=1) + "\n", encoding="utf-8")

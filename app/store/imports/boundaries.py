@@ -5,23 +5,16 @@ new grid holding their old grid's centre), and populations and households counte
 
 from __future__ import annotations
 
-import math
-
-import numpy as np
 import shapely
 from sqlalchemy import Connection, text
 
 from app.domain.admin import Level
-from app.domain.people import PersonKind
 from app.store import geopackage
 from app.store.errors import StoreError
 from app.store.geometry import decode_many, encode_for
+from app.store.imports import boundary_undo
+from app.store.imports.grid_assignment import POINT_TABLES, UNIT_REFERENCES, grid_points, grid_tree, recount, sql_ids
 from app.store.store import Store
-
-HOUSEHOLD_SIZE = 3.4
-POINT_TABLES = ("places", "cameras", "facilities")
-UNIT_REFERENCES = (("tasks", "target_unit_id"), ("tasks", "assignee_unit_id"), ("tasks", "escalated_unit_id"),
-                   ("warnings", "grid_id"))
 
 
 def existing_units(store: Store) -> dict[str, tuple[int, int, shapely.Geometry]]:
@@ -32,12 +25,15 @@ def existing_units(store: Store) -> dict[str, tuple[int, int, shapely.Geometry]]
     return {r[2]: (int(r[0]), int(r[1]), g) for r, g in zip(rows, geoms)}
 
 
-def replace_units(store: Store, units: list[tuple[str, int, str, shapely.Geometry, float]]) -> dict[str, int]:
-    """Replace the levels of ``units`` (code, level, name, EPSG:4490 multipolygon, km²). Returns counts."""
+def replace_units(store: Store, units: list[tuple[str, int, str, shapely.Geometry, float]],
+                  run_id: int) -> dict[str, int]:
+    """Replace the levels of ``units`` (code, level, name, EPSG:4490 multipolygon, km²) for import ``run_id``,
+    keeping a copy of what is replaced so the import can be undone. Returns counts."""
     levels = sorted({u[1] for u in units})
     with store.begin() as conn:
+        boundary_undo.save(conn, run_id)
         before = {r[0]: (int(r[1]), int(r[2])) for r in conn.execute(text("SELECT code, id, level FROM admin_units"))}
-        old_grids = _grid_points(conn) if Level.GRID in levels else {}
+        old_grids = grid_points(conn) if Level.GRID in levels else {}
         ids = dict((c, i) for c, (i, _) in before.items())
         next_id = max(ids.values(), default=0) + 1
         dialect = conn.dialect.name
@@ -64,50 +60,30 @@ def replace_units(store: Store, units: list[tuple[str, int, str, shapely.Geometr
         _reassign(conn, old_grids, gone)
         if gone:
             for table, column in UNIT_REFERENCES:
-                n = conn.execute(text(f"SELECT COUNT(*) FROM {table} WHERE {column} IN ({_ids(gone)})")).scalar()
+                n = conn.execute(text(f"SELECT COUNT(*) FROM {table} WHERE {column} IN ({sql_ids(gone)})")).scalar()
                 if n:
                     raise StoreError(f"{n} {table} refer to units the new boundaries remove: close or move them first")
-            conn.execute(text(f"DELETE FROM grid_leaders WHERE grid_id IN ({_ids(gone)})"))
+            conn.execute(text(f"DELETE FROM grid_leaders WHERE grid_id IN ({sql_ids(gone)})"))
             for level in sorted(levels, reverse=True):
-                conn.execute(text(f"DELETE FROM admin_units WHERE level = {level} AND id IN ({_ids(gone)})"))
+                conn.execute(text(f"DELETE FROM admin_units WHERE level = {level} AND id IN ({sql_ids(gone)})"))
             counts["removed"] = len(gone)
-        _recount(conn)
+        recount(conn)
         if dialect == "sqlite":
             geopackage.update_extents(conn)
     return counts
 
 
-def _ids(ids: list[int]) -> str:
-    return ",".join(str(int(i)) for i in ids) or "NULL"
-
-
-def _grid_points(conn: Connection) -> dict[int, tuple[str, shapely.Point]]:
-    rows = conn.execute(text(f"SELECT id, code, geom FROM admin_units WHERE level = {int(Level.GRID)}")).all()
-    geoms = decode_many([r[2] for r in rows]) if rows else []
-    return {int(r[0]): (r[1], shapely.point_on_surface(g)) for r, g in zip(rows, geoms)}
-
-
 def _reassign(conn: Connection, old_grids: dict[int, tuple[str, shapely.Point]], gone: list[int]) -> None:
-    kept = f"AND id NOT IN ({_ids(gone)})" if gone else ""
-    rows = conn.execute(text(f"SELECT id, code, geom FROM admin_units WHERE level = {int(Level.GRID)} {kept}")).all()
-    if not rows:
+    kept = f"AND id NOT IN ({sql_ids(gone)})" if gone else ""
+    codes = {r[1]: int(r[0]) for r in conn.execute(text(
+        f"SELECT id, code FROM admin_units WHERE level = {int(Level.GRID)} {kept}"))}
+    if not codes:
         return
-    grid_ids = np.array([r[0] for r in rows])
-    codes = {r[1]: int(r[0]) for r in rows}
-    tree = shapely.STRtree(np.asarray(decode_many([r[2] for r in rows]), dtype=object))
-
-    def grid_of(points: list[shapely.Geometry]) -> list[int | None]:
-        hits = tree.query(np.asarray(points, dtype=object), predicate="intersects")
-        out: list[int | None] = [None] * len(points)
-        for i, j in zip(*hits):
-            if out[i] is None:
-                out[i] = int(grid_ids[j])
-        return out
-
+    grid_of = grid_tree(conn, exclude=gone)
     for table in POINT_TABLES:
         points = conn.execute(text(f"SELECT id, geom FROM {table}")).all()
         if points:
-            grids = grid_of(decode_many([p[1] for p in points]))
+            grids = grid_of(list(decode_many([p[1] for p in points])))
             conn.execute(text(f"UPDATE {table} SET grid_id = :g WHERE id = :i"),
                          [{"g": g, "i": p[0]} for p, g in zip(points, grids)])
     moved = {}  # old grid id -> new grid id: by address code, else where the old grid's centre falls
@@ -120,20 +96,4 @@ def _reassign(conn: Connection, old_grids: dict[int, tuple[str, shapely.Point]],
         conn.execute(text("UPDATE persons SET home_grid_id = :new WHERE home_grid_id = :old"),
                      [{"new": n, "old": o} for n, o in changed])
     if gone:
-        conn.execute(text(f"UPDATE persons SET home_grid_id = NULL WHERE home_grid_id IN ({_ids(gone)})"))
-
-
-def _recount(conn: Connection) -> None:
-    """Population (residents and floating residents at home) and households per unit, grids up to the county."""
-    units = conn.execute(text("SELECT id, level, parent_id FROM admin_units")).all()
-    counts = dict(conn.execute(text(f"SELECT home_grid_id, COUNT(*) FROM persons WHERE home_grid_id IS NOT NULL "
-                                    f"AND kind != {int(PersonKind.NATIVE_ELSEWHERE)} GROUP BY home_grid_id")).all())
-    population = {int(u[0]): int(counts.get(u[0], 0)) if u[1] == Level.GRID else 0 for u in units}
-    households = {i: math.ceil(n / HOUSEHOLD_SIZE) for i, n in population.items()}
-    for level in (Level.GRID, Level.VILLAGE, Level.TOWN):
-        for uid, lvl, parent in units:
-            if lvl == level and parent is not None:
-                population[int(parent)] += population[int(uid)]
-                households[int(parent)] += households[int(uid)]
-    conn.execute(text("UPDATE admin_units SET population = :p, households = :h WHERE id = :i"),
-                 [{"p": population[i], "h": households[i], "i": i} for i in population])
+        conn.execute(text(f"UPDATE persons SET home_grid_id = NULL WHERE home_grid_id IN ({sql_ids(gone)})"))

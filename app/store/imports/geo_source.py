@@ -3,7 +3,8 @@ without one GDAL's default applies, and ``encoding`` may be given), GeoPackage (
 
 Geometries are reprojected to the store's EPSG:4490 with pyproj from whatever CRS the file declares; a file
 that declares none is taken as longitude/latitude when its coordinates look so, and refused otherwise.
-Spatial files are boundaries and points (thousands of features): they are read whole.
+Features are streamed in batches (``skip_features``/``max_features``: pyogrio's Arrow stream would need pyarrow,
+which the console does not ship), so a file of a million points costs the memory of one batch.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from app.store.imports.xlsx_source import cell_text
 
 STORE_CRS = CRS.from_epsg(4490)
 SUFFIXES = (".geojson", ".json", ".shp", ".gpkg")
+BATCH = 5_000
 
 
 def to_store_crs(geoms: np.ndarray, crs: CRS | None) -> np.ndarray:
@@ -31,41 +33,52 @@ def to_store_crs(geoms: np.ndarray, crs: CRS | None) -> np.ndarray:
     return shapely.transform(geoms, lambda xy: np.column_stack(transformer.transform(xy[:, 0], xy[:, 1])))
 
 
-class GeoSource:
-    """A vector layer's attribute columns plus ``geometry``."""
+def lonlat_of(x: np.ndarray, y: np.ndarray, crs: str) -> tuple[np.ndarray, np.ndarray]:
+    """Coordinates ``x``, ``y`` in ``crs`` (easting, northing: ``always_xy``) as EPSG:4490 longitude, latitude."""
+    transformer = Transformer.from_crs(CRS.from_user_input(crs), STORE_CRS, always_xy=True)
+    lon, lat = transformer.transform(np.asarray(x, float), np.asarray(y, float))
+    return np.asarray(lon), np.asarray(lat)
 
-    def __init__(self, path: Path, layer: str | None = None, encoding: str | None = None) -> None:
-        self.path = path
+
+class GeoSource:
+    """A vector layer's attribute columns plus ``geometry``, read ``batch`` features at a time (GDAL seeks to a
+    feature index in GeoPackages and Shapefiles; memory holds one batch whatever the file's size)."""
+
+    def __init__(self, path: Path, layer: str | None = None, encoding: str | None = None, batch: int = BATCH) -> None:
+        self.path, self.encoding, self.batch = path, encoding, max(1, batch)
+        self.batches_read = 0
         try:
             layers = [name for name, _ in pyogrio.list_layers(path)]
             if layer is not None and layer not in layers:
                 raise SourceError(f"{path.name}: no layer {layer!r} (layers: {', '.join(layers)})")
             self.layer = layer or layers[0]
-            info = pyogrio.read_info(path, layer=self.layer, encoding=encoding)
-            frame = pyogrio.read_dataframe(path, layer=self.layer, encoding=encoding)
+            info = pyogrio.read_info(path, layer=self.layer, encoding=encoding, force_feature_count=True)
         except pyogrio.errors.DataSourceError as exc:
             raise SourceError(f"{path.name}: not a readable spatial file ({str(exc).splitlines()[0]})") from None
-        crs = CRS.from_user_input(info["crs"]) if info.get("crs") else None
-        geoms = np.asarray(frame.geometry.values, dtype=object) if "geometry" in frame else np.full(len(frame), None)
-        if crs is None and len(geoms) and not _looks_geographic(geoms):
-            raise SourceError(f"{path.name}: declares no coordinate system and its coordinates are not longitude/latitude")
-        self.geoms = to_store_crs(geoms, crs)
-        self.columns = [c for c in frame.columns if c != "geometry"]
-        self._frame = frame[self.columns]
+        self.crs = CRS.from_user_input(info["crs"]) if info.get("crs") else None
+        self.count = int(info["features"])
+        self.columns = [str(c) for c in info["fields"]]
         self.headers = [*self.columns, GEOMETRY]
         self.description = {"format": info.get("driver") or path.suffix.lstrip(".").upper(), "layer": self.layer,
-                            "crs": crs.to_string() if crs else "EPSG:4490 (undeclared)",
+                            "crs": self.crs.to_string() if self.crs else "EPSG:4490 (undeclared)",
                             "encoding": info.get("encoding") or ""}
+        if self.crs is None and self.count:
+            bounds = pyogrio.read_info(path, layer=self.layer, force_total_bounds=True).get("total_bounds")
+            x0, y0, x1, y1 = bounds if bounds is not None else (0, 0, 0, 0)  # no geometries: nothing to tell
+            if not (-180 <= x0 <= x1 <= 180 and -90 <= y0 <= y1 <= 90):
+                raise SourceError(f"{path.name}: declares no coordinate system and its coordinates are not "
+                                  "longitude/latitude")
+
+    def _read(self, skip: int) -> tuple[np.ndarray, list[list[object]]]:
+        """Geometries (EPSG:4490) and attribute columns of the features ``skip`` .. ``skip + batch``."""
+        _, _, wkb, fields = pyogrio.raw.read(self.path, layer=self.layer, encoding=self.encoding, skip_features=skip,
+                                             max_features=self.batch)
+        self.batches_read += 1
+        geoms = shapely.from_wkb(wkb) if wkb is not None else np.full(len(fields[0]) if fields else 0, None)
+        return to_store_crs(np.asarray(geoms, dtype=object), self.crs), [f.tolist() for f in fields]
 
     def rows(self) -> Iterator[list[object]]:
-        columns = [self._frame[c].tolist() for c in self.columns]
-        for i, geom in enumerate(self.geoms):
-            yield [*(cell_text(col[i]) for col in columns), geom]
-
-
-def _looks_geographic(geoms: np.ndarray) -> bool:
-    present = geoms[~shapely.is_missing(geoms)]
-    if not len(present):
-        return True
-    x0, y0, x1, y1 = shapely.total_bounds(present)
-    return -180 <= x0 <= x1 <= 180 and -90 <= y0 <= y1 <= 90
+        for skip in range(0, self.count, self.batch):
+            geoms, columns = self._read(skip)
+            for i, geom in enumerate(geoms):
+                yield [*(cell_text(col[i]) for col in columns), geom]

@@ -19,6 +19,7 @@ from sqlalchemy import Connection, delete, insert, select, text, update
 from app.store.bulk import bulk_insert
 from app.store.errors import StoreError
 from app.store.geometry import encode_for, gpkg_blobs
+from app.store.imports import boundary_undo
 from app.store.store import Store
 from app.store.tables.imports import ImportMapping, ImportRun, RecordSource
 
@@ -181,7 +182,7 @@ _MINE = "SELECT record_id FROM record_sources WHERE import_id = :run AND table_c
 
 def undo_run(store: Store, run_id: int, now: int) -> dict[str, int]:
     """Delete every record the run added, in one transaction; refused (StoreError) while other records refer to
-    them, or when the run replaced boundaries (the layers it replaced are not kept)."""
+    them. A boundaries run puts back the admin layers it replaced (see ``boundary_undo``)."""
     with store.begin() as conn:
         run = conn.execute(select(ImportRun).where(ImportRun.id == run_id)).mappings().first()
         if run is None:
@@ -189,22 +190,28 @@ def undo_run(store: Store, run_id: int, now: int) -> dict[str, int]:
         if run["status"] == "undone":
             raise StoreError(f"import {run_id} was already undone")
         if run["kind"] == "boundaries":
-            raise StoreError(f"import {run_id} replaced the boundaries: import the previous boundaries to go back")
-        deleted: dict[str, int] = {}
-        for table in UNDO_ORDER:
-            params = {"run": run_id, "code": TABLE_CODES[table]}
-            n = int(conn.execute(text(f"SELECT COUNT(*) FROM ({_MINE}) m"), params).scalar() or 0)
-            if not n:
-                continue
-            for other, column in REFERENCES.get(table, []):
-                refs = conn.execute(text(f"SELECT COUNT(*) FROM {other} WHERE {column} IN ({_MINE})"), params).scalar()
-                if refs:
-                    raise StoreError(f"import {run_id} cannot be undone: {refs} {other} refer to its {table} "
-                                     "(undo the imports that added them first)")
-            conn.execute(text(f"DELETE FROM {table} WHERE id IN ({_MINE})"), params)
-            deleted[table] = n
+            deleted = boundary_undo.restore(conn, run_id)
+        else:
+            deleted = _delete_records(conn, run_id)
         conn.execute(delete(RecordSource).where(RecordSource.import_id == run_id))
         conn.execute(update(ImportRun).where(ImportRun.id == run_id).values(status="undone", finished_at=now))
+    return deleted
+
+
+def _delete_records(conn: Connection, run_id: int) -> dict[str, int]:
+    deleted: dict[str, int] = {}
+    for table in UNDO_ORDER:
+        params = {"run": run_id, "code": TABLE_CODES[table]}
+        n = int(conn.execute(text(f"SELECT COUNT(*) FROM ({_MINE}) m"), params).scalar() or 0)
+        if not n:
+            continue
+        for other, column in REFERENCES.get(table, []):
+            refs = conn.execute(text(f"SELECT COUNT(*) FROM {other} WHERE {column} IN ({_MINE})"), params).scalar()
+            if refs:
+                raise StoreError(f"import {run_id} cannot be undone: {refs} {other} refer to its {table} "
+                                 "(undo the imports that added them first)")
+        conn.execute(text(f"DELETE FROM {table} WHERE id IN ({_MINE})"), params)
+        deleted[table] = n
     return deleted
 
 

@@ -8,6 +8,7 @@ given as read, and an identity number among them fails its check.
 from __future__ import annotations
 
 import datetime as dt
+import math
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -22,6 +23,8 @@ def cell_text(value: object) -> str:
     if isinstance(value, bool):
         return "1" if value else "0"
     if isinstance(value, float):
+        if math.isnan(value):  # a spatial file's empty number
+            return ""
         return str(int(value)) if value.is_integer() and abs(value) < 1e16 else repr(value)
     if isinstance(value, dt.datetime):
         return value.isoformat(sep=" ")

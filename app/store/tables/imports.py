@@ -9,7 +9,7 @@ Source and file are kept once per run in ``imports``.
 
 from __future__ import annotations
 
-from sqlalchemy import BigInteger, ForeignKey, Index, Integer, String, Text
+from sqlalchemy import BigInteger, ForeignKey, Index, Integer, LargeBinary, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.store.tables.base import Base, IntPK, OptSeconds, Seconds, Small
@@ -64,3 +64,14 @@ class ImportMapping(Base):
     kind: Mapped[str] = mapped_column(String(32), primary_key=True)
     mapping: Mapped[str] = mapped_column(Text)  # JSON: {"columns": {field: header}, "crs": …}
     updated_at: Mapped[Seconds]
+
+
+class ReplacedBoundaries(Base):
+    """What a boundaries import replaced, kept so ``jingkong import undo`` can put it back exactly: every admin unit
+    and grid leader as they were, and which grid each person and point was in (``saved``: a compressed NumPy
+    archive, see ``app.store.imports.boundary_undo``)."""
+
+    __tablename__ = "replaced_boundaries"
+
+    import_id: Mapped[int] = mapped_column(ForeignKey("imports.id"), primary_key=True)
+    saved: Mapped[bytes] = mapped_column(LargeBinary)
