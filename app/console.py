@@ -33,7 +33,7 @@ from app.models.indicators import IndicatorEngine
 from app.models.layers import LayerList
 from app.models.map_layers import build_layers
 from app.models.packs.review import ConflictReview
-from app.models.packs.service import pack_area, stamp_device
+from app.models.packs.service import pack_area, pack_principal, stamp_device
 from app.models.people_directory import PeopleDirectory
 from app.models.scenario import Scenario
 from app.models.search import UnitSearch
@@ -64,6 +64,7 @@ class Console:
         self.pack_area: PackArea | None = pack_area(store)  # None unless the store is an offline pack
         if self.pack_area is not None:
             stamp_device(store)  # offline work is recorded as this laptop's
+            store.principal = pack_principal(store)  # the data layer keeps the pack's role offline
 
     @classmethod
     def open(cls, db: str | None = None, login: Login | None = None) -> Console:
@@ -154,7 +155,7 @@ class Console:
 
     @cached_property
     def people(self) -> PeopleDirectory:
-        return PeopleDirectory(self.store, self.audit)
+        return PeopleDirectory(self.store, self.audit, self.check_unit)
 
     @cached_property
     def tasks(self) -> TaskService:

@@ -68,6 +68,12 @@ def _sync(conn: Connection) -> None:
     add_missing(conn, [PackChange.__table__, SyncApplied.__table__, SyncConflict.__table__, PackOut.__table__])
 
 
+def _new_rows(conn: Connection) -> None:
+    """Version 7 centres could not take rows made offline: ``sync_applied`` records the id a new row got."""
+    if "centre_id" not in {c["name"] for c in inspect(conn).get_columns("sync_applied")}:
+        conn.exec_driver_sql("ALTER TABLE sync_applied ADD COLUMN centre_id BIGINT")
+
+
 MIGRATIONS: dict[int, Callable[[Connection], None]] = {
     1: _dispatch_and_warnings,
     2: _level_layers,
@@ -75,4 +81,5 @@ MIGRATIONS: dict[int, Callable[[Connection], None]] = {
     4: _users_and_audit,
     5: _imports,
     6: _sync,
+    7: _new_rows,
 }

@@ -10,7 +10,7 @@ import pytest
 from sqlalchemy import func, select
 
 from app.models.dispatch.service import TaskService
-from app.models.packs.service import stamp_device, sync
+from app.models.packs.service import stamp_device
 from app.store import Store
 from app.store.packs.conflicts import list_conflicts
 from app.store.packs.status import pack_status, packs_out

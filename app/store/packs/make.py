@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import time
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -48,9 +49,12 @@ class PackReport:
 
 
 def write_pack(source: Store, out: Path, unit_code: str, role: str, policy: PackPolicy,
-               now: int | None = None) -> PackReport:
+               now: int | None = None, progress: Callable[[int, int], None] | None = None) -> PackReport:
     """Write the pack of ``unit_code`` for ``role`` at ``out`` (replacing a file there) and register it as out
-    at the centre. Raises StoreError for a unit the centre does not have."""
+    at the centre. Raises StoreError for a unit the centre does not have. ``progress(step, steps)`` after each
+    step (a callback may raise to cancel: the part-written file is removed)."""
+    step = progress or (lambda _done, _total: None)
+    steps = len(CATALOGUES) + 3
     started = time.perf_counter()
     now = int(time.time()) if now is None else now
     out = Path(out)
@@ -72,15 +76,22 @@ def write_pack(source: Store, out: Path, unit_code: str, role: str, policy: Pack
             with pack.begin() as dst:
                 create_schema(dst, meta)
                 report = PackReport(out, pack_id, area)
-                for table in CATALOGUES:
+                for n, table in enumerate(CATALOGUES):
                     report.rows[table.__tablename__] = copy_rows(src, dst, table.__table__)
+                    step(n + 1, steps)
                 report.rows.update(_people(src, dst, area, policy))
+                step(len(CATALOGUES) + 1, steps)
                 report.rows.update(copy_work(src, dst, pick_work(src, area, policy, {}), policy))
                 start_journal(dst)
+                step(len(CATALOGUES) + 2, steps)
             with pack.engine.connect() as conn:
                 conn.exec_driver_sql("VACUUM")  # no page of the file keeps anything the role may not hold
-        finally:
+        except BaseException:
             pack.close()
+            part.unlink(missing_ok=True)
+            raise
+        pack.close()
+    step(steps, steps)
     os.replace(part, out)
     with source.begin() as conn:
         conn.execute(insert(PackOut.__table__).values(pack_id=pack_id, unit_code=unit_code, role=role,

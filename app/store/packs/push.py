@@ -12,12 +12,13 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from sqlalchemy import Connection, insert, select, update
 
-from app.store.packs.journal import BY_TABLE, FOLLOWERS, INSERTS
+from app.store.packs.journal import BY_TABLE, FOLLOWERS, INSERTS, NEW_ROWS
+from app.store.packs.new_rows import REFERENCES, LocalIds, NewRow, insert_new, load_local_ids
 from app.store.queries import task_writes as w
 from app.store.store import Store
 from app.store.tables import Base
@@ -50,6 +51,7 @@ class PushReport:
     applied: int = 0
     conflicts: int = 0  # fields kept as conflicts
     already: int = 0  # changes the centre had from an earlier (perhaps interrupted) sync
+    new_rows: int = 0  # rows made offline the centre took as new rows (people, tasks)
     outcomes: dict[str, str] = field(default_factory=dict)
 
 
@@ -68,13 +70,16 @@ def _change(m: Any) -> ChangeRow:
 
 
 def push(centre: Store, pack_id: str, changes: Sequence[ChangeRow], now: int,
-         progress: Callable[[int, int], None] | None = None) -> PushReport:
-    """Apply ``changes`` at the centre in batches; each batch one transaction with its ``sync_applied`` rows."""
+         progress: Callable[[int, int], None] | None = None, made: Sequence[NewRow] = ()) -> PushReport:
+    """Apply ``changes`` at the centre in batches; each batch one transaction with its ``sync_applied`` rows.
+    ``made``: the pack's new rows since its last pull, whose ids later changes may name."""
     report = PushReport(sent=len(changes))
+    with centre.engine.connect() as conn:
+        local = load_local_ids(conn, made)
     for start in range(0, len(changes), BATCH):
         batch = changes[start:start + BATCH]
         with centre.begin() as conn:
-            _apply_batch(conn, pack_id, batch, now, report)
+            _apply_batch(conn, pack_id, batch, now, report, local)
             if batch:
                 o = PackOut.__table__
                 conn.execute(update(o).where(o.c.pack_id == pack_id).values(
@@ -84,7 +89,8 @@ def push(centre: Store, pack_id: str, changes: Sequence[ChangeRow], now: int,
     return report
 
 
-def _apply_batch(conn: Connection, pack_id: str, batch: Sequence[ChangeRow], now: int, report: PushReport) -> None:
+def _apply_batch(conn: Connection, pack_id: str, batch: Sequence[ChangeRow], now: int, report: PushReport,
+                 local: LocalIds) -> None:
     a = SyncApplied.__table__
     done = dict(conn.execute(select(a.c.uuid, a.c.outcome).where(a.c.uuid.in_([c.uuid for c in batch]))).all())
     applied_rows = []
@@ -93,7 +99,17 @@ def _apply_batch(conn: Connection, pack_id: str, batch: Sequence[ChangeRow], now
             report.already += 1
             report.outcomes[change.uuid] = done[change.uuid]
             continue
-        if change.kind == "update" and change.entity in BY_TABLE:
+        centre_id = None
+        try:
+            change = _carried(change, local)
+        except LookupError:  # about a row made offline that the centre kept as a conflict: kept beside it
+            change = replace(change, kind="orphan")
+        if change.kind == "new" and change.entity in NEW_ROWS:
+            centre_id = insert_new(conn, change.entity, change.after)
+            local.centre_ids[change.uuid] = centre_id
+            outcome = APPLIED
+            report.new_rows += 1
+        elif change.kind == "update" and change.entity in BY_TABLE:
             outcome = _merge_update(conn, pack_id, change, now, report)
         elif change.kind == "insert" and change.entity in INSERTS:
             outcome = _append(conn, change, _parent_outcome(conn, change, report))
@@ -103,9 +119,21 @@ def _apply_batch(conn: Connection, pack_id: str, batch: Sequence[ChangeRow], now
             report.conflicts += 1
         report.outcomes[change.uuid] = outcome
         report.applied += outcome == APPLIED
-        applied_rows.append({"uuid": change.uuid, "pack_id": pack_id, "outcome": outcome, "applied_at": now})
+        applied_rows.append({"uuid": change.uuid, "pack_id": pack_id, "outcome": outcome, "applied_at": now,
+                             "centre_id": centre_id})
     if applied_rows:
         conn.execute(insert(a), applied_rows)
+
+
+def _carried(change: ChangeRow, local: LocalIds) -> ChangeRow:
+    """The change with the pack's ids of rows made offline replaced by the centre's."""
+    if change.kind == "insert":
+        parent_entity = REFERENCES.get(change.entity, {}).get(INSERTS[change.entity][0]) if change.entity in INSERTS else None
+        entity_id = local.centre_id(parent_entity, change.entity_id, change.seq) if parent_entity else change.entity_id
+    else:
+        entity_id = local.centre_id(change.entity, change.entity_id, change.seq) if change.kind == "update" else change.entity_id
+    return replace(change, entity_id=entity_id, before=local.carried(change.entity, change.before, change.seq),
+                   after=local.carried(change.entity, change.after, change.seq))
 
 
 def _merge_update(conn: Connection, pack_id: str, change: ChangeRow, now: int, report: PushReport) -> str:
@@ -159,7 +187,8 @@ def _append(conn: Connection, change: ChangeRow, parent: str) -> str:
     table_name = change.entity
     _parent_column, columns = INSERTS[table_name]
     row = {c: change.after.get(c) for c in columns}
-    row["note"] = f"[offline {change.device}] {row.get('note') or ''}".rstrip()
+    if "note" in row:
+        row["note"] = f"[offline {change.device}] {row.get('note') or ''}".rstrip()
     if table_name == "task_events":
         if parent != APPLIED:
             row["note"] = (f"[offline {change.device}] not applied (conflict): {row['action']} "

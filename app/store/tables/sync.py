@@ -9,7 +9,7 @@ change could not take because the centre had changed it too.
 
 from __future__ import annotations
 
-from sqlalchemy import DDL, Index, String, Text, event
+from sqlalchemy import DDL, BigInteger, Index, String, Text, event
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.store.tables.base import Base, BigPK, Name, OptSeconds, Seconds
@@ -38,7 +38,8 @@ class PackChange(Base):
 
 
 class SyncApplied(Base):
-    """A pack change the centre has taken (``outcome`` applied | conflict | skipped), exactly once."""
+    """A pack change the centre has taken (``outcome`` applied | conflict | skipped), exactly once; for a row
+    made offline, the id the centre gave it (``centre_id``)."""
 
     __tablename__ = "sync_applied"
 
@@ -46,6 +47,7 @@ class SyncApplied(Base):
     pack_id: Mapped[str] = mapped_column(String(32))
     outcome: Mapped[str] = mapped_column(String(8))
     applied_at: Mapped[Seconds]
+    centre_id: Mapped[int | None] = mapped_column(BigInteger)
 
 
 class SyncConflict(Base):
