@@ -32,6 +32,7 @@ from app.models.incident.service import IncidentService
 from app.models.indicators import IndicatorEngine
 from app.models.layers import LayerList
 from app.models.map_layers import build_layers
+from app.models.packs.desk import PackDesk
 from app.models.packs.review import ConflictReview
 from app.models.packs.service import pack_area, pack_principal, stamp_device
 from app.models.people_directory import PeopleDirectory
@@ -196,6 +197,11 @@ class Console:
     def conflict_review(self) -> ConflictReview:
         """Sync conflicts kept for review, and (on a pack) how the pack stands."""
         return ConflictReview(self.store, self.pack_area)
+
+    @cached_property
+    def pack_desk(self) -> PackDesk:
+        """Making packs (at a centre), syncing the open pack (on a pack), the packs out and how stale."""
+        return PackDesk(self.store, lambda: self.atlas, self.pack_area)
 
     def check_unit(self, code: str) -> None:
         """Refuse a unit outside the pack's area ("not in this pack"); any unit of a centre store passes."""
