@@ -33,6 +33,7 @@ from app.models.indicators import IndicatorEngine
 from app.models.layers import LayerList
 from app.models.map_layers import build_layers
 from app.models.packs.desk import PackDesk
+from app.models.packs.files import carried_file
 from app.models.packs.review import ConflictReview
 from app.models.packs.service import pack_area, pack_principal, stamp_device
 from app.models.people_directory import PeopleDirectory
@@ -143,7 +144,8 @@ class Console:
 
     @cached_property
     def camera_links(self) -> CameraLinks:
-        return CameraLinks(self.cameras, self.atlas, self.context)
+        carried = (lambda name: carried_file(self.store, name)) if self.pack_area is not None else None
+        return CameraLinks(self.cameras, self.atlas, self.context, carried=carried)
 
     @cached_property
     def audit(self) -> AuditTrail:

@@ -18,7 +18,6 @@ from app.store.queries.person_cards import PersonCard, person_card, person_cards
 from app.store.queries.person_writes import grid_id, insert_person
 from app.store.tables.persons import Person
 
-
 KINDS = tuple(k.name.lower() for k in PersonKind)
 
 

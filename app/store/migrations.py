@@ -15,7 +15,7 @@ from app.store.tables.access import AuditEntry, User
 from app.store.tables.base import Base
 from app.store.tables.imports import ImportMapping, ImportRun, RecordSource
 from app.store.tables.incidents import Improvement, Incident, IncidentEvent, IncidentTask
-from app.store.tables.sync import PackChange, PackOut, SyncApplied, SyncConflict
+from app.store.tables.sync import PackChange, PackFile, PackOut, SyncApplied, SyncConflict
 from app.store.tables.tasks import Task, TaskEvent, TaskPerson, Trip
 from app.store.tables.warnings import WarningRecord
 
@@ -68,8 +68,10 @@ def _sync(conn: Connection) -> None:
     add_missing(conn, [PackChange.__table__, SyncApplied.__table__, SyncConflict.__table__, PackOut.__table__])
 
 
-def _new_rows(conn: Connection) -> None:
-    """Version 7 centres could not take rows made offline: ``sync_applied`` records the id a new row got."""
+def _new_rows_and_files(conn: Connection) -> None:
+    """Version 7 centres could not take rows made offline (``sync_applied`` now records the id a new row got),
+    and packs could not carry files (the sample clip)."""
+    add_missing(conn, [PackFile.__table__])
     if "centre_id" not in {c["name"] for c in inspect(conn).get_columns("sync_applied")}:
         conn.exec_driver_sql("ALTER TABLE sync_applied ADD COLUMN centre_id BIGINT")
 
@@ -81,5 +83,5 @@ MIGRATIONS: dict[int, Callable[[Connection], None]] = {
     4: _users_and_audit,
     5: _imports,
     6: _sync,
-    7: _new_rows,
+    7: _new_rows_and_files,
 }

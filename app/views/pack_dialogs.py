@@ -5,6 +5,7 @@ Each runs in a worker with a progress bar and Cancel; a failure is one line in t
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
@@ -21,8 +22,6 @@ from PySide6.QtWidgets import (
 )
 
 from app.models.packs.desk import PackDesk
-from app.models.packs.service import SyncReport
-from app.store.packs.make import PackReport
 from app.views.widgets import MessageLabel
 from app.views.worker import FunctionWorker
 
@@ -135,8 +134,7 @@ class MakePackDialog(PackJobDialog):
         unit, role, out = self.unit.currentData(), self.role.currentData(), self.out.text()
         return lambda progress, cancel: self.desk.make(unit, role, out, progress, cancel)
 
-    def describe(self, result: object) -> str:
-        assert isinstance(result, PackReport)
+    def describe(self, result: Any) -> str:  # a PackReport
         return (self.tr("Pack of %1 %2 written: %3 (%4 MB, %5 people, %6 tasks, %7 s)")
                 .replace("%1", result.area.code).replace("%2", result.area.name).replace("%3", str(result.path))
                 .replace("%4", f"{result.size_bytes / 1e6:.1f}").replace("%5", str(result.rows.get("persons", 0)))
@@ -168,8 +166,7 @@ class SyncPackDialog(PackJobDialog):
         target = self.target.text()
         return lambda progress, cancel: self.desk.sync(target, progress, cancel)
 
-    def describe(self, result: object) -> str:
-        assert isinstance(result, SyncReport)
+    def describe(self, result: Any) -> str:  # a SyncReport
         p = result.pushed
         return (self.tr("Sent %1 changes: %2 applied, %3 new rows, %4 conflicting fields kept for review, %5 already "
                         "at the centre. Received %6 tasks, %7 people.")

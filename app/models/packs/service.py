@@ -19,8 +19,8 @@ from sqlalchemy import update
 from app.domain.errors import StoreError
 from app.domain.roles import Principal, Role, parse_role
 from app.models.packs.roles import pack_policy, principal_for
-from app.store.identity_key import IdentityKey, install_key, key_file, store_key
 from app.store import Store
+from app.store.identity_key import IdentityKey, install_key, key_file, store_key
 from app.store.packs.area import PackArea, load_area
 from app.store.packs.journal import DEVICE_META, USER_META
 from app.store.packs.make import PackReport, write_pack

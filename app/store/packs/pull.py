@@ -16,7 +16,7 @@ from app.store import triggers
 from app.store.packs.area import PackArea
 from app.store.packs.copy import PackPolicy, chunks, copy_by_ids, copy_work, person_form, pick_work
 from app.store.packs.journal import BY_TABLE, start_journal, stop_journal
-from app.store.packs.meta import BASE_EVENT, PULLED_SEQ, SYNCED
+from app.store.packs.meta import BASE_EVENT, PERSON_BASE, PULLED_SEQ, SYNCED
 from app.store.packs.new_rows import LocalIds, NewRow, load_local_ids, made_since
 from app.store.store import Store
 from app.store.tables.incidents import Improvement, Incident, IncidentEvent, IncidentTask
@@ -44,7 +44,8 @@ def pull(centre: Store, pack: Store, area: PackArea, policy: PackPolicy, pack_id
             dst.exec_driver_sql(f"DROP TRIGGER IF EXISTS {name}")
         for table in WORK_TABLES:
             dst.execute(delete(table.__table__))
-        rows = {"persons": _people(src, dst, area, policy, made, local)}
+        base_person = int(dst.scalar(select(m.c.value).where(m.c.key == PERSON_BASE)) or 0)
+        rows = {"persons": _people(src, dst, area, policy, made, local, base_person)}
         rows.update(copy_work(src, dst, pick_work(src, area, policy, touched), policy))
         triggers.ensure(dst)  # the guards dropped above, as every opening would re-create them
         a, k, c = SyncApplied.__table__, SyncConflict.__table__, PackChange.__table__
@@ -61,7 +62,9 @@ def pull(centre: Store, pack: Store, area: PackArea, policy: PackPolicy, pack_id
             dst.execute(insert(k), conflicts)
         base = int(src.scalar(select(func.max(TaskEvent.__table__.c.id))) or 0)
         seq = int(dst.scalar(select(func.max(PackChange.__table__.c.seq))) or 0)
-        for key, value in ((SYNCED, str(now)), (BASE_EVENT, str(base)), (PULLED_SEQ, str(seq))):
+        top_person = int(src.scalar(select(func.max(Person.__table__.c.id))) or 0)
+        for key, value in ((SYNCED, str(now)), (BASE_EVENT, str(base)), (PULLED_SEQ, str(seq)),
+                           (PERSON_BASE, str(top_person))):
             if not dst.execute(update(m).where(m.c.key == key).values(value=value)).rowcount:
                 dst.execute(insert(m).values(key=key, value=value))
         start_journal(dst)
@@ -89,15 +92,17 @@ def _touched(src: Connection, dst: Connection, last: int, local: LocalIds, pack_
 
 
 def _people(src: Connection, dst: Connection, area: PackArea, policy: PackPolicy, made: list[NewRow],
-            local: LocalIds) -> int:
+            local: LocalIds, base: int) -> int:
     """The pack's people made offline give way to the centre's rows for them, and the people of the area new at
-    the centre (found by another laptop, or entered there) come in; returns how many came."""
+    the centre since the pack's picture (``base``: the centre's last person id then; found by another laptop, or
+    entered there) come in; returns how many came."""
     p = Person.__table__
     taken = [r.local_id for r in made if r.entity == "persons" and r.uuid in local.centre_ids]
     for part in chunks(taken):
         dst.execute(delete(p).where(p.c.id.in_(part)))
     if not policy.people:
         return 0
-    at_centre = {int(i) for part in chunks(area.grid_ids) for i in src.scalars(select(p.c.id).where(p.c.home_grid_id.in_(part)))}
-    held = {int(i) for i in dst.scalars(select(p.c.id))}
-    return copy_by_ids(src, dst, p, "id", at_centre - held, person_form(policy))
+    new = {int(i) for i, grid in src.execute(select(p.c.id, p.c.home_grid_id).where(p.c.id > base))
+           if grid in area.grid_ids}
+    held = {int(i) for part in chunks(new) for i in dst.scalars(select(p.c.id).where(p.c.id.in_(part)))}
+    return copy_by_ids(src, dst, p, "id", new - held, person_form(policy))

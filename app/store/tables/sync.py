@@ -9,7 +9,7 @@ change could not take because the centre had changed it too.
 
 from __future__ import annotations
 
-from sqlalchemy import DDL, BigInteger, Index, String, Text, event
+from sqlalchemy import DDL, BigInteger, Index, LargeBinary, String, Text, event
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.store.tables.base import Base, BigPK, Name, OptSeconds, Seconds
@@ -89,6 +89,15 @@ class PackOut(Base):
     last_sync_at: Mapped[OptSeconds]
     last_device: Mapped[str | None] = mapped_column(String(80))
     changes_in: Mapped[int] = mapped_column(default=0)
+
+
+class PackFile(Base):
+    """A file a pack carries so it works on its own (the camera panel's sample clip): name and bytes."""
+
+    __tablename__ = "pack_files"
+
+    name: Mapped[str] = mapped_column(String(200), primary_key=True)
+    data: Mapped[bytes] = mapped_column(LargeBinary)
 
 
 _NO_DELETE = {
