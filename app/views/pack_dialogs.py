@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.models.packs.desk import PackDesk
+from app.views.vocabulary import CENTRE_ROLE
 from app.views.widgets import MessageLabel
 from app.views.worker import FunctionWorker
 
@@ -45,9 +46,9 @@ class PackJobDialog(QDialog):
         self.progress.setValue(0)
         self.result = MessageLabel(self)
         self.result.setWordWrap(True)
-        self.start = QPushButton(self.tr("Start"), self)
-        self.cancel = QPushButton(self.tr("Cancel"), self)
-        self.close_button = QPushButton(self.tr("Close"), self)
+        self.start = QPushButton(QCoreApplication.translate("PackJobDialog", "Start"), self)
+        self.cancel = QPushButton(QCoreApplication.translate("PackJobDialog", "Cancel"), self)
+        self.close_button = QPushButton(QCoreApplication.translate("PackJobDialog", "Close"), self)
         self.cancel.setEnabled(False)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
@@ -78,7 +79,7 @@ class PackJobDialog(QDialog):
         self.cancel.clicked.connect(self.worker.cancel)
         self.start.setEnabled(False)
         self.cancel.setEnabled(True)
-        self.result.setText(self.tr("Working…"))
+        self.result.setText(QCoreApplication.translate("PackJobDialog", "Working…"))
         self.worker.start()
 
     def _done(self, result: object) -> None:
@@ -113,7 +114,7 @@ class MakePackDialog(PackJobDialog):
             self.unit.addItem(f"{code} {name}", code)
         self.role = QComboBox(self)
         for role in desk.roles:
-            self.role.addItem(role, role)
+            self.role.addItem(CENTRE_ROLE(role), role)
         self.role.setCurrentIndex(self.role.findData(desk.default_role))
         self.out = QLineEdit(self)
         browse = QPushButton(self.tr("Browse…"), self)

@@ -12,6 +12,7 @@ from app.models.context import ConsoleContext
 from app.models.packs.desk import PackDesk, PackOut
 from app.models.packs.review import ConflictReview
 from app.timebase import format_seconds
+from app.views.vocabulary import CENTRE_ROLE
 from app.views.widgets import compact_rows
 from app.views.worker import FunctionWorker
 
@@ -84,7 +85,7 @@ class PacksOutTable(QTableWidget):
         self.setRowCount(len(self.rows))
         for i, p in enumerate(self.rows):
             r = p.row
-            cells = [r.pack_id[:8], r.unit_code, r.role, format_seconds(r.created_at),
+            cells = [r.pack_id[:8], r.unit_code, CENTRE_ROLE(r.role), format_seconds(r.created_at),
                      format_seconds(r.last_sync_at) if r.last_sync_at else self.tr("never"), f"{p.stale_hours:.1f}",
                      str(r.changes_in)]
             for j, text in enumerate(cells):

@@ -67,4 +67,7 @@ def test_pack_and_sync_with_a_centre_on_either_backend(tmp_path, centre_db, monk
     status = pack_status(laptop)
     assert status.unsynced == 0 and status.open_conflicts == 1
     laptop.close()
+    with pytest.raises(Exception, match="append-only"):  # the ledger that makes sync exactly-once is guarded
+        with world.store.begin() as conn:
+            conn.execute(SyncApplied.__table__.delete())
     world.store.close()
