@@ -57,7 +57,8 @@ class PeopleDirectory:
         if who.role.masked:
             raise AccessDenied(f"{who.name} ({who.role.value}) sees identity masked: cannot enter people")
         number = inputs.identity_number(number, "--id-number")
-        values = {"name": inputs.text(name, "--name", Person.name), "kind": int(PersonKind[inputs.choice(kind, "--kind", KINDS).upper()]),
+        values = {"name": inputs.text(name, "--name", Person.name),
+                  "kind": int(PersonKind[inputs.choice(kind, "--kind", KINDS).upper()]),
                   "sex": inputs.identity_sex(number), "occupation": 0, "health_code": 0,
                   "birth_day": (inputs.identity_birth_day(number) - dt.date(1970, 1, 1)).days,
                   "phone_masked": "",

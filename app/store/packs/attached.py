@@ -17,6 +17,8 @@ from app.store.packs.copy import PackPolicy
 from app.store.tables import RECORD_TABLES, Base
 from app.store.tables.persons import Person
 
+MMAP_BYTES = 1 << 32
+_PRAGMAS = ("PRAGMA journal_mode = OFF", "PRAGMA synchronous = OFF", "PRAGMA cache_size = -262144")
 _TRANSFORMED = {"id_hash": "'none:' || id", "name": "jk_mask_name(name)"}
 
 
@@ -30,25 +32,35 @@ def copy_people_attached(pack: Path, centre: Path, area: PackArea, policy: PackP
     """Copy the area's people (and, if the role may hold them, their records) from ``centre`` into ``pack``."""
     if not policy.people:
         return {}
+    tables = ["persons", *(RECORD_TABLES if policy.records else ())]
     conn = sqlite3.connect(pack, isolation_level=None)
     try:
         conn.create_function("jk_mask_name", 1, mask_name, deterministic=True)
-        conn.execute("PRAGMA journal_mode = OFF")
-        conn.execute("PRAGMA synchronous = OFF")
+        for pragma in _PRAGMAS:
+            conn.execute(pragma)
         conn.execute("ATTACH DATABASE ? AS centre", (str(centre),))  # only read: the SELECTs below
+        conn.execute(f"PRAGMA centre.mmap_size = {MMAP_BYTES}")  # pages read in place, not copied by read()
         conn.execute("BEGIN")
+        # the tables' indexes are built once at the end: faster than keeping them up to date row by row
+        indexes = conn.execute("SELECT name, sql FROM main.sqlite_master WHERE type = 'index' AND sql IS NOT NULL "
+                               f"AND tbl_name IN ({', '.join('?' for _ in tables)})", tables).fetchall()
+        for name, _sql in indexes:
+            conn.execute(f"DROP INDEX main.{name}")
         conn.execute("CREATE TEMP TABLE pack_grids (id INTEGER PRIMARY KEY)")
         conn.executemany("INSERT INTO pack_grids VALUES (?)", [(i,) for i in sorted(area.grid_ids)])
         names = [c.name for c in Person.__table__.columns]
+        # "+home_grid_id": read the people in one pass over the table (a town is a quarter of the county: one
+        # pass is cheaper than a quarter of the rows fetched one by one through the index)
         rows = {"persons": conn.execute(
             f"INSERT INTO main.persons ({', '.join(names)}) SELECT {', '.join(person_columns(policy))} "
-            "FROM centre.persons WHERE home_grid_id IN (SELECT id FROM pack_grids)").rowcount}
-        if policy.records:
-            for table in RECORD_TABLES:
-                columns = ", ".join(c.name for c in Base.metadata.tables[table].columns)
-                rows[table] = conn.execute(
-                    f"INSERT INTO main.{table} ({columns}) SELECT {columns} FROM centre.{table} "
-                    "WHERE person_id IN (SELECT id FROM main.persons)").rowcount
+            "FROM centre.persons WHERE +home_grid_id IN (SELECT id FROM pack_grids)").rowcount}
+        for table in tables[1:]:
+            columns = ", ".join(c.name for c in Base.metadata.tables[table].columns)
+            rows[table] = conn.execute(
+                f"INSERT INTO main.{table} ({columns}) SELECT {columns} FROM centre.{table} "
+                "WHERE person_id IN (SELECT id FROM main.persons)").rowcount
+        for _name, sql in indexes:
+            conn.execute(sql)
         conn.execute("COMMIT")
         conn.execute("DETACH DATABASE centre")
     finally:

@@ -15,7 +15,8 @@ SAMPLE_SCHEME = "sample://"
 def embed_samples(dst: Connection) -> int:
     """Put into the pack every shipped sample clip a camera of the pack plays; returns how many bytes."""
     c = Camera.__table__
-    names = sorted({u[len(SAMPLE_SCHEME):] for u in dst.scalars(select(c.c.stream_url).where(c.c.stream_url.startswith(SAMPLE_SCHEME)))})
+    urls = dst.scalars(select(c.c.stream_url).where(c.c.stream_url.startswith(SAMPLE_SCHEME)))
+    names = sorted({u[len(SAMPLE_SCHEME):] for u in urls})
     rows = [{"name": n, "data": (SAMPLES / n).read_bytes()} for n in names if (SAMPLES / n).is_file()]
     if rows:
         dst.execute(insert(PackFile.__table__), rows)

@@ -97,7 +97,8 @@ def load_local_ids(centre: Connection, rows: Sequence[NewRow]) -> LocalIds:
     known: dict[str, int] = {}
     uuids = [r.uuid for r in rows]
     for start in range(0, len(uuids), 900):
-        query = select(a.c.uuid, a.c.centre_id).where(a.c.uuid.in_(uuids[start:start + 900]), a.c.centre_id.is_not(None))
+        query = (select(a.c.uuid, a.c.centre_id)
+                 .where(a.c.uuid.in_(uuids[start:start + 900]), a.c.centre_id.is_not(None)))
         known.update({u: int(i) for u, i in centre.execute(query)})
     return LocalIds(sorted(rows, key=lambda r: r.seq), known)
 
