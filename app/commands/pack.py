@@ -46,9 +46,12 @@ def run(args: argparse.Namespace) -> Result:
         centre.close()
     data = {"path": str(report.path), "pack_id": report.pack_id, "unit": report.area.code, "role": args.role,
             "bytes": report.size_bytes, "seconds": round(report.seconds, 2), "rows": report.rows}
+    key = report.path.with_name(report.path.name + ".key")
+    data["identity_key"] = str(key) if key.exists() else None
     text = (f"pack of {report.area.code} {report.area.name} for {args.role}: {report.path} "
             f"({report.size_bytes / 1e6:.1f} MB, {report.rows.get('persons', 0)} people, "
-            f"{report.rows.get('tasks', 0)} tasks, {report.seconds:.1f} s)")
+            f"{report.rows.get('tasks', 0)} tasks, {report.seconds:.1f} s)"
+            + (f"\nidentity key for entering people: {key} (owner-only; never inside the pack)" if key.exists() else ""))
     return Result(data, text)
 
 

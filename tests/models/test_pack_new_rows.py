@@ -111,3 +111,35 @@ def test_a_masked_role_may_not_enter_people(tmp_path, monkeypatch) -> None:  # n
         console.people.add(NUMBERS["lapA"], "某人", GRID)
     console.close()
     world.store.close()
+
+
+def test_persons_add_on_the_command_line(tmp_path, monkeypatch) -> None:  # noqa: ANN001
+    import subprocess
+    import sys
+
+    world, _ = centre_with_tasks(tmp_path)
+    monkeypatch.setenv(KEY_ENV, world.key.secret.decode())
+    path = pack_copy(world, tmp_path, "laptop")
+    world.store.close()
+    monkeypatch.delenv(KEY_ENV)
+
+    def add(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run([sys.executable, "-m", "app.cli", "persons", "add", "--db", str(path), *args],
+                              capture_output=True, text=True)
+
+    wrong = NUMBERS["lapA"][:-1] + ("0" if NUMBERS["lapA"][-1] != "0" else "1")
+    bad = add("--id-number", wrong, "--name", "王五", "--grid", GRID)
+    assert bad.returncode == 2 and "check character" in bad.stderr and wrong not in bad.stderr + bad.stdout
+    assert "Traceback" not in bad.stderr
+    outside = add("--id-number", NUMBERS["lapA"], "--name", "王五", "--grid", "330382002001001")
+    assert outside.returncode == 2 and "not in this pack" in outside.stderr
+    done = add("--id-number", NUMBERS["lapA"], "--name", "王五", "--grid", GRID)
+    assert done.returncode == 0 and "entered" in done.stdout, done.stderr
+    again = add("--id-number", NUMBERS["lapA"], "--name", "王五", "--grid", GRID)
+    assert again.returncode == 2 and "already entered" in again.stderr
+    pack = Store.open(path)
+    p = Person.__table__
+    with pack.engine.connect() as conn:  # the number itself is nowhere in the pack: only its keyed hash and mask
+        assert conn.scalar(select(p.c.id_masked).where(p.c.name == "王五")) == NUMBERS["lapA"][:6] + "*" * 11 + NUMBERS["lapA"][-1]
+    pack.close()
+    assert NUMBERS["lapA"].encode() not in path.read_bytes()

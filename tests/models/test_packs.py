@@ -23,6 +23,7 @@ from app.store.tables.admin import AdminUnit
 from app.store.tables.persons import Person
 from app.store.tables.sync import SyncApplied
 from app.store.tables.tasks import TaskEvent
+from tests.gpkg_validator import validate
 from tests.models.pack_world import OTHER_TOWN, TOWN, VILLAGE, centre_with_tasks, pack_copy
 
 
@@ -68,6 +69,9 @@ def test_a_pack_holds_no_identity_data_beyond_its_role(tmp_path, role) -> None: 
     assert status is not None and status.unit_code == unit and status.unsynced == 0 and status.role == role.value
     assert pack.meta()["pack_origin"] == str(tmp_path / "centre.gpkg")
     pack.close()
+    if role is Role.TOWN_OPERATOR:  # a pack is a GeoPackage other GIS open too
+        result = validate(path)
+        assert result.returncode == 0, result.stdout + result.stderr
 
 
 def test_an_operator_takes_out_only_the_level_it_is_bound_to(tmp_path) -> None:  # noqa: ANN001

@@ -1,4 +1,5 @@
-"""The people of a pack's area and their records copied inside SQLite, from a centre file to the pack.
+"""The catalogues, the people of a pack's area and their records copied inside SQLite, from a centre file to the
+pack.
 
 A town of the full county is ~600,000 people and ~4 million records: carried through Python row by row that is
 minutes, while ``INSERT … SELECT`` from the centre ATTACHed read-only to the pack is seconds. Identity is put in
@@ -9,6 +10,7 @@ page of the pack. The pack is a ``.part`` file until it is whole, so it is writt
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Sequence
 from pathlib import Path
 
 from app.store.masking import mask_name
@@ -28,11 +30,12 @@ def person_columns(policy: PackPolicy) -> list[str]:
     return [c.name if kept.get(c.name, True) else _TRANSFORMED[c.name] for c in Person.__table__.columns]
 
 
-def copy_people_attached(pack: Path, centre: Path, area: PackArea, policy: PackPolicy) -> dict[str, int]:
-    """Copy the area's people (and, if the role may hold them, their records) from ``centre`` into ``pack``."""
-    if not policy.people:
-        return {}
-    tables = ["persons", *(RECORD_TABLES if policy.records else ())]
+def copy_attached(pack: Path, centre: Path, area: PackArea, policy: PackPolicy,
+                  whole: Sequence[str]) -> dict[str, int]:
+    """Copy the tables ``whole`` (the catalogues; geometry blobs pass as they are) and the area's people (and, if
+    the role may hold them, their records) from ``centre`` into ``pack``."""
+    people = ["persons", *(RECORD_TABLES if policy.records else ())] if policy.people else []
+    tables = [*whole, *people]
     conn = sqlite3.connect(pack, isolation_level=None)
     try:
         conn.create_function("jk_mask_name", 1, mask_name, deterministic=True)
@@ -48,13 +51,19 @@ def copy_people_attached(pack: Path, centre: Path, area: PackArea, policy: PackP
             conn.execute(f"DROP INDEX main.{name}")
         conn.execute("CREATE TEMP TABLE pack_grids (id INTEGER PRIMARY KEY)")
         conn.executemany("INSERT INTO pack_grids VALUES (?)", [(i,) for i in sorted(area.grid_ids)])
+        rows = {}
+        for table in whole:
+            columns = ", ".join(c.name for c in Base.metadata.tables[table].columns)
+            query = f"INSERT INTO main.{table} ({columns}) SELECT {columns} FROM centre.{table}"
+            rows[table] = conn.execute(query).rowcount
         names = [c.name for c in Person.__table__.columns]
         # "+home_grid_id": read the people in one pass over the table (a town is a quarter of the county: one
         # pass is cheaper than a quarter of the rows fetched one by one through the index)
-        rows = {"persons": conn.execute(
-            f"INSERT INTO main.persons ({', '.join(names)}) SELECT {', '.join(person_columns(policy))} "
-            "FROM centre.persons WHERE +home_grid_id IN (SELECT id FROM pack_grids)").rowcount}
-        for table in tables[1:]:
+        if people:
+            rows["persons"] = conn.execute(
+                f"INSERT INTO main.persons ({', '.join(names)}) SELECT {', '.join(person_columns(policy))} "
+                "FROM centre.persons WHERE +home_grid_id IN (SELECT id FROM pack_grids)").rowcount
+        for table in people[1:]:
             columns = ", ".join(c.name for c in Base.metadata.tables[table].columns)
             rows[table] = conn.execute(
                 f"INSERT INTO main.{table} ({columns}) SELECT {columns} FROM centre.{table} "

@@ -19,7 +19,7 @@ from sqlalchemy import func, insert, select
 
 from app.store.identity_key import FINGERPRINT_META
 from app.store.packs.area import PackArea, load_area
-from app.store.packs.attached import copy_people_attached
+from app.store.packs.attached import copy_attached
 from app.store.packs.copy import PackPolicy, chunks, copy_by_ids, copy_rows, copy_work, person_form, pick_work
 from app.store.packs.files import embed_samples
 from app.store.packs.journal import start_journal
@@ -56,7 +56,7 @@ def write_pack(source: Store, out: Path, unit_code: str, role: str, policy: Pack
     at the centre. Raises StoreError for a unit the centre does not have. ``progress(step, steps)`` after each
     step (a callback may raise to cancel: the part-written file is removed)."""
     step = progress or (lambda _done, _total: None)
-    steps = len(CATALOGUES) + 3
+    steps = 4
     started = time.perf_counter()
     now = int(time.time()) if now is None else now
     out = Path(out)
@@ -81,21 +81,22 @@ def write_pack(source: Store, out: Path, unit_code: str, role: str, policy: Pack
             with pack.begin() as dst:
                 create_schema(dst, meta)
                 report = PackReport(out, pack_id, area)
-                for n, table in enumerate(CATALOGUES):
-                    report.rows[table.__tablename__] = copy_rows(src, dst, table.__table__)
-                    step(n + 1, steps)
                 if centre_file is None:
+                    for table in CATALOGUES:
+                        report.rows[table.__tablename__] = copy_rows(src, dst, table.__table__)
+                    step(1, steps)
                     report.rows.update(_people(src, dst, area, policy))
             if centre_file is not None:
-                report.rows.update(copy_people_attached(part.resolve(), centre_file, area, policy))
-            step(len(CATALOGUES) + 1, steps)
+                names = [t.__tablename__ for t in CATALOGUES]
+                report.rows.update(copy_attached(part.resolve(), centre_file, area, policy, names))
+            step(2, steps)
             # Every value is put in the role's form before it is written, and nothing is deleted while the pack is
             # made: no page of the file ever held anything the role may not hold (no VACUUM needed).
             with pack.begin() as dst:
                 report.rows.update(copy_work(src, dst, pick_work(src, area, policy, {}), policy))
                 report.rows["sample_bytes"] = embed_samples(dst)
                 start_journal(dst)
-            step(len(CATALOGUES) + 2, steps)
+            step(3, steps)
         except BaseException:
             pack.close()
             part.unlink(missing_ok=True)
