@@ -10,10 +10,10 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QInputDialog,
-    QLabel,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -73,11 +73,14 @@ class ConflictPanel(QWidget):
             self.packs_out = PacksOutTable(desk, self)
         box = QVBoxLayout(self)
         box.addWidget(self.note)
-        box.addWidget(self.table, 1)
+        if self.packs_out is not None:  # at a centre: the packs out on a tab of their own, each list full height
+            self.tabs = QTabWidget(self)
+            self.tabs.addTab(self.table, self.tr("Conflicts"))
+            self.tabs.addTab(self.packs_out, self.tr("Packs out"))
+            box.addWidget(self.tabs, 1)
+        else:
+            box.addWidget(self.table, 1)
         box.addLayout(buttons)
-        if self.packs_out is not None:
-            box.addWidget(QLabel(self.tr("Packs out"), self))
-            box.addWidget(self.packs_out, 1)
         self.take_mine.clicked.connect(lambda: self._resolve("mine"))
         self.take_theirs.clicked.connect(lambda: self._resolve("theirs"))
         self.merged.clicked.connect(self._resolve_merged)

@@ -424,6 +424,10 @@
         <translation>制作离线包…</translation>
     </message>
     <message>
+        <source>Conflicts</source>
+        <translation>冲突</translation>
+    </message>
+    <message>
         <source>Packs out</source>
         <translation>已发放的离线包</translation>
     </message>
