@@ -32,8 +32,10 @@ from app.models.incident.service import IncidentService
 from app.models.indicators import IndicatorEngine
 from app.models.layers import LayerList
 from app.models.map_layers import build_layers
+from app.models.packs.desk import PackDesk
+from app.models.packs.files import carried_file
 from app.models.packs.review import ConflictReview
-from app.models.packs.service import pack_area, stamp_device
+from app.models.packs.service import pack_area, pack_principal, stamp_device
 from app.models.people_directory import PeopleDirectory
 from app.models.scenario import Scenario
 from app.models.search import UnitSearch
@@ -65,6 +67,7 @@ class Console:
         self.pack_area: PackArea | None = pack_area(store)  # None unless the store is an offline pack
         if self.pack_area is not None:
             stamp_device(store)  # offline work is recorded as this laptop's
+            store.principal = pack_principal(store)  # the data layer keeps the pack's role offline
 
     @classmethod
     def open(cls, db: str | None = None, login: Login | None = None) -> Console:
@@ -147,7 +150,8 @@ class Console:
 
     @cached_property
     def camera_links(self) -> CameraLinks:
-        return CameraLinks(self.cameras, self.atlas, self.context, self.spatial)
+        carried = (lambda name: carried_file(self.store, name)) if self.pack_area is not None else None
+        return CameraLinks(self.cameras, self.atlas, self.context, self.spatial, carried=carried)
 
     @cached_property
     def audit(self) -> AuditTrail:
@@ -160,7 +164,7 @@ class Console:
 
     @cached_property
     def people(self) -> PeopleDirectory:
-        return PeopleDirectory(self.store, self.audit)
+        return PeopleDirectory(self.store, self.audit, self.check_unit)
 
     @cached_property
     def tasks(self) -> TaskService:
@@ -201,6 +205,11 @@ class Console:
     def conflict_review(self) -> ConflictReview:
         """Sync conflicts kept for review, and (on a pack) how the pack stands."""
         return ConflictReview(self.store, self.pack_area)
+
+    @cached_property
+    def pack_desk(self) -> PackDesk:
+        """Making packs (at a centre), syncing the open pack (on a pack), the packs out and how stale."""
+        return PackDesk(self.store, lambda: self.atlas, self.pack_area)
 
     def check_unit(self, code: str) -> None:
         """Refuse a unit outside the pack's area ("not in this pack"); any unit of a centre store passes."""

@@ -10,7 +10,7 @@ from pathlib import Path
 from app.arguments import arg
 from app.commands.common import CommandError, Result, add_store_options
 from app.models import inputs
-from app.models.packs.roles import DEFAULT_ROLE, ROLES
+from app.models.packs.roles import DEFAULT_ROLE, ROLE_NAMES
 from app.models.packs.service import make_pack
 from app.store import Store
 from app.store.packs.status import packs_out
@@ -25,7 +25,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                                           "'jingkong pack list' lists the packs out and how stale they are.")
     p.add_argument("action", nargs="?", choices=("list",), help="list the packs handed out by the centre (--db)")
     p.add_argument("--unit", metavar="CODE", type=arg(inputs.text, AdminUnit.code), help="the unit to take out")
-    p.add_argument("--role", default=DEFAULT_ROLE, choices=tuple(ROLES), help=f"who will use it (default {DEFAULT_ROLE})")
+    p.add_argument("--role", default=DEFAULT_ROLE.value, choices=ROLE_NAMES,
+                   help=f"the command-centre role of who will use it: the pack holds what that role sees at the centre "
+                        f"(default {DEFAULT_ROLE.value})")
     p.add_argument("--out", metavar="FILE", type=arg(inputs.output_file, (".gpkg",)), help="the pack file to write (.gpkg)")
     add_store_options(p)
     p.set_defaults(run=run)
@@ -44,9 +46,12 @@ def run(args: argparse.Namespace) -> Result:
         centre.close()
     data = {"path": str(report.path), "pack_id": report.pack_id, "unit": report.area.code, "role": args.role,
             "bytes": report.size_bytes, "seconds": round(report.seconds, 2), "rows": report.rows}
+    key = report.path.with_name(report.path.name + ".key")
+    data["identity_key"] = str(key) if key.exists() else None
     text = (f"pack of {report.area.code} {report.area.name} for {args.role}: {report.path} "
             f"({report.size_bytes / 1e6:.1f} MB, {report.rows.get('persons', 0)} people, "
-            f"{report.rows.get('tasks', 0)} tasks, {report.seconds:.1f} s)")
+            f"{report.rows.get('tasks', 0)} tasks, {report.seconds:.1f} s)"
+            + (f"\nidentity key for entering people: {key} (owner-only; never inside the pack)" if key.exists() else ""))
     return Result(data, text)
 
 

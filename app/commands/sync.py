@@ -57,9 +57,11 @@ def run(args: argparse.Namespace) -> Result:
     finally:
         pack.close()
     p = report.pushed
-    data = {"sent": p.sent, "applied": p.applied, "conflicts": p.conflicts, "already_at_centre": p.already,
+    data = {"sent": p.sent, "applied": p.applied, "new_rows": p.new_rows, "conflicts": p.conflicts,
+            "already_at_centre": p.already,
             "pulled": report.pulled, "seconds": round(report.seconds, 2)}
-    text = (f"sent {p.sent} changes: {p.applied} applied, {p.conflicts} conflicting fields kept for review, "
+    text = (f"sent {p.sent} changes: {p.applied} applied ({p.new_rows} new rows made offline), "
+            f"{p.conflicts} conflicting fields kept for review, "
             f"{p.already} already at the centre; pack refreshed ({report.pulled.get('tasks', 0)} tasks)"
             + ("\nreview them: jingkong sync conflicts --db CENTRE" if p.conflicts else ""))
     return Result(data, text)

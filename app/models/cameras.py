@@ -5,6 +5,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -16,17 +17,20 @@ from app.domain.cameras import CAMERA_KINDS
 from app.models.admin_atlas import AdminAtlas
 from app.models.context import ConsoleContext
 from app.models.projection import to_lonlat
+from app.store.packs.files import SAMPLE_SCHEME, SAMPLES
 from app.store.queries.points import CameraSet
 from app.store.queries.spatial import Spatial
 
-SAMPLES = Path(__file__).resolve().parents[2] / "resources" / "samples"
-SAMPLE_SCHEME = "sample://"
+CarriedFile = Callable[[str], Path | None]
 
 
-def resolve_stream(url: str) -> str:
-    """The URL a player opens: ``sample://NAME`` becomes the shipped clip's file URL; others pass through."""
+def resolve_stream(url: str, carried: CarriedFile | None = None) -> str:
+    """The URL a player opens: ``sample://NAME`` becomes the file URL of the clip the store carries (a pack),
+    else of the shipped clip; others pass through."""
     if url.startswith(SAMPLE_SCHEME):
-        return (SAMPLES / url[len(SAMPLE_SCHEME):]).as_uri()
+        name = url[len(SAMPLE_SCHEME):]
+        local = carried(name) if carried is not None else None
+        return (local or SAMPLES / name).as_uri()
     return url
 
 
@@ -47,8 +51,9 @@ class CameraLinks:
         listing = Signal(object)
 
     def __init__(self, cameras: CameraSet, atlas: AdminAtlas, context: ConsoleContext, spatial: Spatial,
-                 nearest_n: int = 10) -> None:
+                 nearest_n: int = 10, carried: CarriedFile | None = None) -> None:
         self.events = self._Events()
+        self._carried = carried
         self.mode = "unit"
         self.nearest_n = nearest_n
         self.rows: list[CameraRow] = []
@@ -88,6 +93,10 @@ class CameraLinks:
 
     def show(self, rows: list[CameraRow]) -> None:
         self._publish(rows)
+
+    def stream_url(self, row: CameraRow) -> str:
+        """Where the player finds ``row``'s feed (a pack's own copy of a sample clip first)."""
+        return resolve_stream(row.url, self._carried)
 
     def _row(self, i: int, distance: float | None = None) -> CameraRow:
         c = self._cams

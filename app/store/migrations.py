@@ -16,7 +16,7 @@ from app.store.tables.base import Base
 from app.store.tables.imports import ImportMapping, ImportRun, RecordSource, ReplacedBoundaries
 from app.store.tables.incidents import Improvement, Incident, IncidentEvent, IncidentTask
 from app.store.tables.places import Scan
-from app.store.tables.sync import PackChange, PackOut, SyncApplied, SyncConflict
+from app.store.tables.sync import PackChange, PackFile, PackOut, SyncApplied, SyncConflict
 from app.store.tables.tasks import Task, TaskEvent, TaskPerson, Trip
 from app.store.tables.warnings import WarningRecord
 
@@ -82,9 +82,19 @@ def _arrivals_index(conn: Connection) -> None:
     """Version 8 stores find arrivals from a risk city by scanning every checkpoint's scans: index the scans that
     come from a city (``ix_scans_from_city_at``)."""
     add_missing(conn, [Scan.__table__])
+
+
 def _replaced_boundaries(conn: Connection) -> None:
     """Version 9 stores could not undo a boundaries import: add the copy of what each one replaced."""
     add_missing(conn, [ReplacedBoundaries.__table__])
+
+
+def _new_rows_and_files(conn: Connection) -> None:
+    """Version 10 centres could not take rows made offline (``sync_applied`` now records the id a new row got),
+    and packs could not carry files (the sample clip)."""
+    add_missing(conn, [PackFile.__table__])
+    if "centre_id" not in {c["name"] for c in inspect(conn).get_columns("sync_applied")}:
+        conn.exec_driver_sql("ALTER TABLE sync_applied ADD COLUMN centre_id BIGINT")
 
 
 MIGRATIONS: dict[int, Callable[[Connection], None]] = {
@@ -97,4 +107,5 @@ MIGRATIONS: dict[int, Callable[[Connection], None]] = {
     7: _partition_records,
     8: _arrivals_index,
     9: _replaced_boundaries,
+    10: _new_rows_and_files,
 }

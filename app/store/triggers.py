@@ -1,6 +1,7 @@
 """The triggers a store's guarantees rest on, by name, for each backend; :func:`ensure` re-creates missing ones.
 
-- ``task_events`` and ``audit_log`` are append-only (UPDATE, DELETE, TRUNCATE refused);
+- ``task_events``, ``audit_log`` and ``sync_applied`` (the centre's ledger of pack changes applied, which makes
+  sync exactly-once) are append-only (UPDATE, DELETE, TRUNCATE refused);
 - every task event is copied into the audit trail (on PostgreSQL at commit, by a deferred constraint
   trigger: the chain's lock is then always the last one a transaction takes, so it cannot join a deadlock);
 - on PostgreSQL a trigger chains each new audit entry to the one before (the application never chooses a hash),
@@ -67,6 +68,11 @@ PG_TRIGGERS: dict[tuple[str, str], str] = {
     ("audit_log", "audit_log_no_truncate"): "BEFORE TRUNCATE ON audit_log FOR EACH STATEMENT "
                                             "EXECUTE FUNCTION jingkong_refuse_change()",
     ("audit_log", "audit_log_chain"): "BEFORE INSERT ON audit_log FOR EACH ROW EXECUTE FUNCTION jingkong_audit_chain()",
+    # the centre's ledger of pack changes applied: a row gone would let a re-sync apply its change twice
+    ("sync_applied", "sync_applied_no_change"): "BEFORE UPDATE OR DELETE ON sync_applied FOR EACH ROW "
+                                                "EXECUTE FUNCTION jingkong_refuse_change()",
+    ("sync_applied", "sync_applied_no_truncate"): "BEFORE TRUNCATE ON sync_applied FOR EACH STATEMENT "
+                                                  "EXECUTE FUNCTION jingkong_refuse_change()",
     **{(t, f"{t}_notify"): f"AFTER INSERT OR UPDATE OR DELETE ON {t} FOR EACH STATEMENT "
                            f"EXECUTE FUNCTION jingkong_notify_change()" for t in NOTIFIED_TABLES},
 }
@@ -83,6 +89,8 @@ SQLITE_TRIGGERS: dict[tuple[str, str], str] = {
     ("audit_log", "audit_log_no_update"): "BEFORE UPDATE ON audit_log WHEN OLD.hash IS NOT NULL "
                                           + _REFUSE.format("audit_log"),
     ("audit_log", "audit_log_no_delete"): "BEFORE DELETE ON audit_log " + _REFUSE.format("audit_log"),
+    ("sync_applied", "sync_applied_no_update"): "BEFORE UPDATE ON sync_applied " + _REFUSE.format("sync_applied"),
+    ("sync_applied", "sync_applied_no_delete"): "BEFORE DELETE ON sync_applied " + _REFUSE.format("sync_applied"),
 }
 
 

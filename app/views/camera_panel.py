@@ -134,7 +134,7 @@ class CameraPanel(QWidget):
         if self.player is None:
             self.player = VideoPlayerDialog(self)
         cam = self._links.rows[row]
-        return open_stream(cam.url, self.player, f"{cam.name} {cam.code}")
+        return open_stream(self._links.stream_url(cam), self.player, f"{cam.name} {cam.code}")
 
     def _playback_loads(self) -> bool:
         if self.player is not None:

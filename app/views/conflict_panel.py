@@ -6,18 +6,23 @@ from __future__ import annotations
 
 import json
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QInputDialog,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
+from app.models.packs.desk import PackDesk
 from app.models.packs.review import ConflictReview
 from app.views.flow_layout import FlowLayout
+from app.views.pack_dialogs import MakePackDialog, PackJobDialog, SyncPackDialog
+from app.views.pack_status import PacksOutTable
 from app.views.widgets import MessageLabel, compact_rows
 from app.views.worker import FunctionWorker
 
@@ -27,11 +32,16 @@ def _shown(value: object) -> str:
 
 
 class ConflictPanel(QWidget):
-    """Lists open conflicts of ``review``; resolving one audits it at the centre and reloads the list."""
+    """Lists open conflicts of ``review``; resolving one audits it at the centre and reloads the list. With a
+    ``desk``: at a centre, Make pack… and the packs out; on a pack, Sync…. ``sigSynced(report)`` after a sync."""
 
-    def __init__(self, review: ConflictReview, parent: QWidget | None = None) -> None:
+    sigSynced = Signal(object)
+
+    def __init__(self, review: ConflictReview, parent: QWidget | None = None, desk: PackDesk | None = None) -> None:
         super().__init__(parent)
         self.review = review
+        self.desk = desk
+        self.dialog: PackJobDialog | None = None
         self.rows: list = []
         self._worker: FunctionWorker | None = None
         self.table = QTableWidget(0, 7, self)
@@ -50,9 +60,26 @@ class ConflictPanel(QWidget):
             b.setEnabled(review.can_resolve)
             buttons.addWidget(b)
         buttons.addWidget(self.reload)
+        self.packs_out: PacksOutTable | None = None
+        self.make_button = self.sync_button = None
+        if desk is not None and desk.is_pack:
+            self.sync_button = QPushButton(self.tr("Sync with centre…"), self)
+            self.sync_button.clicked.connect(self.sync_pack)
+            buttons.addWidget(self.sync_button)
+        elif desk is not None:
+            self.make_button = QPushButton(self.tr("Make pack…"), self)
+            self.make_button.clicked.connect(self.make_pack)
+            buttons.addWidget(self.make_button)
+            self.packs_out = PacksOutTable(desk, self)
         box = QVBoxLayout(self)
         box.addWidget(self.note)
-        box.addWidget(self.table, 1)
+        if self.packs_out is not None:  # at a centre: the packs out on a tab of their own, each list full height
+            self.tabs = QTabWidget(self)
+            self.tabs.addTab(self.table, self.tr("Conflicts"))
+            self.tabs.addTab(self.packs_out, self.tr("Packs out"))
+            box.addWidget(self.tabs, 1)
+        else:
+            box.addWidget(self.table, 1)
         box.addLayout(buttons)
         self.take_mine.clicked.connect(lambda: self._resolve("mine"))
         self.take_theirs.clicked.connect(lambda: self._resolve("theirs"))
@@ -62,6 +89,29 @@ class ConflictPanel(QWidget):
 
     def load(self) -> None:
         self._run(lambda _p, _c: self.review.conflicts())
+
+    def make_pack(self) -> MakePackDialog:
+        """Open the make-pack dialog; the packs out reload when a pack is written."""
+        assert self.desk is not None and self.packs_out is not None
+        dialog = MakePackDialog(self.desk, self)
+        dialog.sigFinished.connect(lambda _r: self.packs_out.load())
+        return self._open(dialog)
+
+    def sync_pack(self) -> SyncPackDialog:
+        """Open the sync dialog (the centre the pack came from filled in); conflicts reload after the sync."""
+        assert self.desk is not None
+        dialog = SyncPackDialog(self.desk, self.desk.origin(), self)
+        dialog.sigFinished.connect(self._on_synced)
+        return self._open(dialog)
+
+    def _open(self, dialog: PackJobDialog) -> PackJobDialog:
+        self.dialog = dialog
+        dialog.show()
+        return dialog
+
+    def _on_synced(self, report: object) -> None:
+        self.load()
+        self.sigSynced.emit(report)
 
     def _run(self, fn) -> None:  # noqa: ANN001
         if self._worker is not None and self._worker.isRunning():

@@ -87,6 +87,7 @@ class MainWindow(QMainWindow):
         self.pack_status = PackStatusLabel(c.conflict_review, c.context, self) if c.pack_area is not None else None
         if self.pack_status is not None:  # a console on an offline pack shows how the pack stands
             self.status.addPermanentWidget(self.pack_status)
+            self.docks["sync_conflicts"].widget().widget().sigSynced.connect(self.pack_status.refresh)
         self._build_actions(toolbar)
         self.canvas.sigPointClicked.connect(self.camera_panel.pick_point)
         self.canvas.sigViewChanged.connect(self._on_view_change)
@@ -155,6 +156,12 @@ class MainWindow(QMainWindow):
         file_menu = menu.addMenu(self.tr("&File"))
         file_menu.addAction(self.act_import)
         file_menu.addAction(self.act_export)
+        file_menu.addSeparator()
+        sync_panel = self.docks["sync_conflicts"].widget().widget()
+        if self.console.pack_area is None:
+            file_menu.addAction(self._action(self.tr("Make offline pack…"), sync_panel.make_pack))
+        else:
+            file_menu.addAction(self._action(self.tr("Sync pack with centre…"), sync_panel.sync_pack))
         file_menu.addSeparator()
         file_menu.addAction(act_quit)
         edit_menu = menu.addMenu(self.tr("&Edit"))

@@ -1,13 +1,19 @@
-"""The status-bar label of a console working on an offline pack: its area, age, unsynced changes and open
-conflicts (refreshed every minute in a worker), and a notice when a unit outside the pack is selected."""
+"""How packs stand: on a pack, the status-bar label with its area, age, unsynced changes and open conflicts
+(refreshed every minute in a worker) and a notice when a unit outside the pack is selected; at a centre, the
+table of packs out and how stale each is."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QAbstractItemView, QLabel, QTableWidget, QTableWidgetItem, QWidget
 
 from app.models.context import ConsoleContext
+from app.models.packs.desk import PackDesk, PackOut
 from app.models.packs.review import ConflictReview
+from app.timebase import format_seconds
+from app.views.vocabulary import CENTRE_ROLE
+from app.views.widgets import compact_rows
 from app.views.worker import FunctionWorker
 
 REFRESH_MS = 60_000
@@ -48,3 +54,42 @@ class PackStatusLabel(QLabel):
         self._outside = (self.tr("%1 is not in this pack").replace("%1", code)
                          if area is not None and code and not area.holds(code) else "")
         self.refresh()
+
+
+class PacksOutTable(QTableWidget):
+    """At the centre: the packs handed out — unit, role, when made, last sync, hours stale, changes in —
+    loaded in a worker; the stalest first, red past a day."""
+
+    STALE_HOURS = 24.0
+
+    def __init__(self, desk: PackDesk, parent: QWidget | None = None) -> None:
+        super().__init__(0, 7, parent)
+        self.desk = desk
+        self.rows: list[PackOut] = []
+        self._worker: FunctionWorker | None = None
+        self.setHorizontalHeaderLabels([self.tr("Pack"), self.tr("Unit"), self.tr("Role"), self.tr("Made"),
+                                        self.tr("Last sync"), self.tr("Hours stale"), self.tr("Changes in")])
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        compact_rows(self)
+        self.load()
+
+    def load(self) -> None:
+        if self._worker is not None and self._worker.isRunning():
+            return
+        self._worker = FunctionWorker(lambda _p, _c: self.desk.packs_out(), self)
+        self._worker.sigDone.connect(self._show)
+        self._worker.start()
+
+    def _show(self, rows: list[PackOut]) -> None:
+        self.rows = sorted(rows, key=lambda p: -p.stale_hours)
+        self.setRowCount(len(self.rows))
+        for i, p in enumerate(self.rows):
+            r = p.row
+            cells = [r.pack_id[:8], r.unit_code, CENTRE_ROLE(r.role), format_seconds(r.created_at),
+                     format_seconds(r.last_sync_at) if r.last_sync_at else self.tr("never"), f"{p.stale_hours:.1f}",
+                     str(r.changes_in)]
+            for j, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                if p.stale_hours > self.STALE_HOURS:
+                    item.setForeground(QColor("#c53030"))
+                self.setItem(i, j, item)

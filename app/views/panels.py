@@ -63,7 +63,7 @@ PANELS: list[PanelSpec] = [
               "right", "识别", "Identify"),
     PanelSpec("attributes", lambda c, parent: AttributeTablePanel(c.features, c.feature_selection, parent),
               "bottom", "属性表", "Attributes"),
-    PanelSpec("sync_conflicts", lambda c, parent: ConflictPanel(c.conflict_review, parent),
+    PanelSpec("sync_conflicts", lambda c, parent: ConflictPanel(c.conflict_review, parent, c.pack_desk),
               "bottom", "同步冲突", "Conflicts"),
     PanelSpec("dashboard", lambda c, parent: DashboardPanel(c.indicators, c.context, parent),
               "bottom", "关键指标大屏", "Key figures"),

@@ -86,6 +86,15 @@ TASK_ROLE = Vocabulary("TaskRole", {  # app.models.dispatch.catalogue.ROLE_BY_LE
     "village_office": QT_TRANSLATE_NOOP("TaskRole", "village office"),
     "grid_leader": QT_TRANSLATE_NOOP("TaskRole", "grid leader"),
 })
+CENTRE_ROLE = Vocabulary("CentreRole", {  # app.domain.roles.Role
+    "admin": QT_TRANSLATE_NOOP("CentreRole", "administrator"),
+    "duty_officer": QT_TRANSLATE_NOOP("CentreRole", "duty officer"),
+    "town_operator": QT_TRANSLATE_NOOP("CentreRole", "town operator"),
+    "grid_operator": QT_TRANSLATE_NOOP("CentreRole", "village/grid operator"),
+    "drill_coordinator": QT_TRANSLATE_NOOP("CentreRole", "drill coordinator"),
+    "trainer": QT_TRANSLATE_NOOP("CentreRole", "trainer"),
+    "auditor": QT_TRANSLATE_NOOP("CentreRole", "auditor"),
+})
 WARNING_STATUS = Vocabulary("WarningStatus", {
     WarningStatus.NEW.key: QT_TRANSLATE_NOOP("WarningStatus", "new"),
     WarningStatus.DISPATCHED.key: QT_TRANSLATE_NOOP("WarningStatus", "dispatched"),

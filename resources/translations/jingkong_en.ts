@@ -71,6 +71,26 @@
     </message>
 </context>
 <context>
+    <name>CheckPage</name>
+    <message numerus="yes">
+        <source>First %n row(s) checked: </source>
+        <translation>
+            <numerusform>First %n row checked: </numerusform>
+            <numerusform>First %n rows checked: </numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ConflictPanel</name>
+    <message numerus="yes">
+        <source>%n open conflict(s)</source>
+        <translation>
+            <numerusform>%n open conflict</numerusform>
+            <numerusform>%n open conflicts</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>DispatchConfirmDialog</name>
     <message numerus="yes">
         <source>%n person(s) in all. Edit › Undo (Ctrl+Z) takes the dispatch back: the tasks are cancelled, with a note in their audit trail.</source>
@@ -81,7 +101,41 @@
     </message>
 </context>
 <context>
+    <name>IdentifyPanel</name>
+    <message numerus="yes">
+        <source>%n feature(s) at %1</source>
+        <translation>
+            <numerusform>%n feature at %1</numerusform>
+            <numerusform>%n features at %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n feature(s)</source>
+        <translation>
+            <numerusform>%n feature</numerusform>
+            <numerusform>%n features</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>IncidentPanel</name>
+    <message numerus="yes">
+        <source>%n incident task(s) overdue</source>
+        <translation>
+            <numerusform>%n incident task overdue</numerusform>
+            <numerusform>%n incident tasks overdue</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>TaskQueuePanel</name>
+    <message numerus="yes">
+        <source>Integrity alarm: %n task(s) changed outside the console, status unlike events (tasks %1)</source>
+        <translation>
+            <numerusform>Integrity alarm: %n task changed outside the console, status unlike events (tasks %1)</numerusform>
+            <numerusform>Integrity alarm: %n tasks changed outside the console, status unlike events (tasks %1)</numerusform>
+        </translation>
+    </message>
     <message numerus="yes">
         <source>%n overdue task(s) escalated</source>
         <translation>
@@ -105,16 +159,6 @@
     </message>
 </context>
 <context>
-    <name>WarningPanel</name>
-    <message numerus="yes">
-        <source>%n warning(s)</source>
-        <translation>
-            <numerusform>%n warning</numerusform>
-            <numerusform>%n warnings</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
     <name>TopologyPage</name>
     <message numerus="yes">
         <source>%1 in the file; %n problem(s) listed below. Nothing has been replaced: tick the box to replace the layers anyway (points in a gap then belong to no grid).</source>
@@ -128,6 +172,16 @@
         <translation>
             <numerusform>%1 in the file; %n problem listed below blocks the replacement (rows that cannot be read, codes not nested): mend the file. Nothing has been replaced.</numerusform>
             <numerusform>%1 in the file; %n problems listed below block the replacement (rows that cannot be read, codes not nested): mend the file. Nothing has been replaced.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>WarningPanel</name>
+    <message numerus="yes">
+        <source>%n warning(s)</source>
+        <translation>
+            <numerusform>%n warning</numerusform>
+            <numerusform>%n warnings</numerusform>
         </translation>
     </message>
 </context>

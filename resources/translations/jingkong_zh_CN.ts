@@ -314,6 +314,37 @@
     </message>
 </context>
 <context>
+    <name>CentreRole</name>
+    <message>
+        <source>administrator</source>
+        <translation>系统管理员</translation>
+    </message>
+    <message>
+        <source>duty officer</source>
+        <translation>值班长</translation>
+    </message>
+    <message>
+        <source>town operator</source>
+        <translation>镇街操作员</translation>
+    </message>
+    <message>
+        <source>village/grid operator</source>
+        <translation>村社/网格操作员</translation>
+    </message>
+    <message>
+        <source>drill coordinator</source>
+        <translation>演练协调员</translation>
+    </message>
+    <message>
+        <source>trainer</source>
+        <translation>培训员</translation>
+    </message>
+    <message>
+        <source>auditor</source>
+        <translation>审计员</translation>
+    </message>
+</context>
+<context>
     <name>CheckPage</name>
     <message>
         <source>Validation report</source>
@@ -383,6 +414,22 @@
     <message>
         <source>Refresh</source>
         <translation>刷新</translation>
+    </message>
+    <message>
+        <source>Sync with centre…</source>
+        <translation>与指挥中心同步…</translation>
+    </message>
+    <message>
+        <source>Make pack…</source>
+        <translation>制作离线包…</translation>
+    </message>
+    <message>
+        <source>Conflicts</source>
+        <translation>冲突</translation>
+    </message>
+    <message>
+        <source>Packs out</source>
+        <translation>已发放的离线包</translation>
     </message>
     <message numerus="yes">
         <source>%n open conflict(s)</source>
@@ -1255,6 +1302,14 @@
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
+        <source>Make offline pack…</source>
+        <translation>制作离线包…</translation>
+    </message>
+    <message>
+        <source>Sync pack with centre…</source>
+        <translation>离线包与指挥中心同步…</translation>
+    </message>
+    <message>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
@@ -1304,6 +1359,33 @@
     </message>
 </context>
 <context>
+    <name>MakePackDialog</name>
+    <message>
+        <source>Make offline pack</source>
+        <translation>制作离线包</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单元</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Pack file</source>
+        <translation>离线包文件</translation>
+    </message>
+    <message>
+        <source>Pack of %1 %2 written: %3 (%4 MB, %5 people, %6 tasks, %7 s)</source>
+        <translation>已写出 %1 %2 的离线包：%3（%4 MB，%5 人，%6 项任务，%7 秒）</translation>
+    </message>
+</context>
+<context>
     <name>MapStatusBar</name>
     <message>
         <source>Store: %1</source>
@@ -1342,6 +1424,25 @@
     </message>
 </context>
 <context>
+    <name>PackJobDialog</name>
+    <message>
+        <source>Start</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Working…</source>
+        <translation>正在处理…</translation>
+    </message>
+</context>
+<context>
     <name>PackStatusLabel</name>
     <message>
         <source>Pack %1 %2 · %3 h old · %4 unsynced · %5 conflicts</source>
@@ -1350,6 +1451,41 @@
     <message>
         <source>%1 is not in this pack</source>
         <translation>%1 不在本离线包内</translation>
+    </message>
+</context>
+<context>
+    <name>PacksOutTable</name>
+    <message>
+        <source>Pack</source>
+        <translation>离线包</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单元</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Made</source>
+        <translation>制作时间</translation>
+    </message>
+    <message>
+        <source>Last sync</source>
+        <translation>上次同步</translation>
+    </message>
+    <message>
+        <source>Hours stale</source>
+        <translation>未同步小时数</translation>
+    </message>
+    <message>
+        <source>Changes in</source>
+        <translation>已收回修改</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>从未</translation>
     </message>
 </context>
 <context>
@@ -1554,6 +1690,29 @@
     <message>
         <source>Password for %1:</source>
         <translation>%1 的密码：</translation>
+    </message>
+</context>
+<context>
+    <name>SyncPackDialog</name>
+    <message>
+        <source>Sync pack with centre</source>
+        <translation>离线包与指挥中心同步</translation>
+    </message>
+    <message>
+        <source>centre store file, or postgresql+psycopg://…</source>
+        <translation>指挥中心数据文件，或 postgresql+psycopg://…</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>Centre</source>
+        <translation>指挥中心</translation>
+    </message>
+    <message>
+        <source>Sent %1 changes: %2 applied, %3 new rows, %4 conflicting fields kept for review, %5 already at the centre. Received %6 tasks, %7 people.</source>
+        <translation>已发送 %1 条修改：%2 条已应用，%3 条新记录，%4 个冲突字段待审核，%5 条中心已有。收回 %6 项任务、%7 人。</translation>
     </message>
 </context>
 <context>

@@ -14,9 +14,10 @@ OTHER_TOWN = "330382002"
 VILLAGE = "330382001001"
 
 
-def centre_with_tasks(tmp: Path, n_tasks: int = 4) -> tuple[World, list[int]]:
-    """The test world with people in each town and ``n_tasks`` dispatched tasks to a village of town 1."""
-    world = World.create(tmp / "centre.gpkg")
+def centre_with_tasks(tmp: Path, n_tasks: int = 4, db: str | None = None) -> tuple[World, list[int]]:
+    """The test world (at ``db``, else ``tmp/centre.gpkg``) with people in each town and ``n_tasks`` dispatched
+    tasks to a village of town 1."""
+    world = World.create(db or tmp / "centre.gpkg")
     for grid in ("330382001001001", "330382001002002", "330382002001001"):
         world.add_person(grid)
     service = TaskService(world.store, clock=Clock(at("2022-03-10 08:00")))

@@ -11,16 +11,20 @@ import pytest
 from sqlalchemy import func, select
 
 from app.console import Console
+from app.domain.roles import Role
 from app.models.dispatch.service import TaskService
-from app.models.packs.service import stamp_device, sync
+from app.models.packs.service import make_pack, stamp_device, sync
 from app.store import Store
+from app.store.masking import mask_name
 from app.store.packs.area import NotInPack
 from app.store.packs.conflicts import list_conflicts, resolve
 from app.store.packs.status import pack_status, packs_out
+from app.store.tables.admin import AdminUnit
 from app.store.tables.persons import Person
 from app.store.tables.sync import SyncApplied
 from app.store.tables.tasks import TaskEvent
-from tests.models.pack_world import OTHER_TOWN, centre_with_tasks, pack_copy
+from tests.gpkg_validator import validate
+from tests.models.pack_world import OTHER_TOWN, TOWN, VILLAGE, centre_with_tasks, pack_copy
 
 
 def _laptop(path, name: str, monkeypatch) -> Store:  # noqa: ANN001
@@ -36,34 +40,48 @@ def _notes(store: Store, text: str) -> int:
         return conn.scalar(select(func.count()).select_from(e).where(e.c.note.like(f"%{text}")))
 
 
-def test_a_pack_holds_its_area_in_the_forms_its_role_may(tmp_path) -> None:  # noqa: ANN001
-    world, ids = centre_with_tasks(tmp_path)
-    path = pack_copy(world, tmp_path, "town")
-    p = Person.__table__
+ROLE_UNITS = {r: (VILLAGE if r is Role.GRID_OPERATOR else TOWN) for r in Role}
+
+
+@pytest.mark.parametrize("role", list(Role))
+def test_a_pack_holds_no_identity_data_beyond_its_role(tmp_path, role) -> None:  # noqa: ANN001
+    """The file's bytes, every page: a masked role's pack holds no identity hash and no clear name at all; the
+    others hold those of the people of their unit (as they see them at the centre) and of no one else."""
+    world, _ids = centre_with_tasks(tmp_path)
+    unit = ROLE_UNITS[role]
+    path = tmp_path / f"{role.value}.gpkg"
+    make_pack(world.store, unit, role.value, path)
+    p, a = Person.__table__, AdminUnit.__table__
     with world.store.engine.connect() as conn:
-        people = conn.execute(select(p.c.id, p.c.id_hash, p.c.name)).all()
+        people = conn.execute(select(p.c.id_hash, p.c.name, a.c.code).join(a, a.c.id == p.c.home_grid_id)).all()
     world.store.close()
     raw = path.read_bytes()
-    for _pid, id_hash, name in people:  # no hash and no clear name anywhere in the file, in any page
-        assert id_hash.encode() not in raw
-        assert name.encode() not in raw
+    for id_hash, name, grid in people:
+        shown = not role.masked and grid.startswith(unit)
+        assert (id_hash.encode() in raw) == shown, (role, grid)
+        assert (name.encode() in raw) == shown, (role, grid)
     pack = Store.open(path)
     with pack.engine.connect() as conn:
-        held = conn.execute(select(p.c.id, p.c.name)).all()
-    assert sorted(n for _i, n in held) == ["测*1", "测*2"]  # the two people of town 1, masked
+        held = sorted(conn.scalars(select(p.c.name)))
+    expected = {"330382001": ["测试1", "测试2"], VILLAGE: ["测试1"]}[unit]
+    assert held == (sorted(mask_name(n) for n in expected) if role.masked else expected)
     status = pack_status(pack)
-    assert status is not None and status.unit_code == "330382001" and status.unsynced == 0
+    assert status is not None and status.unit_code == unit and status.unsynced == 0 and status.role == role.value
     assert pack.meta()["pack_origin"] == str(tmp_path / "centre.gpkg")
+    pack.close()
+    if role is Role.TOWN_OPERATOR:  # a pack is a GeoPackage other GIS open too
+        result = validate(path)
+        assert result.returncode == 0, result.stdout + result.stderr
 
 
-def test_a_duty_officer_pack_may_match(tmp_path) -> None:  # noqa: ANN001
+def test_an_operator_takes_out_only_the_level_it_is_bound_to(tmp_path) -> None:  # noqa: ANN001
     world, _ = centre_with_tasks(tmp_path)
-    path = pack_copy(world, tmp_path, "duty", role="duty_officer")
-    p = Person.__table__
-    with world.store.engine.connect() as conn:
-        hashes = set(conn.scalars(select(p.c.id_hash).where(p.c.home_grid_id == world.unit_ids["330382001001001"])))
-    raw = path.read_bytes()
-    assert all(h.encode() in raw for h in hashes)
+    world.store.close()
+    done = subprocess.run([sys.executable, "-m", "app.cli", "pack", "--db", str(tmp_path / "centre.gpkg"), "--unit",
+                           TOWN, "--role", "grid_operator", "--out", str(tmp_path / "x.gpkg")],
+                          capture_output=True, text=True)
+    assert done.returncode == 2 and "village or grid" in done.stderr and "Traceback" not in done.stderr
+    assert not (tmp_path / "x.gpkg").exists()
 
 
 def test_a_unit_outside_the_pack_says_not_in_this_pack(tmp_path) -> None:  # noqa: ANN001

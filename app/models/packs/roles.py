@@ -1,44 +1,33 @@
-"""What each role may take out in a pack: the widest unit it may pack and what of the people it may hold.
+"""What a pack made for a role may hold: decided by the rule the store's access layer enforces, not a table of
+its own.
 
-A rule table, not code paths: the centre's roles (the command-centre work) map onto these names, and a pack
-made for a role holds nothing the role could not see at the centre. ``identity_hash`` is the keyed hash that
-matches records from other departments — only a role that may match carries it (and the key travels
-separately, never in the pack); names leave masked unless the role may see them.
+The roles are the command centre's (``app.domain.roles.Role``). A pack is made for a principal — the role and
+the unit it is bound to — and holds what that principal could see at the centre: a town or village/grid
+operator takes out only its own unit (``check_unit_for``, the rule user accounts are bound by); county-wide
+roles take out any unit. A masked role (drill coordinator, trainer, auditor) gets names masked and no identity
+hash, exactly the columns PostgreSQL's column privileges withhold from it (``access.MASKED_COLUMNS``); the
+others carry the keyed hash and names in clear, as they see them at the centre. A pack opens as that principal,
+so the data layer keeps the same rules offline (a trainer's pack is read-only).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
-from app.domain.admin import Level
+from app.domain.roles import Principal, Role, check_unit_for, parse_role
 from app.store.packs.copy import PackPolicy
 
-
-@dataclass(frozen=True)
-class PackRole:
-    name: str
-    widest: Level  # the widest unit the role may take out
-    policy: PackPolicy
+DEFAULT_ROLE = Role.TOWN_OPERATOR
+ROLE_NAMES = tuple(r.value for r in Role)
 
 
-ROLES: dict[str, PackRole] = {r.name: r for r in (
-    PackRole("duty_officer", Level.COUNTY, PackPolicy(people=True, records=True, identity_hash=True, clear_names=True)),
-    PackRole("town_operator", Level.TOWN, PackPolicy(people=True, records=True)),
-    PackRole("village_operator", Level.VILLAGE, PackPolicy(people=True, records=False)),
-    PackRole("drill_coordinator", Level.COUNTY, PackPolicy(people=True, records=False)),
-    PackRole("trainer", Level.COUNTY, PackPolicy(people=False, records=False, warnings=False)),
-)}
-DEFAULT_ROLE = "town_operator"
+def pack_policy(role: Role) -> PackPolicy:
+    """What of the people a pack for ``role`` holds: the same columns the access layer lets the role select."""
+    return PackPolicy(people=True, records=True, identity_hash=not role.masked, clear_names=not role.masked)
 
 
-def pack_role(name: str) -> PackRole:
-    try:
-        return ROLES[name]
-    except KeyError:
-        raise ValueError(f"unknown role {name!r} (roles: {', '.join(ROLES)})") from None
-
-
-def check_unit_level(role: PackRole, level: Level, code: str) -> None:
-    """Refuse a pack wider than the role may take out (a village operator packing a town)."""
-    if level < role.widest:
-        raise ValueError(f"a {role.name} may take out a {role.widest.key} or smaller, not the {level.key} {code}")
+def principal_for(role_name: str, unit_code: str, user: str) -> Principal:
+    """The principal a pack of ``unit_code`` is made for; ValueError for a unit the role may not take out (an
+    operator bound to one town packing another level)."""
+    role = parse_role(role_name)
+    if role in (Role.TOWN_OPERATOR, Role.GRID_OPERATOR):
+        check_unit_for(role, unit_code)
+    return Principal(user, role, unit_code)

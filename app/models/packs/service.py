@@ -17,12 +17,15 @@ from pathlib import Path
 from sqlalchemy import update
 
 from app.domain.errors import StoreError
-from app.models.packs.roles import check_unit_level, pack_role
+from app.domain.roles import Principal, Role, parse_role
+from app.models.packs.roles import pack_policy, principal_for
 from app.store import Store
+from app.store.identity_key import IdentityKey, install_key, key_file, store_key
 from app.store.packs.area import PackArea, load_area
 from app.store.packs.journal import DEVICE_META, USER_META
 from app.store.packs.make import PackReport, write_pack
-from app.store.packs.meta import PACK_ID, ROLE, UNIT
+from app.store.packs.meta import PACK_ID, PULLED_SEQ, ROLE, UNIT
+from app.store.packs.new_rows import made_since
 from app.store.packs.pull import pull
 from app.store.packs.push import PushReport, push, unsynced
 from app.store.tables.meta import Meta
@@ -31,12 +34,37 @@ DEVICE_ENV = "JINGKONG_DEVICE"
 Progress = Callable[[int, int], None]
 
 
-def make_pack(centre: Store, unit_code: str, role_name: str, out: Path, now: int | None = None) -> PackReport:
-    role = pack_role(role_name)
+def make_pack(centre: Store, unit_code: str, role_name: str, out: Path, now: int | None = None,
+              progress: Progress | None = None) -> PackReport:
+    """Write the pack of ``unit_code`` for a principal of ``role_name`` at ``out``. A role that may enter people
+    gets the centre's identity key beside the pack (``out`` + ``.key``, owner-only; never inside it), so a
+    person found offline is hashed exactly as the centre hashes them."""
+    who = principal_for(role_name, unit_code, centre.principal.name)
     with centre.engine.connect() as conn:
-        area = load_area(conn, unit_code)
-    check_unit_level(role, area.level, unit_code)
-    return write_pack(centre, out, unit_code, role.name, role.policy, now)
+        load_area(conn, unit_code)  # StoreError for a unit the centre does not have
+    report = write_pack(centre, out, unit_code, who.role.value, pack_policy(who.role), now, progress)
+    if not who.role.read_only and not who.role.masked:
+        try:
+            key = store_key(centre)
+        except StoreError:  # a centre without its key: people cannot be entered on the pack (it says why)
+            return report
+        url = f"sqlite:///{Path(out).resolve()}"
+        install_key(url, IdentityKey(key.secret, str(key_file(url))))
+    return report
+
+
+def pack_role(meta: dict[str, str]) -> Role:
+    """The role a pack was made for (a pack of an older Jingkong names a role of its own: the most masked)."""
+    try:
+        return parse_role(meta.get(ROLE, ""))
+    except ValueError:
+        return Role.TRAINER
+
+
+def pack_principal(store: Store) -> Principal:
+    """Who works on a pack: its user, as the role and unit the pack was made for."""
+    meta = store.meta()
+    return Principal(store.principal.name, pack_role(meta), meta[UNIT])
 
 
 def is_pack(store: Store) -> bool:
@@ -86,8 +114,10 @@ def sync(pack: Store, centre: Store, progress: Progress | None = None, now: int 
     if PACK_ID in centre.meta():
         raise StoreError(f"{centre.display_name} is a pack, not a centre: sync a pack to the store it came from")
     now = int(time.time()) if now is None else now
-    pushed = push(centre, meta[PACK_ID], unsynced(pack), now, progress)
+    with pack.engine.connect() as conn:
+        made = made_since(conn, int(meta.get(PULLED_SEQ, 0)))
+    pushed = push(centre, meta[PACK_ID], unsynced(pack), now, progress, made)
     area = pack_area(pack)
     assert area is not None  # a pack always names its unit
-    pulled = pull(centre, pack, area, pack_role(meta.get(ROLE, "trainer")).policy, meta[PACK_ID], now)
+    pulled = pull(centre, pack, area, pack_policy(pack_role(meta)), meta[PACK_ID], now)
     return SyncReport(pushed, pulled, time.perf_counter() - started)

@@ -37,6 +37,17 @@ UPDATES = (
 INSERTS: dict[str, tuple[str, tuple[str, ...]]] = {
     "task_events": ("task_id", ("task_id", "at", "by", "action", "from_status", "to_status", "note")),
     "incident_events": ("incident_id", ("incident_id", "at", "kind", "by", "note", "data")),
+    "task_people": ("task_id", ("task_id", "person_id")),
+}
+# Rows made offline that the centre takes as new rows (the whole row travels; the centre gives it its own id and
+# sync maps the pack's id onto it, see ``new_rows``); other new rows are logged and kept as conflicts.
+NEW_ROWS: dict[str, tuple[str, ...]] = {
+    "tasks": ("id", "kind", "source", "source_ref", "title", "priority", "status", "target_unit_id", "target_wkt",
+              "assignee_unit_id", "assignee_code", "assignee_role", "assignee_name", "claimed_by",
+              "escalated_unit_id", "escalated_at", "parent_id", "facility_id", "created_at", "due_at", "updated_at",
+              "closed_at", "version"),
+    "persons": ("id", "kind", "id_hash", "id_masked", "name", "sex", "birth_day", "occupation", "health_code",
+                "phone_masked", "home_grid_id", "current_city_id", "declared_return_at"),
 }
 # Bookkeeping that follows the fields it goes with: never a conflict of its own.
 FOLLOWERS = frozenset({"updated_at", "closed_at"})
@@ -72,27 +83,30 @@ def _insert_trigger(table: str, parent: str, columns: tuple[str, ...]) -> tuple[
             "AND entity_id = NEW.task_id AND kind = 'update' ORDER BY seq DESC LIMIT 1) END")
     claim_author = ("UPDATE pack_changes SET author = NEW.by WHERE entity = 'tasks' AND entity_id = NEW.task_id "
                     "AND author IS NULL; " if table == "task_events" else "")
+    author = "NEW.by" if "by" in columns else f"COALESCE({_USER}, 'offline')"
     return name, (
         f"CREATE TRIGGER {name} AFTER INSERT ON {table} BEGIN {claim_author}"
         "INSERT INTO pack_changes (uuid, kind, entity, entity_id, before, after, parent_uuid, author, device, at) "
-        f"VALUES ({_UUID}, 'insert', '{table}', NEW.{parent}, '{{}}', {_json('NEW', columns)}, {link}, NEW.by, "
+        f"VALUES ({_UUID}, 'insert', '{table}', NEW.{parent}, '{{}}', {_json('NEW', columns)}, {link}, {author}, "
         f"COALESCE({_DEVICE}, 'unknown'), {_NOW}); END")
 
 
 def _new_row_trigger(table: str) -> tuple[str, str]:
-    """A row created offline in a table whose new rows sync cannot place yet: logged so it is never lost."""
+    """A row created offline: the whole row for the tables the centre takes new rows of, else only its id (logged
+    so it is never lost, and kept as a conflict at the centre)."""
     name = f"pack_journal_{table}_new"
+    row = _json("NEW", NEW_ROWS[table]) if table in NEW_ROWS else "'{}'"
     return name, (
         f"CREATE TRIGGER {name} AFTER INSERT ON {table} BEGIN "
         "INSERT INTO pack_changes (uuid, kind, entity, entity_id, before, after, author, device, at) "
-        f"VALUES ({_UUID}, 'new', '{table}', NEW.id, '{{}}', '{{}}', COALESCE({_USER}, 'offline'), "
+        f"VALUES ({_UUID}, 'new', '{table}', NEW.id, '{{}}', {row}, COALESCE({_USER}, 'offline'), "
         f"COALESCE({_DEVICE}, 'unknown'), {_NOW}); END")
 
 
 def _triggers() -> list[tuple[str, str]]:
-    return ([_update_trigger(t) for t in UPDATES]
-            + [_insert_trigger(table, parent, cols) for table, (parent, cols) in INSERTS.items()]
-            + [_new_row_trigger(table) for table in ("tasks", "incidents", "persons")])
+    return ([_new_row_trigger(table) for table in ("tasks", "incidents", "persons")]
+            + [_update_trigger(t) for t in UPDATES]
+            + [_insert_trigger(table, parent, cols) for table, (parent, cols) in INSERTS.items()])
 
 
 def start_journal(conn: Connection) -> None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import time
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -18,10 +19,12 @@ from sqlalchemy import func, insert, select
 
 from app.store.identity_key import FINGERPRINT_META
 from app.store.packs.area import PackArea, load_area
+from app.store.packs.attached import copy_attached
 from app.store.packs.copy import PackPolicy, chunks, copy_by_ids, copy_rows, copy_work, person_form, pick_work
+from app.store.packs.files import embed_samples
 from app.store.packs.journal import start_journal
-from app.store.packs.meta import BASE_EVENT, CREATED, ORIGIN, PACK_ID, ROLE, SYNCED, UNIT
-from app.store.store import Store, create_schema
+from app.store.packs.meta import BASE_EVENT, CREATED, ORIGIN, PACK_ID, PERSON_BASE, ROLE, SYNCED, UNIT
+from app.store.store import Store, create_schema, sqlite_path
 from app.store.tables import RECORD_TABLES, Base
 from app.store.tables.admin import AdminUnit, GridLeader
 from app.store.tables.cameras import Camera
@@ -48,9 +51,12 @@ class PackReport:
 
 
 def write_pack(source: Store, out: Path, unit_code: str, role: str, policy: PackPolicy,
-               now: int | None = None) -> PackReport:
+               now: int | None = None, progress: Callable[[int, int], None] | None = None) -> PackReport:
     """Write the pack of ``unit_code`` for ``role`` at ``out`` (replacing a file there) and register it as out
-    at the centre. Raises StoreError for a unit the centre does not have."""
+    at the centre. Raises StoreError for a unit the centre does not have. ``progress(step, steps)`` after each
+    step (a callback may raise to cancel: the part-written file is removed)."""
+    step = progress or (lambda _done, _total: None)
+    steps = 4
     started = time.perf_counter()
     now = int(time.time()) if now is None else now
     out = Path(out)
@@ -62,25 +68,41 @@ def write_pack(source: Store, out: Path, unit_code: str, role: str, policy: Pack
         area = load_area(src, unit_code)
         centre_meta = dict(src.execute(select(Base.metadata.tables["jingkong_meta"])).all())
         base_event = int(src.scalar(select(func.max(TaskEvent.__table__.c.id))) or 0)
+        base_person = int(src.scalar(select(func.max(Person.__table__.c.id))) or 0)
         meta = {k: v for k, v in centre_meta.items() if k != "schema_version"}
         if not policy.identity_hash:
             meta.pop(FINGERPRINT_META, None)  # a pack that may not match carries nothing to match with
         meta.update({PACK_ID: pack_id, UNIT: unit_code, ROLE: role, ORIGIN: source.display_name,
-                     CREATED: str(now), SYNCED: str(now), BASE_EVENT: str(base_event)})
+                     CREATED: str(now), SYNCED: str(now), BASE_EVENT: str(base_event),
+                     PERSON_BASE: str(base_person)})
         pack = Store.connect_new(f"sqlite:///{part.resolve()}")
+        centre_file = sqlite_path(source.url)
         try:
             with pack.begin() as dst:
                 create_schema(dst, meta)
                 report = PackReport(out, pack_id, area)
-                for table in CATALOGUES:
-                    report.rows[table.__tablename__] = copy_rows(src, dst, table.__table__)
-                report.rows.update(_people(src, dst, area, policy))
+                if centre_file is None:
+                    for table in CATALOGUES:
+                        report.rows[table.__tablename__] = copy_rows(src, dst, table.__table__)
+                    step(1, steps)
+                    report.rows.update(_people(src, dst, area, policy))
+            if centre_file is not None:
+                names = [t.__tablename__ for t in CATALOGUES]
+                report.rows.update(copy_attached(part.resolve(), centre_file, area, policy, names))
+            step(2, steps)
+            # Every value is put in the role's form before it is written, and nothing is deleted while the pack is
+            # made: no page of the file ever held anything the role may not hold (no VACUUM needed).
+            with pack.begin() as dst:
                 report.rows.update(copy_work(src, dst, pick_work(src, area, policy, {}), policy))
+                report.rows["sample_bytes"] = embed_samples(dst)
                 start_journal(dst)
-            with pack.engine.connect() as conn:
-                conn.exec_driver_sql("VACUUM")  # no page of the file keeps anything the role may not hold
-        finally:
+            step(3, steps)
+        except BaseException:
             pack.close()
+            part.unlink(missing_ok=True)
+            raise
+        pack.close()
+    step(steps, steps)
     os.replace(part, out)
     with source.begin() as conn:
         conn.execute(insert(PackOut.__table__).values(pack_id=pack_id, unit_code=unit_code, role=role,

@@ -11,13 +11,15 @@ the same transaction, so a sync killed half-way and run again skips what the cen
 from __future__ import annotations
 
 import json
+from collections import defaultdict
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from sqlalchemy import Connection, insert, select, update
 
-from app.store.packs.journal import BY_TABLE, FOLLOWERS, INSERTS
+from app.store.packs.journal import BY_TABLE, FOLLOWERS, INSERTS, NEW_ROWS
+from app.store.packs.new_rows import REFERENCES, LocalIds, NewRow, insert_new, load_local_ids
 from app.store.queries import task_writes as w
 from app.store.store import Store
 from app.store.tables import Base
@@ -50,6 +52,7 @@ class PushReport:
     applied: int = 0
     conflicts: int = 0  # fields kept as conflicts
     already: int = 0  # changes the centre had from an earlier (perhaps interrupted) sync
+    new_rows: int = 0  # rows made offline the centre took as new rows (people, tasks)
     outcomes: dict[str, str] = field(default_factory=dict)
 
 
@@ -68,13 +71,16 @@ def _change(m: Any) -> ChangeRow:
 
 
 def push(centre: Store, pack_id: str, changes: Sequence[ChangeRow], now: int,
-         progress: Callable[[int, int], None] | None = None) -> PushReport:
-    """Apply ``changes`` at the centre in batches; each batch one transaction with its ``sync_applied`` rows."""
+         progress: Callable[[int, int], None] | None = None, made: Sequence[NewRow] = ()) -> PushReport:
+    """Apply ``changes`` at the centre in batches; each batch one transaction with its ``sync_applied`` rows.
+    ``made``: the pack's new rows since its last pull, whose ids later changes may name."""
     report = PushReport(sent=len(changes))
+    with centre.engine.connect() as conn:
+        local = load_local_ids(conn, made)
     for start in range(0, len(changes), BATCH):
         batch = changes[start:start + BATCH]
         with centre.begin() as conn:
-            _apply_batch(conn, pack_id, batch, now, report)
+            _apply_batch(conn, pack_id, batch, now, report, local)
             if batch:
                 o = PackOut.__table__
                 conn.execute(update(o).where(o.c.pack_id == pack_id).values(
@@ -84,28 +90,59 @@ def push(centre: Store, pack_id: str, changes: Sequence[ChangeRow], now: int,
     return report
 
 
-def _apply_batch(conn: Connection, pack_id: str, batch: Sequence[ChangeRow], now: int, report: PushReport) -> None:
+def _apply_batch(conn: Connection, pack_id: str, batch: Sequence[ChangeRow], now: int, report: PushReport,
+                 local: LocalIds) -> None:
     a = SyncApplied.__table__
     done = dict(conn.execute(select(a.c.uuid, a.c.outcome).where(a.c.uuid.in_([c.uuid for c in batch]))).all())
     applied_rows = []
+    appended: dict[str, list[dict[str, Any]]] = defaultdict(list)  # written once per batch: 1,000 rows, 1 statement
     for change in batch:
         if change.uuid in done:
             report.already += 1
             report.outcomes[change.uuid] = done[change.uuid]
             continue
-        if change.kind == "update" and change.entity in BY_TABLE:
+        centre_id = None
+        try:
+            change = _carried(change, local)
+        except LookupError:  # about a row made offline that the centre kept as a conflict: kept beside it
+            change = replace(change, kind="orphan")
+        if change.kind == "new" and change.entity in NEW_ROWS:
+            centre_id = insert_new(conn, change.entity, change.after)
+            local.centre_ids[change.uuid] = centre_id
+            outcome = APPLIED
+            report.new_rows += 1
+        elif change.kind == "update" and change.entity in BY_TABLE:
             outcome = _merge_update(conn, pack_id, change, now, report)
         elif change.kind == "insert" and change.entity in INSERTS:
-            outcome = _append(conn, change, _parent_outcome(conn, change, report))
+            appended[change.entity].append(_appended(change, _parent_outcome(conn, change, report)))
+            outcome = APPLIED
         else:  # a row made offline that sync cannot place: kept as a conflict, so it is seen and never lost
             _conflict(conn, pack_id, change, NEW_ROW, {}, {"id": change.entity_id}, None)
             outcome = CONFLICT
             report.conflicts += 1
         report.outcomes[change.uuid] = outcome
         report.applied += outcome == APPLIED
-        applied_rows.append({"uuid": change.uuid, "pack_id": pack_id, "outcome": outcome, "applied_at": now})
+        applied_rows.append({"uuid": change.uuid, "pack_id": pack_id, "outcome": outcome, "applied_at": now,
+                             "centre_id": centre_id})
+    for table_name, rows in appended.items():
+        if table_name == "task_events":
+            w.insert_events(conn, rows)
+        else:
+            conn.execute(insert(Base.metadata.tables[table_name]), rows)
     if applied_rows:
         conn.execute(insert(a), applied_rows)
+
+
+def _carried(change: ChangeRow, local: LocalIds) -> ChangeRow:
+    """The change with the pack's ids of rows made offline replaced by the centre's."""
+    entity_id = change.entity_id
+    if change.kind == "insert" and change.entity in INSERTS:  # an appended row names its parent
+        parent = REFERENCES.get(change.entity, {}).get(INSERTS[change.entity][0])
+        entity_id = local.centre_id(parent, entity_id, change.seq) if parent else entity_id
+    elif change.kind == "update":
+        entity_id = local.centre_id(change.entity, entity_id, change.seq)
+    return replace(change, entity_id=entity_id, before=local.carried(change.entity, change.before, change.seq),
+                   after=local.carried(change.entity, change.after, change.seq))
 
 
 def _merge_update(conn: Connection, pack_id: str, change: ChangeRow, now: int, report: PushReport) -> str:
@@ -152,23 +189,19 @@ def _parent_outcome(conn: Connection, change: ChangeRow, report: PushReport) -> 
     return conn.scalar(select(a.c.outcome).where(a.c.uuid == change.parent_uuid)) or APPLIED
 
 
-def _append(conn: Connection, change: ChangeRow, parent: str) -> str:
-    """Append an event made offline to the centre's log, marked with its device. The event of a change that
+def _appended(change: ChangeRow, parent: str) -> dict[str, Any]:
+    """The row an event made offline adds to the centre's log, marked with its device. The event of a change that
     ended in conflict is kept as a note: it did not happen at the centre, and the task's replay must not
     count it as a status change."""
-    table_name = change.entity
-    _parent_column, columns = INSERTS[table_name]
+    _parent_column, columns = INSERTS[change.entity]
     row = {c: change.after.get(c) for c in columns}
-    row["note"] = f"[offline {change.device}] {row.get('note') or ''}".rstrip()
-    if table_name == "task_events":
-        if parent != APPLIED:
-            row["note"] = (f"[offline {change.device}] not applied (conflict): {row['action']} "
-                           f"{row['from_status']}→{row['to_status']} {change.after.get('note') or ''}").rstrip()
-            row.update(action="offline", from_status=None, to_status=None)
-        w.insert_events(conn, [row])
-    else:
-        conn.execute(insert(Base.metadata.tables[table_name]), [row])
-    return APPLIED
+    if "note" in row:
+        row["note"] = f"[offline {change.device}] {row.get('note') or ''}".rstrip()
+    if change.entity == "task_events" and parent != APPLIED:
+        row["note"] = (f"[offline {change.device}] not applied (conflict): {row['action']} "
+                       f"{row['from_status']}→{row['to_status']} {change.after.get('note') or ''}").rstrip()
+        row.update(action="offline", from_status=None, to_status=None)
+    return row
 
 
 def _conflict(conn: Connection, pack_id: str, change: ChangeRow, name: str, base: Any, mine: Any, theirs: Any) -> None:

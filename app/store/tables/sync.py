@@ -9,7 +9,7 @@ change could not take because the centre had changed it too.
 
 from __future__ import annotations
 
-from sqlalchemy import DDL, Index, String, Text, event
+from sqlalchemy import DDL, BigInteger, Index, LargeBinary, String, Text, event
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.store.tables.base import Base, BigPK, Name, OptSeconds, Seconds
@@ -38,7 +38,8 @@ class PackChange(Base):
 
 
 class SyncApplied(Base):
-    """A pack change the centre has taken (``outcome`` applied | conflict | skipped), exactly once."""
+    """A pack change the centre has taken (``outcome`` applied | conflict | skipped), exactly once; for a row
+    made offline, the id the centre gave it (``centre_id``)."""
 
     __tablename__ = "sync_applied"
 
@@ -46,6 +47,7 @@ class SyncApplied(Base):
     pack_id: Mapped[str] = mapped_column(String(32))
     outcome: Mapped[str] = mapped_column(String(8))
     applied_at: Mapped[Seconds]
+    centre_id: Mapped[int | None] = mapped_column(BigInteger)
 
 
 class SyncConflict(Base):
@@ -87,6 +89,15 @@ class PackOut(Base):
     last_sync_at: Mapped[OptSeconds]
     last_device: Mapped[str | None] = mapped_column(String(80))
     changes_in: Mapped[int] = mapped_column(default=0)
+
+
+class PackFile(Base):
+    """A file a pack carries so it works on its own (the camera panel's sample clip): name and bytes."""
+
+    __tablename__ = "pack_files"
+
+    name: Mapped[str] = mapped_column(String(200), primary_key=True)
+    data: Mapped[bytes] = mapped_column(LargeBinary)
 
 
 _NO_DELETE = {
