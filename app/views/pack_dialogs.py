@@ -26,7 +26,6 @@ from app.views.vocabulary import CENTRE_ROLE
 from app.views.widgets import MessageLabel
 from app.views.worker import FunctionWorker
 
-
 # failures whose message says all a user needs (their class name would only be noise)
 SAID_PLAINLY = {"InputError", "StoreError", "Cancelled", "ValueError", "NotInPack", "AccessDenied"}
 
