@@ -33,6 +33,7 @@ from app.views.flow_layout import FlowLayout
 from app.views.improvement_plan import ImprovementPlanPage
 from app.views.milestone_board import MilestoneBoard
 from app.views.vocabulary import interface_language
+from app.views.widgets import fill_height
 from app.views.worker import FunctionWorker
 
 TICK_MS = 500
@@ -79,8 +80,12 @@ class IncidentPanel(QWidget):
         self.clock_label = QLabel("T+00:00:00", self)
         self.clock_label.setStyleSheet("font-size: 22pt; font-weight: bold; font-family: monospace;")
         self.clock_label.setObjectName("incident_clock")
-        self.summary = QLabel(self)
+        self.title = QLabel(self)  # the incident's name
+        self.title.setWordWrap(True)
+        self.title.setStyleSheet("font-weight: bold;")
+        self.summary = QLabel(self)  # its zones and plan figures
         self.summary.setWordWrap(True)
+        self.shown_dispatched: bool | None = None  # the dispatch state the pages were last turned to
         self.alarm = QLabel(self)  # overdue milestones and tasks of the picture shown (live or replayed)
         self.alarm.setObjectName("incident_alarm")
         self.alarm.setWordWrap(True)
@@ -119,20 +124,26 @@ class IncidentPanel(QWidget):
         self._on_incident_change(desk.incident)
 
     def _layout(self) -> None:
-        """Controls beside the pages (the panel lives in the wide bottom area): button rows wrap, and the milestone
-        board and the improvement plan are two pages, so the board keeps its rows and every action stays in view."""
+        """The clock and its controls beside the pages (the panel lives in the wide bottom area): button rows wrap,
+        and the plan (zones, figures, zone editing), the milestone board and the improvement plan are pages, so the
+        board keeps its rows and its columns at a laptop's width and every action stays in view."""
         outer = QHBoxLayout(self)
         outer.setContentsMargins(4, 4, 4, 4)
         box = QVBoxLayout()
         box.addLayout(_flow(self.scenario, self.speed, self.open_button, self.dispatch_button, self.pause_button,
                             self.report_button))
         box.addWidget(self.clock_label)
+        box.addWidget(self.title)
         box.addWidget(self.alarm)
-        box.addWidget(self.summary)
-        box.addLayout(_flow(self.zone_kind, self.zone_selected, self.zone_drawn, self.zone_out, self.zone_undo))
         box.addStretch(1)
         box.addWidget(self.status)
         outer.addLayout(box, 2)
+        plan = QWidget(self)
+        zones = QVBoxLayout(plan)
+        zones.setContentsMargins(4, 4, 4, 4)
+        zones.addWidget(self.summary)
+        zones.addLayout(_flow(self.zone_kind, self.zone_selected, self.zone_drawn, self.zone_out, self.zone_undo))
+        zones.addStretch(1)
         board = QWidget(self)
         page = QVBoxLayout(board)
         page.setContentsMargins(0, 0, 0, 0)
@@ -142,8 +153,11 @@ class IncidentPanel(QWidget):
         row.addWidget(self.replay, 1)
         row.addWidget(self.live_button)
         page.addLayout(row)
+        for each in (plan, board, self.improvements):  # a page takes the height the dock has and asks for none
+            fill_height(each)
         self.pages = QTabWidget(self)
-        self.pages.addTab(board, self.tr("Milestones"))
+        self.pages.addTab(plan, self.tr("Plan"))
+        self.board_page = self.pages.addTab(board, self.tr("Milestones"))
         self.pages.addTab(self.improvements, self.tr("Improvement plan"))
         outer.addWidget(self.pages, 3)
 
@@ -272,6 +286,10 @@ class IncidentPanel(QWidget):
             w.setEnabled(has)
         if (row.id if has else None) != self.improvements.incident_id:
             self.improvements.set_incident(row.id if has else None)
+        dispatched = has and row.dispatched_at is not None
+        if has and dispatched != self.shown_dispatched:  # a new plan opens on its zones, a dispatched one on its board
+            self.pages.setCurrentIndex(self.board_page if dispatched else 0)
+        self.shown_dispatched = dispatched if has else None
         if has and not self.timer.isActive():
             self.timer.start()
         plan = self.desk.plan
@@ -282,8 +300,9 @@ class IncidentPanel(QWidget):
             heading = self.tr("Zones (grids/people)")
             name = (self.tr("Drill: %1").replace("%1", self.names[row.scenario]) if row.scenario in self.names
                     else row.name)  # a scenario's name in the interface language; an incident's as it was named
+            self.title.setText(name)
             self.summary.setText(
-                f"<b>{name}</b><br>{heading}: {stats}<br>"
+                f"{heading}: {stats}<br>"
                 + self.tr("staff %1 · checkpoints %2 + %3 · sites %4 / stations %5 · beds %6 of %7 free · "
                           "contacts %8 + %9").replace("%1", str(n["staff"])).replace("%2", str(n["seal_points"]))
                 .replace("%3", str(n["traffic_checkpoints"])).replace("%4", str(n["sites"]))

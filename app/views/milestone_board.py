@@ -61,12 +61,25 @@ class MilestoneBoard(QTableWidget):
                      (_minutes(m.actual_at, zero) if m.actual_at else "—", title),
                      (shown, "\n".join(quantities)), (rated, why)]
             for c, (text, tip) in enumerate(cells):
-                item = QTableWidgetItem(text)
-                item.setToolTip(tip)
-                if c == RATED:
+                item = self._cell(r, c, text, tip)
+                if c == RATED and item.background().color() != QColor(STATE_COLOURS[m.state]):
                     item.setForeground(Qt.GlobalColor.white)
                     item.setBackground(QColor(STATE_COLOURS[m.state]))
-                self.setItem(r, c, item)
+
+    def _cell(self, r: int, c: int, text: str, tip: str) -> QTableWidgetItem:
+        """The cell's item with this text, changed only where it differs: a replay step changes a few cells, and
+        every change re-measures the columns sized to their contents."""
+        item = self.item(r, c)
+        if item is None:
+            item = QTableWidgetItem(text)
+            item.setToolTip(tip)
+            self.setItem(r, c, item)
+            return item
+        if item.text() != text:
+            item.setText(text)
+        if item.toolTip() != tip:
+            item.setToolTip(tip)
+        return item
 
     def _quantity(self, unit: str, done: int, required: int) -> str:
         return f"{done:,}/{required:,} {PLAN_UNIT(unit)}"

@@ -27,7 +27,7 @@ from app.models.incident.dispatch import dispatch_plan
 from app.models.incident.errors import IncidentError
 from app.models.incident.plan import Plan
 from app.models.incident.planner import Planner
-from app.models.incident.replay import Snapshot, before_last_edit, snapshot
+from app.models.incident.replay import Recording, Snapshot, before_last_edit, record
 from app.models.incident.scenarios import REFERENCE, Scenario, load_scenario
 from app.models.incident.zones import Zones
 from app.store.queries import incidents as q
@@ -45,6 +45,7 @@ class IncidentService:
         self.clock: Callable[[], int] = clock or wall_clock
         self.catalogue = catalogue or milestone_catalogue()
         self._fixed: int | None = None
+        self._recording: Recording | None = None  # the last incident read for a picture (see ``recording``)
 
     def now(self) -> int:
         return self._fixed if self._fixed is not None else self.clock()
@@ -148,11 +149,22 @@ class IncidentService:
 
     def snapshot(self, incident_id: int, at: int | None = None) -> Snapshot:
         """The command picture at ``at`` (default: now on the incident's clock, or its close)."""
-        row = self.get(incident_id)
+        recording = self.recording(incident_id)
+        row = recording.incident
         when = at if at is not None else (row.closed_at or self.now())
         final = row.closed_at is not None and when >= row.closed_at
-        return snapshot(self.store, row, self.linked(incident_id), self.catalogue, when, self.plan(incident_id).zones,
-                        final)
+        return recording.snapshot(self.catalogue, when, final)
+
+    def recording(self, incident_id: int) -> Recording:
+        """What the incident recorded, read again only when something was recorded since the last read (the row,
+        its plan and its tasks change only with an event of their own)."""
+        last = self._recording
+        if last is not None and last.incident.id == incident_id and last.token == q.change_token(self.store):
+            return last
+        row = self.get(incident_id)
+        plan = Plan.from_json(json.loads(row.plan))
+        self._recording = record(self.store, row, self.linked(incident_id), plan.zones)
+        return self._recording
 
     def note(self, incident_id: int, text: str, by: str = "console") -> None:
         self._open(incident_id)
