@@ -9,7 +9,6 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
-    QApplication,
     QComboBox,
     QFileDialog,
     QHBoxLayout,
@@ -159,6 +158,7 @@ class IncidentPanel(QWidget):
         self.pages.addTab(plan, self.tr("Plan"))
         self.board_page = self.pages.addTab(board, self.tr("Milestones"))
         self.pages.addTab(self.improvements, self.tr("Improvement plan"))
+        self.pages.setCurrentIndex(self.board_page)  # the board until a plan is proposed
         outer.addWidget(self.pages, 3)
 
     # --- running store work off the GUI thread --------------------------------------------------------
@@ -182,10 +182,18 @@ class IncidentPanel(QWidget):
             self._run(*self.queued.pop(0))
 
     def wait(self) -> None:
-        """Let the running and queued store work finish (closing, tests)."""
-        while self.worker is not None and (self.worker.isRunning() or self.queued):
+        """Let the running store work finish, then do the work queued behind it here (closing, tests): no event
+        loop turns meanwhile, so no new work starts."""
+        if self.worker is not None:
             self.worker.wait()
-            QApplication.processEvents()
+        while self.queued:
+            fn, done, _busy = self.queued.pop(0)
+            try:
+                result = fn()
+            except Exception as exc:  # noqa: BLE001  (shown to the user, as a worker's failure is)
+                self.status.setText(f"{type(exc).__name__}: {exc}")
+            else:
+                done(result)
 
     # --- actions ----------------------------------------------------------------------------------------
     def open_drill(self) -> None:

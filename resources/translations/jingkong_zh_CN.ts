@@ -1038,6 +1038,10 @@
         <translation>回放</translation>
     </message>
     <message>
+        <source>Plan</source>
+        <translation>方案</translation>
+    </message>
+    <message>
         <source>Milestones</source>
         <translation>节点看板</translation>
     </message>
