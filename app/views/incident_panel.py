@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QSize, Qt, QTimer
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -32,7 +32,6 @@ from app.views.flow_layout import FlowLayout
 from app.views.improvement_plan import ImprovementPlanPage
 from app.views.milestone_board import MilestoneBoard
 from app.views.vocabulary import interface_language
-from app.views.widgets import fill_height
 from app.views.worker import FunctionWorker
 
 TICK_MS = 500
@@ -152,9 +151,7 @@ class IncidentPanel(QWidget):
         row.addWidget(self.replay, 1)
         row.addWidget(self.live_button)
         page.addLayout(row)
-        for each in (plan, board, self.improvements):  # a page takes the height the dock has and asks for none
-            fill_height(each)
-        self.pages = QTabWidget(self)
+        self.pages = _Pages(self)
         self.pages.addTab(plan, self.tr("Plan"))
         self.board_page = self.pages.addTab(board, self.tr("Milestones"))
         self.pages.addTab(self.improvements, self.tr("Improvement plan"))
@@ -337,6 +334,14 @@ class IncidentPanel(QWidget):
             lines.append(self.tr("%n incident task(s) overdue", "", len(snap.overdue_tasks)))
         self.alarm.setText("<br>".join(lines))
         self.alarm.setVisible(bool(lines))
+
+
+class _Pages(QTabWidget):
+    """Pages that take the height the dock has and ask only for their minimum: a tab widget asks for its tallest
+    page's preferred height whatever the page's size policy, and the dock's scroll area sizes the panel by it."""
+
+    def sizeHint(self) -> QSize:
+        return self.minimumSizeHint().expandedTo(QSize(super().sizeHint().width(), 0))
 
 
 def _flow(*widgets: QWidget) -> FlowLayout:
