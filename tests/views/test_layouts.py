@@ -106,6 +106,7 @@ def test_the_milestone_board_reads_whole_without_scrolling_sideways(window, qtbo
     board.show_board(_board_states(0), 0)
     qtbot.wait(20)
     assert board.horizontalHeader().length() <= board.viewport().width()  # nothing to the right of the view
+    assert not dock_fit(window, "incident").scrolls and board.viewport().height() >= 8 * board.rowHeight(0)
     for column in (TARGET, ACTUAL, DONE, RATED):  # the figures are whole
         texts = [board.item(r, column).text() for r in range(board.rowCount())]
         assert board.columnWidth(column) >= max(board.fontMetrics().horizontalAdvance(t) for t in texts)
