@@ -87,6 +87,7 @@ def cases(ctx: BenchContext) -> list[Case]:
         played()
         console = copy.ensure()
         windows.append(WindowBench(None, console))
+        atexit.register(windows[0].window.close)  # its panels' store work finishes before the store closes
         console.incident_desk.take_up(console.incidents.get(int(state["drill"])))
         console.incident_desk.replaying = True
         windows[0].settle()

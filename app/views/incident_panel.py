@@ -7,21 +7,16 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QColor
+from PySide6.QtCore import QSize, Qt, QTimer
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
-    QFormLayout,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QMessageBox,
     QPushButton,
     QSlider,
     QSpinBox,
-    QTableWidget,
-    QTableWidgetItem,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -31,16 +26,16 @@ from app.domain.incidents import IncidentRow
 from app.models.context import ConsoleContext
 from app.models.incident.catalogue import ZONE_KINDS
 from app.models.incident.desk import IncidentDesk
-from app.models.incident.milestones import MilestoneState
 from app.models.incident.replay import Snapshot
-from app.models.incident.scenarios import load_scenario, scenario_names
+from app.models.incident.scenarios import REFERENCE, load_scenario, scenario_names
 from app.views.flow_layout import FlowLayout
+from app.views.improvement_plan import ImprovementPlanPage
+from app.views.milestone_board import MilestoneBoard
 from app.views.vocabulary import interface_language
-from app.views.widgets import compact_rows
 from app.views.worker import FunctionWorker
 
-STATE_COLOURS = {"met": "#2f855a", "late": "#c05621", "pending": "#4a5568", "overdue": "#c53030", "empty": "#a0aec0"}
 TICK_MS = 500
+Work = tuple[Callable[[], object], Callable[[object], None], str]
 
 
 def _clock_text(seconds: int) -> str:
@@ -58,10 +53,16 @@ class IncidentPanel(QWidget):
         english = interface_language() == "en" if english is None else english
         self.desk, self.context, self.english = desk, context, english
         self.worker: FunctionWorker | None = None
+        self.queued: list[Work] = []  # a user's action while other store work runs: it runs next, never dropped
         self.scenario = QComboBox(self)
+        self.names: dict[str, str] = {}
         for key in scenario_names():
             s = load_scenario(key)
-            self.scenario.addItem(s.name_en if english else s.name_zh, key)
+            self.names[key] = s.name_en if english else s.name_zh
+            self.scenario.addItem(self.names[key], key)
+        self.scenario.setCurrentIndex(max(self.scenario.findData(REFERENCE), 0))  # the reference drill first
+        self.scenario.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.scenario.setMinimumContentsLength(16)  # a long scenario name is cut in the box, whole in its list
         self.speed = QSpinBox(self)
         self.speed.setRange(1, 60)
         self.speed.setValue(60)
@@ -77,8 +78,12 @@ class IncidentPanel(QWidget):
         self.clock_label = QLabel("T+00:00:00", self)
         self.clock_label.setStyleSheet("font-size: 22pt; font-weight: bold; font-family: monospace;")
         self.clock_label.setObjectName("incident_clock")
-        self.summary = QLabel(self)
+        self.title = QLabel(self)  # the incident's name
+        self.title.setWordWrap(True)
+        self.title.setStyleSheet("font-weight: bold;")
+        self.summary = QLabel(self)  # its zones and plan figures
         self.summary.setWordWrap(True)
+        self.shown_dispatched: bool | None = None  # the dispatch state the pages were last turned to
         self.alarm = QLabel(self)  # overdue milestones and tasks of the picture shown (live or replayed)
         self.alarm.setObjectName("incident_alarm")
         self.alarm.setWordWrap(True)
@@ -96,26 +101,18 @@ class IncidentPanel(QWidget):
         self.zone_out.clicked.connect(lambda: self.edit_zone(self._drawn_grids(), remove=True))
         self.zone_undo = QPushButton(self.tr("Undo zone edit"), self)
         self.zone_undo.clicked.connect(lambda: self._run(self.desk.undo_zone, self._took_up))
-        self.board = QTableWidget(0, 5, self)
-        self.board.setHorizontalHeaderLabels([self.tr("Milestone"), self.tr("Target"), self.tr("Actual"),
-                                              self.tr("Done / required"), self.tr("Rating")])
-        self.board.verticalHeader().setVisible(False)
-        compact_rows(self.board)
-        self.board.horizontalHeader().setStretchLastSection(True)
-        self.board.setObjectName("milestone_board")
+        self.board = MilestoneBoard(english, self)
         self.replay = QSlider(Qt.Orientation.Horizontal, self)
         self.replay.setRange(0, 0)
         self.replay.sliderMoved.connect(self._on_replay_move)
         self.live_button = QPushButton(self.tr("Live"), self)
         self.live_button.clicked.connect(self.go_live)
-        self.issue, self.action, self.owner, self.due = (QLineEdit(self) for _ in range(4))
-        self.due.setPlaceholderText(self.tr("YYYY-MM-DD"))
-        self.add_improvement = QPushButton(self.tr("Add to improvement plan"), self)
-        self.add_improvement.clicked.connect(self._add_improvement)
+        self.improvements = ImprovementPlanPage(desk.service, self._run, english, self)
         self.report_button = QPushButton(self.tr("After-action report…"), self)
         self.report_button.clicked.connect(self.save_report)
         self.status = QLabel(self)
         self.status.setWordWrap(True)
+        self.improvements.message = self.status.setText
         self._layout()
         self.timer = QTimer(self)
         self.timer.setInterval(TICK_MS)
@@ -127,20 +124,26 @@ class IncidentPanel(QWidget):
         self._on_incident_change(desk.incident)
 
     def _layout(self) -> None:
-        """Controls beside the pages (the panel lives in the wide bottom area): button rows wrap, and the milestone
-        board and the improvement plan are two pages, so the board keeps its rows and every action stays in view."""
+        """The clock and its controls beside the pages (the panel lives in the wide bottom area): button rows wrap,
+        and the plan (zones, figures, zone editing), the milestone board and the improvement plan are pages, so the
+        board keeps its rows and its columns at a laptop's width and every action stays in view."""
         outer = QHBoxLayout(self)
         outer.setContentsMargins(4, 4, 4, 4)
         box = QVBoxLayout()
         box.addLayout(_flow(self.scenario, self.speed, self.open_button, self.dispatch_button, self.pause_button,
                             self.report_button))
         box.addWidget(self.clock_label)
+        box.addWidget(self.title)
         box.addWidget(self.alarm)
-        box.addWidget(self.summary)
-        box.addLayout(_flow(self.zone_kind, self.zone_selected, self.zone_drawn, self.zone_out, self.zone_undo))
         box.addStretch(1)
         box.addWidget(self.status)
         outer.addLayout(box, 2)
+        plan = QWidget(self)
+        zones = QVBoxLayout(plan)
+        zones.setContentsMargins(4, 4, 4, 4)
+        zones.addWidget(self.summary)
+        zones.addLayout(_flow(self.zone_kind, self.zone_selected, self.zone_drawn, self.zone_out, self.zone_undo))
+        zones.addStretch(1)
         board = QWidget(self)
         page = QVBoxLayout(board)
         page.setContentsMargins(0, 0, 0, 0)
@@ -150,35 +153,47 @@ class IncidentPanel(QWidget):
         row.addWidget(self.replay, 1)
         row.addWidget(self.live_button)
         page.addLayout(row)
-        plan = QWidget(self)
-        form = QFormLayout(plan)
-        form.addRow(self.tr("Issue"), self.issue)
-        form.addRow(self.tr("Corrective action"), self.action)
-        form.addRow(self.tr("Owner"), self.owner)
-        form.addRow(self.tr("Due date"), self.due)
-        form.addRow(self.add_improvement)
-        self.pages = QTabWidget(self)
-        self.pages.addTab(board, self.tr("Milestones"))
-        self.pages.addTab(plan, self.tr("Improvement plan"))
+        self.pages = _Pages(self)
+        self.pages.addTab(plan, self.tr("Plan"))
+        self.board_page = self.pages.addTab(board, self.tr("Milestones"))
+        self.pages.addTab(self.improvements, self.tr("Improvement plan"))
+        self.pages.setCurrentIndex(self.board_page)  # the board until a plan is proposed
         outer.addWidget(self.pages, 3)
 
     # --- running store work off the GUI thread --------------------------------------------------------
     def _run(self, fn: Callable[[], object], done: Callable[[object], None], busy: str = "") -> bool:
+        """Run ``fn`` off the GUI thread, then ``done`` with its result; while other work runs it waits its turn
+        (one worker at a time: the store is written in order). Returns whether it started now."""
         if self.worker is not None and self.worker.isRunning():
+            self.queued.append((fn, done, busy))
             return False
         self.worker = FunctionWorker(lambda _p, _c: fn(), self)
         self.worker.sigDone.connect(done)
         self.worker.sigFailed.connect(self.status.setText)
+        self.worker.finished.connect(self._run_next)
         if busy:
             self.status.setText(busy)
         self.worker.start()
         return True
 
+    def _run_next(self) -> None:
+        if self.queued and not (self.worker is not None and self.worker.isRunning()):
+            self._run(*self.queued.pop(0))
+
     def wait(self) -> None:
-        """Let the running store work finish (closing, tests)."""
+        """Let the running store work finish, then do the work queued behind it here (closing, tests): no event
+        loop turns meanwhile, so no new work starts."""
         for worker in (self.worker, self.follower):
             if worker is not None:
                 worker.wait()
+        while self.queued:
+            fn, done, _busy = self.queued.pop(0)
+            try:
+                result = fn()
+            except Exception as exc:  # noqa: BLE001  (shown to the user, as a worker's failure is)
+                self.status.setText(f"{type(exc).__name__}: {exc}")
+            else:
+                done(result)
 
     # --- actions ----------------------------------------------------------------------------------------
     def open_drill(self) -> None:
@@ -231,20 +246,6 @@ class IncidentPanel(QWidget):
         self._run(lambda: write_report(report_data(self.desk.service, incident_id), path, lang),
                   lambda p: self.status.setText(self.tr("Report written: %1").replace("%1", str(p))))
 
-    def _add_improvement(self) -> None:
-        if self.desk.incident is None:
-            return
-        incident_id = self.desk.incident.id
-        values = {"issue": self.issue.text(), "action": self.action.text(), "owner": self.owner.text(),
-                  "due": self.due.text()}
-
-        def added(_row_id: object) -> None:
-            for field in (self.issue, self.action, self.owner, self.due):
-                field.clear()
-            self.status.setText(self.tr("Added to the improvement plan"))
-
-        self._run(lambda: self.desk.service.add_improvement(incident_id, **values), added)
-
     def _selected_grids(self) -> list[str]:
         code = self.context.selected_unit
         return [code] if code and len(code) == 15 else []
@@ -260,7 +261,7 @@ class IncidentPanel(QWidget):
         self._tick()
 
     def _tick(self) -> None:
-        if self.desk.incident is None or self.desk.replaying:
+        if self.desk.incident is None or self.desk.replaying or self.queued:
             return
         if self.desk.clock is not None:
             self.clock_label.setText(f"{_clock_text(self.desk.clock() - self.desk.incident.case_at)} ×{self.desk.clock.speed}")
@@ -306,8 +307,14 @@ class IncidentPanel(QWidget):
         self.dispatch_button.setEnabled(has and row.dispatched_at is None)
         for w in (self.zone_selected, self.zone_drawn, self.zone_out, self.zone_undo):
             w.setEnabled(has and row.dispatched_at is None)
-        for w in (self.pause_button, self.replay, self.live_button, self.add_improvement, self.report_button):
+        for w in (self.pause_button, self.replay, self.live_button, self.report_button):
             w.setEnabled(has)
+        if (row.id if has else None) != self.improvements.incident_id:
+            self.improvements.set_incident(row.id if has else None)
+        dispatched = has and row.dispatched_at is not None
+        if has and dispatched != self.shown_dispatched:  # a new plan opens on its zones, a dispatched one on its board
+            self.pages.setCurrentIndex(self.board_page if dispatched else 0)
+        self.shown_dispatched = dispatched if has else None
         if has and not self.timer.isActive():
             self.timer.start()
         plan = self.desk.plan
@@ -316,8 +323,11 @@ class IncidentPanel(QWidget):
             names = dict(zip(ZONE_KINDS, (self.zone_kind.itemText(i) for i in range(len(ZONE_KINDS)))))
             stats = " · ".join(f"{names[k]} {v.grids}/{v.population:,}" for k, v in plan.stats.items())
             heading = self.tr("Zones (grids/people)")
+            name = (self.tr("Drill: %1").replace("%1", self.names[row.scenario]) if row.scenario in self.names
+                    else row.name)  # a scenario's name in the interface language; an incident's as it was named
+            self.title.setText(name)
             self.summary.setText(
-                f"<b>{row.name}</b><br>{heading}: {stats}<br>"
+                f"{heading}: {stats}<br>"
                 + self.tr("staff %1 · checkpoints %2 + %3 · sites %4 / stations %5 · beds %6 of %7 free · "
                           "contacts %8 + %9").replace("%1", str(n["staff"])).replace("%2", str(n["seal_points"]))
                 .replace("%3", str(n["traffic_checkpoints"])).replace("%4", str(n["sites"]))
@@ -332,9 +342,7 @@ class IncidentPanel(QWidget):
         self.replay.setRange(0, max((max(last, snap.at) - row.case_at) // 60, 1))
         if not self.desk.replaying:
             self.replay.setValue((snap.at - row.case_at) // 60)
-        self.board.setRowCount(len(snap.board))
-        for r, m in enumerate(snap.board):
-            self._board_row(r, m, row.case_at)
+        self.board.show_board(snap.board, row.case_at)
         self._show_alarms(snap)
 
     def _show_alarms(self, snap: Snapshot) -> None:
@@ -347,17 +355,13 @@ class IncidentPanel(QWidget):
         self.alarm.setText("<br>".join(lines))
         self.alarm.setVisible(bool(lines))
 
-    def _board_row(self, r: int, m: MilestoneState, zero: int) -> None:
-        done = ", ".join(f"{d:,}/{q:,} {u}" for u, (d, q) in m.quantities.items())
-        cells = [m.title_en if self.english else m.title_zh, f"T+{(m.target_at - zero) // 60}′",
-                 f"T+{(m.actual_at - zero) // 60}′" if m.actual_at else "—", done,
-                 f"{m.state} {m.rating.value if m.rating else ''}".strip()]
-        for c, text in enumerate(cells):
-            item = QTableWidgetItem(text)
-            if c == 4:
-                item.setForeground(Qt.GlobalColor.white)
-                item.setBackground(QColor(STATE_COLOURS[m.state]))
-            self.board.setItem(r, c, item)
+
+class _Pages(QTabWidget):
+    """Pages that take the height the dock has and ask only for their minimum: a tab widget asks for its tallest
+    page's preferred height whatever the page's size policy, and the dock's scroll area sizes the panel by it."""
+
+    def sizeHint(self) -> QSize:
+        return self.minimumSizeHint().expandedTo(QSize(super().sizeHint().width(), 0))
 
 
 def _flow(*widgets: QWidget) -> FlowLayout:

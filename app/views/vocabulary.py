@@ -190,6 +190,31 @@ UNIT = Vocabulary("Unit", {  # units of measure: the panels' map counts and the 
 })
 
 
+MILESTONE_STATE = Vocabulary("MilestoneState", {  # app.models.incident.milestones: a milestone's state on the board
+    "met": QT_TRANSLATE_NOOP("MilestoneState", "on time"),
+    "late": QT_TRANSLATE_NOOP("MilestoneState", "late"),
+    "pending": QT_TRANSLATE_NOOP("MilestoneState", "pending"),
+    "overdue": QT_TRANSLATE_NOOP("MilestoneState", "overdue"),
+    "empty": QT_TRANSLATE_NOOP("MilestoneState", "no tasks"),
+})
+RATING = Vocabulary("Rating", {  # app.domain.incidents.Rating, in HSEEP's words
+    "P": QT_TRANSLATE_NOOP("Rating", "performed without challenges"),
+    "S": QT_TRANSLATE_NOOP("Rating", "performed with some challenges"),
+    "M": QT_TRANSLATE_NOOP("Rating", "performed with major challenges"),
+    "U": QT_TRANSLATE_NOOP("Rating", "unable to be performed"),
+})
+PLAN_UNIT = Vocabulary("PlanUnit", {  # what an incident task counts (app.models.incident.planner: item units)
+    "tasks": QT_TRANSLATE_NOOP("PlanUnit", "tasks"),
+    "staff": QT_TRANSLATE_NOOP("PlanUnit", "staff"),
+    "beds": QT_TRANSLATE_NOOP("PlanUnit", "beds"),
+    "checkpoints": QT_TRANSLATE_NOOP("PlanUnit", "checkpoints"),
+    "stations": QT_TRANSLATE_NOOP("PlanUnit", "stations"),
+    "contacts": QT_TRANSLATE_NOOP("PlanUnit", "contacts"),
+    "m2": QT_TRANSLATE_NOOP("PlanUnit", "m²"),
+    "samples": QT_TRANSLATE_NOOP("PlanUnit", "samples"),
+})
+
+
 def evidence_text(why: str, table: str, record_id: object) -> str:
     """``why · table #id``, e.g. "fever clinic visit · clinic visit #12"."""
     return f"{EVIDENCE(why)} · {RECORD_TABLE(table)} #{record_id}"

@@ -1000,6 +1000,53 @@
     </message>
 </context>
 <context>
+    <name>ImprovementPlanPage</name>
+    <message>
+        <source>YYYY-MM-DD</source>
+        <translation>年-月-日</translation>
+    </message>
+    <message>
+        <source>(whole incident)</source>
+        <translation>（整个事件）</translation>
+    </message>
+    <message>
+        <source>Add to improvement plan</source>
+        <translation>加入改进计划</translation>
+    </message>
+    <message>
+        <source>Remove selected</source>
+        <translation>删除所选</translation>
+    </message>
+    <message>
+        <source>Issue</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>Corrective action</source>
+        <translation>整改措施</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>责任单位</translation>
+    </message>
+    <message>
+        <source>Due date</source>
+        <translation>完成时限</translation>
+    </message>
+    <message>
+        <source>Milestone</source>
+        <translation>节点</translation>
+    </message>
+    <message>
+        <source>Owner / due date</source>
+        <translation>责任单位 / 时限</translation>
+    </message>
+    <message>
+        <source>Added to the improvement plan</source>
+        <translation>已加入改进计划</translation>
+    </message>
+</context>
+<context>
     <name>IncidentPanel</name>
     <message>
         <source>Open drill</source>
@@ -1030,36 +1077,8 @@
         <translation>撤销区划修改</translation>
     </message>
     <message>
-        <source>Milestone</source>
-        <translation>节点</translation>
-    </message>
-    <message>
-        <source>Target</source>
-        <translation>目标</translation>
-    </message>
-    <message>
-        <source>Actual</source>
-        <translation>实际</translation>
-    </message>
-    <message>
-        <source>Done / required</source>
-        <translation>完成 / 要求</translation>
-    </message>
-    <message>
-        <source>Rating</source>
-        <translation>评定</translation>
-    </message>
-    <message>
         <source>Live</source>
         <translation>实时</translation>
-    </message>
-    <message>
-        <source>YYYY-MM-DD</source>
-        <translation>年-月-日</translation>
-    </message>
-    <message>
-        <source>Add to improvement plan</source>
-        <translation>加入改进计划</translation>
     </message>
     <message>
         <source>After-action report…</source>
@@ -1070,20 +1089,8 @@
         <translation>回放</translation>
     </message>
     <message>
-        <source>Issue</source>
-        <translation>问题</translation>
-    </message>
-    <message>
-        <source>Corrective action</source>
-        <translation>整改措施</translation>
-    </message>
-    <message>
-        <source>Owner</source>
-        <translation>责任人</translation>
-    </message>
-    <message>
-        <source>Due date</source>
-        <translation>完成期限</translation>
+        <source>Plan</source>
+        <translation>方案</translation>
     </message>
     <message>
         <source>Milestones</source>
@@ -1122,16 +1129,16 @@
         <translation>报告已生成：%1</translation>
     </message>
     <message>
-        <source>Added to the improvement plan</source>
-        <translation>已加入改进计划</translation>
-    </message>
-    <message>
         <source>Resume</source>
         <translation>继续</translation>
     </message>
     <message>
         <source>Zones (grids/people)</source>
         <translation>区划（网格/人口）</translation>
+    </message>
+    <message>
+        <source>Drill: %1</source>
+        <translation>演练：%1</translation>
     </message>
     <message>
         <source>staff %1 · checkpoints %2 + %3 · sites %4 / stations %5 · beds %6 of %7 free · contacts %8 + %9</source>
@@ -1424,6 +1431,52 @@
     </message>
 </context>
 <context>
+    <name>MilestoneBoard</name>
+    <message>
+        <source>Milestone</source>
+        <translation>节点</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <source>Actual</source>
+        <translation>实际</translation>
+    </message>
+    <message>
+        <source>Done / required</source>
+        <translation>完成 / 要求</translation>
+    </message>
+    <message>
+        <source>Rating</source>
+        <translation>评定</translation>
+    </message>
+</context>
+<context>
+    <name>MilestoneState</name>
+    <message>
+        <source>on time</source>
+        <translation>按时</translation>
+    </message>
+    <message>
+        <source>late</source>
+        <translation>超时</translation>
+    </message>
+    <message>
+        <source>pending</source>
+        <translation>进行中</translation>
+    </message>
+    <message>
+        <source>overdue</source>
+        <translation>逾期</translation>
+    </message>
+    <message>
+        <source>no tasks</source>
+        <translation>无任务</translation>
+    </message>
+</context>
+<context>
     <name>PackJobDialog</name>
     <message>
         <source>Start</source>
@@ -1486,6 +1539,60 @@
     <message>
         <source>never</source>
         <translation>从未</translation>
+    </message>
+</context>
+<context>
+    <name>PlanUnit</name>
+    <message>
+        <source>tasks</source>
+        <translation>项</translation>
+    </message>
+    <message>
+        <source>staff</source>
+        <translation>人</translation>
+    </message>
+    <message>
+        <source>beds</source>
+        <translation>床</translation>
+    </message>
+    <message>
+        <source>checkpoints</source>
+        <translation>处卡点</translation>
+    </message>
+    <message>
+        <source>stations</source>
+        <translation>个采样台</translation>
+    </message>
+    <message>
+        <source>contacts</source>
+        <translation>名接触者</translation>
+    </message>
+    <message>
+        <source>m²</source>
+        <translation>m²</translation>
+    </message>
+    <message>
+        <source>samples</source>
+        <translation>份样本</translation>
+    </message>
+</context>
+<context>
+    <name>Rating</name>
+    <message>
+        <source>performed without challenges</source>
+        <translation>顺利完成</translation>
+    </message>
+    <message>
+        <source>performed with some challenges</source>
+        <translation>完成但存在一些问题</translation>
+    </message>
+    <message>
+        <source>performed with major challenges</source>
+        <translation>完成但存在重大问题</translation>
+    </message>
+    <message>
+        <source>unable to be performed</source>
+        <translation>未能完成</translation>
     </message>
 </context>
 <context>

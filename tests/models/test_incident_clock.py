@@ -113,19 +113,29 @@ def test_autoplay_is_deterministic_for_a_seed(tmp_path, clock: Clock) -> None:  
 
 def test_report_numbers_equal_the_store(world: World, clock: Clock, tmp_path) -> None:  # noqa: ANN001
     service, incident, steps, _seen = _run(world, clock, seed=3, stop_after=14)
-    with world.store.engine.connect() as conn:
-        rows = conn.execute(text(
-            "SELECT it.action, SUM(it.quantity) FROM incident_tasks it JOIN tasks t ON t.id = it.task_id "
-            "WHERE it.incident_id = :i AND t.status = :done AND it.milestone IS NOT NULL GROUP BY it.action"),
-            {"i": incident, "done": int(S.DONE)}).all()
-    done = dict(rows)
+
+    def per_action(done_only: bool) -> dict[str, int]:
+        with world.store.engine.connect() as conn:
+            return dict(conn.execute(text(
+                "SELECT it.action, SUM(it.quantity) FROM incident_tasks it JOIN tasks t ON t.id = it.task_id "
+                "WHERE it.incident_id = :i AND it.milestone IS NOT NULL AND (:all OR t.status = :done) "
+                "GROUP BY it.action"), {"i": incident, "done": int(S.DONE), "all": not done_only}).all())
+
+    planned, done = per_action(False), per_action(True)
     clock.now = steps[13].at  # half the steps done
     data = report_data(service, incident)
-    assert data.numbers["staff"] == (20, done.get("muster", 0))
-    assert data.numbers["traffic_checkpoints"] == (2, done.get("traffic_checkpoint", 0))
-    assert data.numbers["close"] == (1, done.get("close_contact", 0))
-    assert data.numbers["m2"] == (120, done.get("disinfection", 0))
-    assert sum(done.values()) > 0 and set(done) != {"muster", "traffic_checkpoint", "close_contact", "disinfection"}
+    figures = {"staff": "muster", "seal_points": "seal_point", "traffic_checkpoints": "traffic_checkpoint",
+               "stations": "sampling_site", "close": "close_contact", "secondary": "secondary_contact",
+               "m2": "disinfection", "environment_samples": "environment_samples"}
+    assert {k: data.numbers[k] for k in figures} == {k: (planned.get(a, 0), done.get(a, 0)) for k, a in figures.items()}
+    # and the store's figures are the world's, by construction: 20 staff, 2 seal points on the lockdown grid's
+    # boundary, 2 traffic checkpoints, 5 stations, 1 close and no secondary contact, 120 m² at the case's places
+    assert {k: data.numbers[k][0] for k in figures} == {"staff": 20, "seal_points": 2, "traffic_checkpoints": 2,
+                                                         "stations": 5, "close": 1, "secondary": 0, "m2": 120,
+                                                         "environment_samples": planned["environment_samples"]}
+    assert data.numbers["sites"] == (1, done.get("sampling_site", 0) and 1)
+    assert data.numbers["beds"] == (planned["quarantine_ready"], 40)  # beds needed; free: the hotel's 40, all empty
+    assert sum(done.values()) > 0 and set(done) != set(planned)
     service.add_improvement(incident, issue="卡点封闭超时", action="预置物资", owner="交警大队", due="2022-04-01")
     for lang in ("zh", "en"):
         path = write_report(report_data(service, incident), tmp_path / f"aar-{lang}.pdf", lang)

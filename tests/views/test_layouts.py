@@ -4,7 +4,7 @@ every panel shows at least 8 rows of its list and all of its buttons without scr
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QSize
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import QApplication
 
 from app.console import Console
@@ -80,3 +80,42 @@ def test_long_names_are_elided_in_the_middle_and_whole_on_hover(qtbot) -> None: 
     label.show()
     assert label.text().startswith("Vacc") and label.text().endswith("over") and "…" in label.text()
     assert label.toolTip() == name and label.full_text() == name
+
+
+def _board_states(zero: int) -> list:
+    """Every milestone met, with the widest figures the reference drill has (455 contacts of 455, 1,140 m²)."""
+    from app.domain.incidents import Rating
+    from app.models.incident.catalogue import milestone_catalogue
+    from app.models.incident.milestones import MilestoneState
+
+    return [MilestoneState(m.key, m.title_zh, m.title_en, zero + m.minutes * 60, zero + (m.minutes - 5) * 60, 9, 9,
+                           {"contacts": (455, 455), "m2": (1140, 1140)}, "met", Rating.PERFORMED, m.reference)
+            for m in milestone_catalogue().milestones]
+
+
+@pytest.mark.parametrize("name", SIZES)
+def test_the_milestone_board_reads_whole_without_scrolling_sideways(window, qtbot, name: str) -> None:  # noqa: ANN001
+    from app.views.milestone_board import ACTUAL, DONE, NAME, RATED, TARGET
+
+    window.resize(*SIZES[name])
+    apply_layout(window, window.docks, layout_for(QSize(*SIZES[name])))
+    window.docks["incident"].raise_()
+    panel = window.docks["incident"].widget().widget()
+    panel.pages.setCurrentIndex(panel.board_page)
+    board = panel.board
+    board.show_board(_board_states(0), 0)
+    qtbot.wait(20)
+    assert board.horizontalHeader().length() <= board.viewport().width()  # nothing to the right of the view
+    assert not dock_fit(window, "incident").scrolls and board.viewport().height() >= 8 * board.rowHeight(0)
+    for column in (TARGET, ACTUAL, DONE, RATED):  # the figures are whole
+        texts = [board.item(r, column).text() for r in range(board.rowCount())]
+        assert board.columnWidth(column) >= max(board.fontMetrics().horizontalAdvance(t) for t in texts)
+    assert board.columnWidth(NAME) >= 6 * board.fontMetrics().averageCharWidth()  # names keep room to be read
+    titles = [board.item(r, NAME).toolTip() for r in range(board.rowCount())]
+    english = window.english
+    assert titles[0] == ("Leading group at the command post, police + CDC tracing started, case's places sealed"
+                         if english else "领导小组到位、公安+疾控流调启动、病例场所封控")  # whole on hover
+    assert board.textElideMode() == Qt.TextElideMode.ElideMiddle
+    assert board.item(0, RATED).text() == ("on time P" if english else "按时 P")
+    assert board.item(5, DONE).text() == ("455/455 contacts, …" if english else "455/455 名接触者, …")
+    assert board.item(5, DONE).toolTip().splitlines()[1] == ("1,140/1,140 m²" if english else "1,140/1,140 m²")

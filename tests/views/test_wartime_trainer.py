@@ -100,3 +100,33 @@ def test_wartime_narrows_the_queue_to_the_incident_and_the_panel_raises_alarms(m
     assert not panel.alarm.isVisible()
     main_window.act_wartime.trigger()
     assert queue_panel.queue.filter.incident_id is None
+
+
+def test_the_improvement_plan_is_filled_in_the_console(main_window, map_world: World, qtbot) -> None:  # noqa: ANN001
+    from app.models.incident.report_data import report_data
+
+    ids = build_incident_world(map_world)
+    desk, service = main_window.console.incident_desk, main_window.console.incidents
+    panel = main_window.docks["incident"].widget().widget()
+    with service.at(CASE_AT):
+        incident = service.open(at=CASE_AT, person_id=ids["case"], mode="drill")
+    desk.take_up(service.get(incident))
+    page = panel.improvements
+    panel.pages.setCurrentWidget(page)
+    for field, value in ((page.issue, "交通卡口设置超时"), (page.action, "预置卡口物资"), (page.owner, "交警大队")):
+        field.setText(value)  # typed through an input method (QTest types ASCII only)
+    qtbot.keyClicks(page.due, "2022-05-01")
+    page.milestone.setCurrentIndex(page.milestone.findData("traffic_checkpoints"))
+    qtbot.mouseClick(page.add_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.table.rowCount() == 1)
+    panel.wait()
+    assert [page.table.item(0, c).text() for c in range(4)] == ["交通卡口设置超时", "预置卡口物资", "交警大队", "2022-05-01"]
+    assert page.issue.text() == ""  # the form is ready for the next row
+    rows = report_data(service, incident).improvements  # what the after-action report prints
+    assert [(r.issue, r.action, r.owner, r.due, r.milestone) for r in rows] == [
+        ("交通卡口设置超时", "预置卡口物资", "交警大队", "2022-05-01", "traffic_checkpoints")]
+    page.table.selectRow(0)
+    qtbot.mouseClick(page.remove_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.table.rowCount() == 0)
+    panel.wait()
+    assert service.improvements(incident) == []

@@ -1,16 +1,16 @@
 """Synthetic task completions for a drill's autoplay: each task is acknowledged and done after delays drawn
-from the milestone catalogue's log-normal per action, from one seed — the same seed plays the same drill."""
+from its scenario's log-normal per action, from one seed — the same seed plays the same drill."""
 
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
 
 from app.domain.incidents import LinkedTask
-from app.models.incident.catalogue import MilestoneCatalogue
+from app.models.incident.scenarios import Delay
 
 ACK, DONE = "acknowledge", "done"
 
@@ -23,17 +23,17 @@ class Step:
     what: str
 
 
-def schedule(tasks: Sequence[LinkedTask], catalogue: MilestoneCatalogue, dispatched_at: int, seed: int) -> list[Step]:
-    """When each plan task is acknowledged and done, in time order. Tasks are drawn in plan order (task id), so a
-    seed gives the same delays whatever ids the store hands out."""
+def schedule(tasks: Sequence[LinkedTask], delays: Mapping[str, Delay], acknowledge_fraction: float,
+             dispatched_at: int, seed: int) -> list[Step]:
+    """When each plan task is acknowledged (after ``acknowledge_fraction`` of its delay) and done, in time order.
+    Tasks are drawn in plan order (task id), so a seed gives the same delays whatever ids the store hands out."""
     rng = np.random.default_rng(seed)
     steps: list[Step] = []
     for i, t in enumerate(sorted((t for t in tasks if t.milestone), key=lambda t: t.task_id)):
-        delay = catalogue.delays.get(t.action)
-        median, sigma = (delay.median, delay.sigma) if delay else (60.0, 0.3)
-        minutes = median * math.exp(sigma * rng.standard_normal())
+        delay = delays[t.action]
+        minutes = delay.median * math.exp(delay.sigma * rng.standard_normal())
         done = dispatched_at + max(round(minutes * 60), 60)
-        ack = dispatched_at + max(round(minutes * 60 * catalogue.acknowledge_fraction), 30)
+        ack = dispatched_at + max(round(minutes * 60 * acknowledge_fraction), 30)
         steps += [Step(ack, 2 * i, t.task_id, ACK), Step(done, 2 * i + 1, t.task_id, DONE)]
     return sorted(steps, key=lambda s: (s.at, s.what != ACK, s.order))
 

@@ -51,18 +51,15 @@ class Milestone:
 
 
 @dataclass(frozen=True)
-class Delay:
-    median: float  # minutes from dispatch to done
-    sigma: float
-
-
-@dataclass(frozen=True)
 class MilestoneCatalogue:
     milestones: tuple[Milestone, ...]
-    delays: dict[str, Delay]
     acknowledge_fraction: float  # when a task is acknowledged, as a fraction of its delay
     dispatch_minutes: int  # a drill's plan is dispatched this long after the clock's zero
     some_late_fraction: float  # met late by at most this fraction of the target: "with some challenges"
+
+    @property
+    def actions(self) -> tuple[str, ...]:
+        return tuple(a for m in self.milestones for a in m.actions)
 
     def of_action(self, action: str) -> str | None:
         return next((m.key for m in self.milestones if action in m.actions), None)
@@ -85,6 +82,5 @@ def milestone_catalogue() -> MilestoneCatalogue:
     raw = _read("drill_milestones.json")
     milestones = tuple(Milestone(m["key"], int(m["minutes"]), tuple(m["actions"]), m["title_zh"], m["title_en"],
                                  dict(m.get("reference", {}))) for m in raw["milestones"])
-    delays = {k: Delay(float(v["median"]), float(v["sigma"])) for k, v in raw["delays_minutes"].items()}
-    return MilestoneCatalogue(milestones, delays, float(raw["acknowledge_fraction"]), int(raw["dispatch_minutes"]),
+    return MilestoneCatalogue(milestones, float(raw["acknowledge_fraction"]), int(raw["dispatch_minutes"]),
                               float(raw["rating"]["some_challenges_late_fraction"]))

@@ -48,7 +48,7 @@ def run_drill(service: IncidentService, scenario: Scenario, *, speed: int | None
     # A drill is time-boxed by its last milestone (the reference drill's 4 hours): completions drawn past it are
     # not played, and what they would have finished stays open for the after-action rating.
     horizon = case.at + max(m.minutes for m in service.catalogue.milestones) * 60
-    steps = [step for step in service.schedule(incident_id) if step.at <= horizon]
+    steps = [step for step in service.schedule(incident_id, scenario) if step.at <= horizon]
     done = 0
 
     def wait_until(at: int) -> bool:

@@ -17,6 +17,8 @@ from app.domain.incidents import ImprovementRow, IncidentMode, IncidentRow, Link
 from app.domain.tasks import CLOSED_STATUSES, TaskStatus
 from app.models import inputs
 from app.models.admin_atlas import AdminAtlas
+from app.models.dispatch.changes import Change
+from app.models.dispatch.lifecycle import path_to
 from app.models.dispatch.service import TaskService
 from app.models.incident import autoplay
 from app.models.incident.catalogue import MilestoneCatalogue, milestone_catalogue
@@ -25,7 +27,8 @@ from app.models.incident.dispatch import dispatch_plan
 from app.models.incident.errors import IncidentError
 from app.models.incident.plan import Plan
 from app.models.incident.planner import Planner
-from app.models.incident.replay import Snapshot, before_last_edit, snapshot
+from app.models.incident.replay import Recording, Snapshot, before_last_edit, record
+from app.models.incident.scenarios import REFERENCE, Scenario, load_scenario
 from app.models.incident.zones import Zones
 from app.store.queries import incidents as q
 from app.store.store import Store
@@ -42,6 +45,7 @@ class IncidentService:
         self.clock: Callable[[], int] = clock or wall_clock
         self.catalogue = catalogue or milestone_catalogue()
         self._fixed: int | None = None
+        self._recording: Recording | None = None  # the last incident read for a picture (see ``recording``)
 
     def now(self) -> int:
         return self._fixed if self._fixed is not None else self.clock()
@@ -145,11 +149,22 @@ class IncidentService:
 
     def snapshot(self, incident_id: int, at: int | None = None) -> Snapshot:
         """The command picture at ``at`` (default: now on the incident's clock, or its close)."""
-        row = self.get(incident_id)
+        recording = self.recording(incident_id)
+        row = recording.incident
         when = at if at is not None else (row.closed_at or self.now())
         final = row.closed_at is not None and when >= row.closed_at
-        return snapshot(self.store, row, self.linked(incident_id), self.catalogue, when, self.plan(incident_id).zones,
-                        final)
+        return recording.snapshot(self.catalogue, when, final)
+
+    def recording(self, incident_id: int) -> Recording:
+        """What the incident recorded, read again only when something was recorded since the last read (the row,
+        its plan and its tasks change only with an event of their own)."""
+        last = self._recording
+        if last is not None and last.incident.id == incident_id and last.token == q.change_token(self.store):
+            return last
+        row = self.get(incident_id)
+        plan = Plan.from_json(json.loads(row.plan))
+        self._recording = record(self.store, row, self.linked(incident_id), plan.zones)
+        return self._recording
 
     def note(self, incident_id: int, text: str, by: str = "console") -> None:
         self._open(incident_id)
@@ -181,11 +196,15 @@ class IncidentService:
         return row
 
     # --- synthetic completions (drills) -------------------------------------------------------------
-    def schedule(self, incident_id: int) -> list[autoplay.Step]:
+    def schedule(self, incident_id: int, scenario: Scenario | None = None) -> list[autoplay.Step]:
+        """The drill's synthetic steps, paced by ``scenario``'s delays (default: the drill's own scenario, or the
+        reference drill's for one opened from a case)."""
         row = self.get(incident_id)
         if row.dispatched_at is None:
             raise IncidentError(f"incident {incident_id} is not dispatched yet")
-        return autoplay.schedule(self.linked(incident_id), self.catalogue, row.dispatched_at, row.seed or 0)
+        scenario = scenario or load_scenario(row.scenario or REFERENCE)
+        return autoplay.schedule(self.linked(incident_id), scenario.delays, self.catalogue.acknowledge_fraction,
+                                 row.dispatched_at, row.seed or 0)
 
     def perform(self, step: autoplay.Step, by: str = "drill") -> None:
         """Carry out one synthetic step at its scheduled time (a task closed meanwhile is left alone)."""
@@ -197,9 +216,11 @@ class IncidentService:
                 if S(row.status) == S.DISPATCHED:
                     self.tasks.claim(step.task_id, by=row.assignee_name or row.assignee_role)
                 return
-            for status in (S.ACKNOWLEDGED, S.IN_PROGRESS, S.DONE):
-                if S(self.tasks.get(step.task_id).status) < status:
-                    self.tasks.transition(step.task_id, status, by=row.claimed_by or row.assignee_name or by)
+            # every step to done in one transaction, each still audited (a transaction each made an autoplay
+            # of the reference drill spend most of its time committing)
+            who = row.claimed_by or row.assignee_name or by
+            self.tasks.change(step.task_id, lambda r: Change("transition", tuple(path_to(S(r.status), S.DONE)),
+                                                             {"claimed_by": r.claimed_by or who}), by=who)
 
     # --- improvement plan -----------------------------------------------------------------------------
     def improvements(self, incident_id: int) -> list[ImprovementRow]:

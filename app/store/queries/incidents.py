@@ -78,6 +78,14 @@ def incident_clocks(store: Store, task_ids: Sequence[int]) -> tuple[dict[int, in
     return owner, last
 
 
+def change_token(store: Store) -> tuple[int, int]:
+    """Grows whenever anything is recorded on any incident or task (each change appends an event): two index
+    probes, so a replay can tell whether what it read is still all there is."""
+    with store.engine.connect() as conn:
+        return (int(conn.scalar(select(func.max(IE.c.id))) or 0),
+                int(conn.scalar(select(func.max(TaskEvent.__table__.c.id))) or 0))
+
+
 def status_changes(store: Store, incident_id: int, until: int | None = None) -> list[tuple[int, int, int]]:
     """(task id, at, new status) of every status change of the incident's tasks, oldest first."""
     e = TaskEvent.__table__
