@@ -131,7 +131,16 @@ class _WindowBench(WindowBench):
         self.turn = 0
 
     def coloured(self) -> None:
+        """Inside a village, coloured by an indicator, the indicator panel on top of its dock (saved layouts vary)."""
+        from app.domain.admin import Level
+
+        village = str(self.console.indicators.codes(Level.VILLAGE)[0])
+        self.console.drill.drill_to(village)
+        self.console.context.selected_unit = village
         self.console.context.indicator = self.INDICATORS[0]
+        dock = next(d for d in self.window.docks.values() if d.widget().widget() is self.panel)
+        dock.show()
+        dock.raise_()
         self.settle()
 
     def asof_change(self) -> None:
