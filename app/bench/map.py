@@ -167,6 +167,7 @@ def _launch(db: str | None, until: str, notes: dict[str, list[float]]) -> None:
     report = json.loads([line for line in out.stdout.splitlines() if line.startswith("{")][-1])
     notes.setdefault("wall_s", []).append(round(wall, 2))
     notes.setdefault("seconds", []).append(report["seconds"])  # from the process's start to the event
+    notes.setdefault("cpu_s", []).append(report.get("cpu_s"))
     notes.setdefault("rss_mb", []).append(report["rss_mb"])
     notes.setdefault("hwm_mb", []).append(report.get("hwm_mb"))
 

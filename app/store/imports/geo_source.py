@@ -12,7 +12,6 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import numpy as np
-import pyogrio
 import shapely
 from pyproj import CRS, Transformer
 
@@ -35,6 +34,8 @@ class GeoSource:
     """A vector layer's attribute columns plus ``geometry``."""
 
     def __init__(self, path: Path, layer: str | None = None, encoding: str | None = None) -> None:
+        import pyogrio  # here, not at the top: it brings GDAL, geopandas and pandas (a second and a half at start)
+
         self.path = path
         try:
             layers = [name for name, _ in pyogrio.list_layers(path)]
