@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Connection, func, select, text, update
+from sqlalchemy import Connection, bindparam, func, select, text, update
 from sqlalchemy.orm import aliased
 
 from app.store.tables.access import AuditEntry
@@ -48,10 +48,14 @@ def seal(conn: Connection) -> int:
     if not pending:
         return 0
     prev = conn.scalar(select(_A.c.hash).where(_A.c.id < pending[0]["id"]).order_by(_A.c.id.desc()).limit(1)) or ""
+    sealed = []
     for row in pending:
         entry = {**row, "prev_hash": prev}
         prev = entry_hash(entry)
-        conn.execute(update(_A).where(_A.c.id == row["id"]).values(prev_hash=entry["prev_hash"], hash=prev))
+        sealed.append({"entry": row["id"], "prev": entry["prev_hash"], "hash": prev})
+    # one statement for all (a bulk dispatch's 904 entries: one UPDATE built per entry took half a second)
+    conn.execute(update(_A).where(_A.c.id == bindparam("entry")).values(prev_hash=bindparam("prev"), hash=bindparam("hash")),
+                 sealed)
     return len(pending)
 
 
