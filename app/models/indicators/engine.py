@@ -22,7 +22,7 @@ from app.models.indicators.catalogue import Catalogue, Indicator, Term, load_cat
 from app.models.indicators.contributions import Contributions
 from app.models.indicators.cube import RollupCube
 from app.models.indicators.producers import MEASURES, STATIC_MEASURES, produce_records, produce_static
-from app.models.indicators.sources import People, Sources, read_records, read_statics
+from app.models.indicators.sources import People, RecordsOnDemand, Sources, read_statics
 from app.models.indicators.tree import Slots, UnitTree
 from app.store.queries.indicator_statics import home_city, unit_rows
 from app.store.queries.indicators import (
@@ -94,11 +94,11 @@ class IndicatorEngine:
         people.extend(persons, tree, self.reference)
         sources = self._static_sources(tree, people, limits)
         report("records", 0.2)
-        sources.persons, sources.records = persons, read_records(self.store, scope)
-        report("roll-ups", 0.6)
+        sources.persons = persons
         out = Contributions(MEASURES, tree.n_grids, self.slots)
         produce_static(sources, out)
-        produce_records(sources, out)
+        produce_records(sources, out, lambda: RecordsOnDemand(self.store, scope))
+        report("roll-ups", 0.6)
         sources.persons, sources.records = {}, {}
         cube = RollupCube(tree, sorted(MEASURES))
         cube.build(out)

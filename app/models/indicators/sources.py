@@ -99,5 +99,15 @@ def read_statics(store: Store, tree: UnitTree, limits: dict[str, int]) -> tuple[
     return static, place_grid, place_kind
 
 
-def read_records(store: Store, scope: Scope) -> dict[str, Arrays]:
-    return {table: read(store, scope) for table, read in READERS.items()}
+class RecordsOnDemand(dict):
+    """Record tables read when a producer first asks for one. A full computation gives each producer a fresh one,
+    so a table is held only while the producer that reads it runs: the full county's scans, samples and doses held
+    at once were the peak of the console's memory."""
+
+    def __init__(self, store: Store, scope: Scope) -> None:
+        super().__init__()
+        self._store, self._scope = store, scope
+
+    def __missing__(self, table: str) -> Arrays:
+        self[table] = READERS[table](self._store, self._scope)
+        return self[table]
