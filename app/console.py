@@ -11,6 +11,7 @@ import datetime as dt
 from collections.abc import Callable
 from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from app.domain.errors import Cancelled, StoreError
 from app.domain.roles import Principal
@@ -26,7 +27,6 @@ from app.models.drill import DrillPath
 from app.models.engine_runs import ScreeningRun, TraceRun
 from app.models.feature_selection import FeatureSelection
 from app.models.identify import FeatureCatalog, IdentifyResults
-from app.models.imports.service import ImportService
 from app.models.incident.desk import IncidentDesk
 from app.models.incident.service import IncidentService
 from app.models.indicators import IndicatorEngine
@@ -49,6 +49,9 @@ from app.store.queries.points import CameraSet, load_cameras, load_facilities, l
 from app.store.queries.spatial import Spatial, spatial_of
 from app.store.queries.summary import records_total, table_counts
 from app.store.store import Login, default_store_path
+
+if TYPE_CHECKING:
+    from app.models.imports.service import ImportService
 
 
 class Console:
@@ -199,6 +202,8 @@ class Console:
     @cached_property
     def imports(self) -> ImportService:
         """Department data imports; they keep the indicators current when the engine has been built."""
+        from app.models.imports.service import ImportService  # the file readers (pyogrio, openpyxl) load on first use
+
         return ImportService(self.store, lambda: self.__dict__.get("indicators"))
 
     @cached_property

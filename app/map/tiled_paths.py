@@ -43,6 +43,10 @@ class TiledPaths:
             self.tile_rects.append(QRectF(x0, y0, x1 - x0, y1 - y0))
             self.outlines.append(rings_path(polylines(self._gather(members, edges))))
         self._rect_array = np.array([[r.left(), r.top(), r.right(), r.bottom()] for r in self.tile_rects]).reshape(-1, 4)
+        # fill paths by the units they hold, from the last two restyles: a new day or a new indicator moves few units
+        # to another class, so most groups come back unchanged (and alternating between two states rebuilds nothing)
+        self._paths: dict[bytes, QPainterPath] = {}
+        self._previous: dict[bytes, QPainterPath] = {}
 
     def visible(self, exposed: QRectF) -> list[int]:
         """Indices (into ``tile_rects``) of the tiles that meet ``exposed``: one numpy test, not a Python loop."""
@@ -60,9 +64,14 @@ class TiledPaths:
         cuts = np.flatnonzero(np.diff(sorted_key)) + 1
         groups = np.split(order, cuts) if len(order) else []
         by_tile = {t: [] for t in self.tile_ids}
+        used: dict[bytes, QPainterPath] = {}
         for members in groups:
             g = int(key[members[0]])
-            by_tile[g // k].append((g % k - 1, rings_path(self._gather(members, self._rings))))
+            units = members.tobytes()  # members are sorted, so a group's bytes name it
+            path = self._paths.get(units) or self._previous.get(units) or rings_path(self._gather(members, self._rings))
+            used[units] = path
+            by_tile[g // k].append((g % k - 1, path))
+        self._previous, self._paths = self._paths, used
         return [by_tile[t] for t in self.tile_ids]
 
     @staticmethod

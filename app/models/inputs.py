@@ -20,7 +20,6 @@ from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
 import numpy as np
-import pandas as pd
 import shapely
 from pyproj import CRS
 from pyproj.exceptions import CRSError
@@ -330,6 +329,8 @@ def identity_numbers(values: Sequence[str], field: str) -> Checked:
         digits = chars[:, :17].astype(np.int64) - ord("0")
         form = (digits >= 0).all(1) & (digits <= 9).all(1) & (digits[:, 0] > 0)
         check = np.frombuffer(_ID_CHECK.encode(), np.uint8)[(digits @ np.array(_ID_WEIGHTS)) % 11]
+        import pandas as pd  # here, not at the top: a console starts without it (half a second)
+
         born = pd.to_datetime(pd.Series(chars[:, 6:14].copy().view("S8").ravel()).str.decode("ascii"),
                               format="%Y%m%d", errors="coerce")
         in_range = born.between(pd.Timestamp(FIRST_BIRTH_DAY), pd.Timestamp(LAST_DAY)).to_numpy()
@@ -349,6 +350,8 @@ _CST_SECONDS = int(CST.utcoffset(None).total_seconds())
 def date_times(values: Sequence[str], field: str) -> Checked:
     """:func:`date_time` over ``values``: the common export form ``YYYY-MM-DD HH:MM:SS`` read at once (pandas, in
     C), any other form — and any value that is not a real time in range — by :func:`date_time` itself."""
+    import pandas as pd  # here, not at the top: a console starts without it (half a second)
+
     texts = pd.Series(values, dtype=object)
     common = texts.str.len().to_numpy() == 19
     seconds = np.full(len(texts), -1, np.int64)

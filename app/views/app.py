@@ -113,10 +113,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     console = open_console(args.db, args.user)
     if console is None:
         return 1
+    from app.views.indicator_loader import IndicatorLoader
     from app.views.main_window import MainWindow
     from app.views.startup_probe import install as install_probe
 
+    IndicatorLoader.hold()  # the map paints first; the indicators are computed after
     window = MainWindow(console, english=lang == "en")
+    IndicatorLoader.release_after_paint(window.canvas.viewport())
     if not has_chinese_font:
         window.status.show_notice(missing_font_notice())
     install_probe(window)

@@ -26,6 +26,8 @@ from app.views.array_table_model import HeaderedTableModel, Index
 from app.views.feature_text import FEATURE_FIELD, display_values, layer_title, shown_keys
 from app.views.widgets import button_row, compact_rows
 
+SIZED_ROWS = 200  # rows read to size the columns
+
 
 class AttributeTableModel(HeaderedTableModel):
     """A Qt view of an :class:`AttributeTable`: sorting asks the table, which sorts with numpy."""
@@ -80,6 +82,8 @@ class AttributeTablePanel(QWidget):
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.view.verticalHeader().setVisible(False)
         compact_rows(self.view)
+        # columns sized by their first rows, not by all 18,000 cameras (a second at start, when the dock is built)
+        self.view.horizontalHeader().setResizeContentsPrecision(SIZED_ROWS)
         self.view.doubleClicked.connect(lambda index: self._selection.zoom_to(self.key, [self.model.table.order[index.row()]]))
         top = QHBoxLayout()
         top.addWidget(QLabel(self.tr("Layer"), self))

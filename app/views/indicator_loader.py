@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from weakref import WeakKeyDictionary
 
-from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer, Signal
+from PySide6.QtWidgets import QWidget
 
 from app.models.indicators import IndicatorEngine
 from app.models.memory import release_free_memory
@@ -20,6 +21,11 @@ class IndicatorLoader(QObject):
     sigProgress = Signal(float, str)
     sigReady = Signal()
     sigFailed = Signal(str)
+
+    # Loaders asked to start while the console's first paint is pending (see hold): the computation would take the
+    # processor (two cores, one interpreter lock) from the window being built.
+    _held: list[IndicatorLoader] | None = None
+    HOLD_AT_MOST_MS = 2000  # a window that is never painted (minimised) still gets its indicators
 
     def __init__(self, engine: IndicatorEngine) -> None:
         super().__init__()
@@ -50,8 +56,29 @@ class IndicatorLoader(QObject):
             if app is not None:
                 app.aboutToQuit.connect(self.worker.cancel)
                 app.aboutToQuit.connect(self.worker.wait)
-            self.worker.start()
+            if IndicatorLoader._held is not None:
+                IndicatorLoader._held.append(self)
+            else:
+                self.worker.start()
         return False
+
+    @classmethod
+    def hold(cls) -> None:
+        """Computations asked for from now on wait for :meth:`release` (the console's start: the map first)."""
+        if cls._held is None:
+            cls._held = []
+
+    @classmethod
+    def release(cls) -> None:
+        held, cls._held = cls._held or [], None
+        for loader in held:
+            if loader.worker is not None:
+                loader.worker.start()
+
+    @classmethod
+    def release_after_paint(cls, widget: QWidget) -> None:
+        """:meth:`release` once ``widget`` has painted (or after ``HOLD_AT_MOST_MS``)."""
+        _FirstPaint(widget, cls.release)
 
     def _on_done(self, _result: object) -> None:
         self.worker = None
@@ -61,3 +88,24 @@ class IndicatorLoader(QObject):
     def _on_failed(self, message: str) -> None:
         self.worker = None
         self.sigFailed.emit(message)
+
+
+class _FirstPaint(QObject):
+    """Calls ``then`` once, the event-loop turn after ``widget`` first paints (that paint has reached the screen)."""
+
+    def __init__(self, widget: QWidget, then) -> None:  # noqa: ANN001
+        super().__init__(widget)
+        self._then = then
+        widget.installEventFilter(self)
+        QTimer.singleShot(IndicatorLoader.HOLD_AT_MOST_MS, self, self._fire)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if event.type() == QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, self, self._fire)
+        return False
+
+    def _fire(self) -> None:
+        if self._then is not None:
+            then, self._then = self._then, None
+            then()

@@ -30,10 +30,17 @@ class IndicatorProfileModel(HeaderedTableModel):
         self.rows: list[ProfileRow] = []
         self.headers = [self.tr("Indicator"), self.tr("Value"), self.tr("Parent"), self.tr("Rank")]
 
-    def set_rows(self, rows: list[ProfileRow]) -> None:
+    def set_rows(self, rows: list[ProfileRow]) -> bool:
+        """Show ``rows``: the same indicators with new values (another day, another unit) change the cells in place,
+        keeping the selection and scroll position; other indicators reset the table (then True)."""
+        if [r.indicator for r in rows] == [r.indicator for r in self.rows] and rows:
+            self.rows = rows
+            self.dataChanged.emit(self.index(0, 1), self.index(len(rows) - 1, len(self.headers) - 1))
+            return False
         self.beginResetModel()
         self.rows = rows
         self.endResetModel()
+        return True
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
         return 0 if parent.isValid() else len(self.rows)
@@ -81,6 +88,8 @@ class IndicatorPanel(QWidget):
         compact_rows(self.table)
         fill_height(self.table)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # size the value columns by the rows on screen, not all 348: the table changes with every day scrubbed
+        self.table.horizontalHeader().setResizeContentsPrecision(0)
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)  # the name takes the rest
         self.table.clicked.connect(lambda index: self.show_on_map(index.row()))
         self.table.selectionModel().currentRowChanged.connect(lambda current, _prev: self._draw_sparkline(current.row()))
@@ -125,11 +134,11 @@ class IndicatorPanel(QWidget):
             return
         as_of_text = self.tr("as of %1").replace("%1", str(as_of))
         self.title.setText(f"<b>{self.engine.tree.name(code, interface_language())}</b> {code} · {as_of_text}")
-        current = max(self.table.currentIndex().row(), 0)
-        self.model.set_rows(rows)
+        current = min(max(self.table.currentIndex().row(), 0), len(rows) - 1)
+        if self.model.set_rows(rows) and rows:  # a reset loses the selection: keep the row (else it stays)
+            self.table.selectRow(current)
         if rows:
-            self.table.selectRow(min(current, len(rows) - 1))
-            self._draw_sparkline(min(current, len(rows) - 1))
+            self._draw_sparkline(current)
 
     def show_on_map(self, row: int) -> None:
         """Colour the map by the indicator on ``row``: the map computes it for the level it shows and the date."""

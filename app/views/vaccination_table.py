@@ -10,7 +10,6 @@ import math
 from pathlib import Path
 
 import numpy as np
-from openpyxl import Workbook
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
 from PySide6.QtWidgets import (
     QComboBox,
@@ -158,6 +157,8 @@ class VaccinationTablePanel(QWidget):
         """Write the visible rows to ``path`` (.xlsx, else CSV); a name that reads as a formula stays text."""
         rows = [[neutralise_formula(v) for v in row] for row in self.visible_rows()]
         if path.suffix.lower() == ".xlsx":
+            from openpyxl import Workbook  # here: the console starts without it (a third of a second)
+
             book = Workbook()
             for row in rows:
                 book.active.append(row)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import numpy as np
 from PySide6.QtCore import QPointF, QRectF
 
 from app.domain.admin import Level
@@ -50,3 +51,28 @@ def test_the_map_is_drawn(canvas: MapCanvas) -> None:
     image = canvas.viewport().grab().toImage()
     assert image.pixelColor(inside).name() == canvas.thematic.colours[0]  # the grid's fill, not the background
     assert image.pixelColor(2, 2).name() == "#eef2f5"
+
+
+def test_a_recolour_that_moves_few_units_rebuilds_only_their_fills() -> None:
+    """Fill paths are grouped by the units they hold: a group that comes back unchanged is the same path."""
+    from app.map.tiled_paths import TiledPaths
+    from app.models.rings import Rings
+
+    # four unit squares side by side
+    xs, ys, connect, start = [], [], [], [0]
+    for i in range(4):
+        xs += [i, i + 1, i + 1, i, i]
+        ys += [0, 0, 1, 1, 0]
+        connect += [1, 1, 1, 1, 0]
+        start.append(len(xs))
+    rings = Rings(np.array(xs, float), np.array(ys, float), np.array(connect, np.int32), np.array(start))
+    tiles = TiledPaths(rings, np.array([[0, 0, 4, 1]] * 4, float))  # one bounding box: all in one tile
+    (before,) = tiles.fills(np.array([0, 0, 1, 1]), 2)
+    (after,) = tiles.fills(np.array([0, 0, 1, 0]), 2)  # unit 3 moves to class 0
+    first = dict(before)
+    again = dict(after)
+    assert again[0] is not first[0] and again[1] is not first[1]  # both groups changed members
+    (back,) = tiles.fills(np.array([0, 0, 1, 1]), 2)  # and back: both groups are the ones drawn before
+    assert dict(back)[0] is first[0] and dict(back)[1] is first[1]
+    (relabelled,) = tiles.fills(np.array([1, 1, 0, 0]), 2)  # same groups, other classes: same paths
+    assert dict(relabelled)[1] is first[0] and dict(relabelled)[0] is first[1]

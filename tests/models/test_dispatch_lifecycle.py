@@ -126,3 +126,31 @@ def test_audit_log_is_complete_and_cannot_be_rewritten(world: World, service: Ta
         with pytest.raises(DatabaseError, match="append-only"), world.store.begin() as conn:
             conn.execute(text(statement))
     assert [e.note for e in service.events(task)][0] == "start"
+
+
+def test_cancelling_many_cancels_each_open_task_with_its_own_audit_event(world: World, service: TaskService) -> None:
+    """What undoing a bulk dispatch does: every open task cancelled, one event each; a finished task kept; a parent's
+    open children cancelled with it; the audit chain and the tasks' events agree afterwards."""
+    from app.store.audit import verify
+
+    plain = [service.create(kind="screening", source="manual", title=f"t{i}", target_unit_code="330382001001002")
+             for i in range(5)]
+    service.transition(plain[1], S.DISPATCHED, by="lead")
+    finished = plain[4]
+    for step in path_to(S.NEW, S.DONE):
+        service.transition(finished, step, by="lead")
+    parent = service.create(kind="control", source="manual", title="p", target_unit_code="330382001")
+    child = service.create(kind="screening", source="manual", title="c", target_unit_code="330382001001002",
+                           parent_id=parent)
+    cancelled, left = service.cancel_many([*plain, parent], by="lead", note="undo bulk dispatch")
+    assert cancelled == [*plain[:4], parent] and left == [finished]
+    for task_id in [*plain[:4], parent, child]:
+        assert service.get(task_id).status == S.CANCELLED
+        last = service.events(task_id)[-1]
+        assert (last.action, last.to_status, last.by) == ("transition", int(S.CANCELLED), "lead")
+    assert service.events(plain[0])[-1].note == "undo bulk dispatch"
+    assert service.events(plain[1])[-1].from_status == int(S.DISPATCHED)
+    assert service.get(finished).status == S.DONE
+    assert [e.to_status for e in service.events(plain[2])].count(int(S.CANCELLED)) == 1
+    with world.store.engine.connect() as conn:
+        assert verify(conn).intact

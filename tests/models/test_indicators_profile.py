@@ -57,3 +57,21 @@ def test_vaccination_table_by_band_and_dose(engine: IndicatorEngine) -> None:
     assert table.coverage[0, band, 0] == 50 and math.isnan(table.coverage[0, 0, 0])
     later = vaccination_table(engine, Level.TOWN, AS_OF)
     assert list(later.vaccinated[:, band, 1]) == [3, 1]
+
+
+def test_profile_of_many_indicators_agrees_with_each_alone(engine: IndicatorEngine) -> None:
+    """The profile reads the cube once for all indicators: each row is what the indicator alone gives."""
+    indicators = list(engine.catalogue)
+    rows = unit_profile(engine, "330382001002", AS_OF, indicators)
+    for ind, row in zip(indicators, rows):
+        (alone,) = unit_profile(engine, "330382001002", AS_OF, [ind])
+        assert (row.rank, row.siblings, row.status) == (alone.rank, alone.siblings, alone.status), ind.id
+        assert row.value == alone.value or math.isnan(row.value) and math.isnan(alone.value), ind.id
+
+
+def test_values_of_some_units_are_those_of_the_whole_level(engine: IndicatorEngine) -> None:
+    rows = [1, 0]
+    for ind in engine.catalogue:
+        whole = engine.level_values(ind.id, Level.VILLAGE, AS_OF)[rows]
+        some = engine.rows_values([ind], Level.VILLAGE, AS_OF, rows)[0]
+        assert some.tolist() == pytest.approx(whole.tolist(), nan_ok=True), ind.id

@@ -93,10 +93,11 @@ class RollupCube:
             changed.append(measure)
         return changed
 
-    def at(self, measure: str, level: Level, slot: int) -> np.ndarray:
-        """The running total of ``measure`` on day ``slot`` for every unit of ``level`` (int64)."""
+    def at(self, measure: str, level: Level, slot: int, rows: np.ndarray | None = None) -> np.ndarray:
+        """The running total of ``measure`` on day ``slot`` for every unit of ``level``, or for its ``rows`` (int64)."""
         a = self.data[level][self.position[measure]]
-        return a[min(slot, a.shape[0] - 1)].astype(np.int64)
+        day = a[min(slot, a.shape[0] - 1)]
+        return (day if rows is None else day[rows]).astype(np.int64)
 
     def unit_at(self, measure: str, level: Level, row: int, slot: int) -> int:
         a = self.data[level][self.position[measure]]

@@ -25,7 +25,7 @@ from app.models.indicators.catalogue import Catalogue, Indicator, Term, load_cat
 from app.models.indicators.contributions import Contributions
 from app.models.indicators.cube import RollupCube
 from app.models.indicators.producers import MEASURES, STATIC_MEASURES, produce_records, produce_static
-from app.models.indicators.sources import People, Sources, read_records, read_statics
+from app.models.indicators.sources import People, RecordsOnDemand, Sources, read_statics
 from app.models.indicators.tree import Slots, UnitTree
 from app.store.queries.indicator_statics import home_city, unit_rows
 from app.store.queries.indicators import (
@@ -65,6 +65,7 @@ class IndicatorEngine:
         self.tree: UnitTree | None = None
         self.watermark: dict[str, int] = {}
         self._hidden: dict[Level, np.ndarray] = {}  # per level: units the principal may not see
+        self._last_slot: tuple[dt.date | None, int] = (None, 0)
 
     @property
     def ready(self) -> bool:
@@ -98,11 +99,11 @@ class IndicatorEngine:
         people.extend(persons, tree, self.reference)
         sources = self._static_sources(tree, people, limits)
         report("records", 0.2)
-        sources.persons, sources.records = persons, read_records(self.store, scope)
-        report("roll-ups", 0.6)
+        sources.persons = persons
         out = Contributions(MEASURES, tree.n_grids, self.slots)
         produce_static(sources, out)
-        produce_records(sources, out)
+        produce_records(sources, out, lambda: RecordsOnDemand(self.store, scope))
+        report("roll-ups", 0.6)
         sources.persons, sources.records = {}, {}
         cube = RollupCube(tree, sorted(MEASURES))
         cube.build(out)
@@ -179,14 +180,25 @@ class IndicatorEngine:
         return self.ensure().tree.codes[level]
 
     def slot(self, as_of: dt.date) -> int:
-        return self.slots.of_date(as_of)
+        if self._last_slot[0] != as_of:  # asked once per indicator: checking the date each time cost milliseconds
+            self._last_slot = (as_of, self.slots.of_date(as_of))
+        return self._last_slot[1]
 
-    def _terms(self, terms: tuple[Term, ...], level: Level, slot: int) -> np.ndarray:
-        total = np.zeros(len(self.tree.codes[level]))
+    def _terms(self, terms: tuple[Term, ...], level: Level, slot: int, rows: np.ndarray | None = None,
+               read: dict[tuple[str, int], np.ndarray] | None = None) -> np.ndarray:
+        """Sum of ``terms``; ``read`` keeps the cube's rows read, for questions about many indicators at once."""
+        read = {} if read is None else read
+
+        def at(measure: str, s: int) -> np.ndarray:
+            if (measure, s) not in read:
+                read[measure, s] = self.cube.at(measure, level, s, rows)
+            return read[measure, s]
+
+        total = np.zeros(len(self.tree.codes[level]) if rows is None else len(rows))
         for t in terms:
-            value = self.cube.at(t.measure, level, slot)
+            value = at(t.measure, slot)
             if t.window:
-                value = value - self.cube.at(t.measure, level, max(slot - t.window, 0))
+                value = value - at(t.measure, max(slot - t.window, 0))
             total += t.sign * value
         return total
 
@@ -196,20 +208,33 @@ class IndicatorEngine:
             self._hidden[level] = ~visible_codes(self.store, self.codes(level))
         return self._hidden[level]
 
-    def parts(self, indicator: Indicator, level: Level, as_of: dt.date) -> tuple[np.ndarray, np.ndarray | None]:
-        """Numerator (scaled) and denominator of an indicator for every unit of ``level``."""
+    def parts(self, indicator: Indicator, level: Level, as_of: dt.date, rows: np.ndarray | None = None,
+              read: dict[tuple[str, int], np.ndarray] | None = None) -> tuple[np.ndarray, np.ndarray | None]:
+        """Numerator (scaled) and denominator of an indicator for every unit of ``level`` (or its ``rows``); NaN
+        for the units the principal may not see."""
         self.ensure()
         slot = self.slot(as_of)
-        hidden = self.hidden(level)
-        num = np.where(hidden, np.nan, self._terms(indicator.numerator, level, slot) * indicator.scale)
+        hidden = self.hidden(level) if rows is None else self.hidden(level)[rows]
+        num = np.where(hidden, np.nan, self._terms(indicator.numerator, level, slot, rows, read) * indicator.scale)
         if indicator.denominator is None:
             return num, None
-        return num, np.where(hidden, np.nan, self._terms(indicator.denominator, level, slot))
+        return num, np.where(hidden, np.nan, self._terms(indicator.denominator, level, slot, rows, read))
 
-    def level_values(self, indicator_id: str, level: Level, as_of: dt.date) -> np.ndarray:
-        """One indicator for every unit of ``level``, row-aligned with ``codes(level)`` (NaN: no denominator)."""
-        num, den = self.parts(self.catalogue[indicator_id], level, as_of)
+    def level_values(self, indicator_id: str, level: Level, as_of: dt.date, rows: np.ndarray | None = None
+                     ) -> np.ndarray:
+        """One indicator for every unit of ``level``, row-aligned with ``codes(level)`` (NaN: no denominator); or for
+        its ``rows`` only (a unit and its siblings: a few array cells instead of the whole level)."""
+        num, den = self.parts(self.catalogue[indicator_id], level, as_of, rows)
         return num if den is None else _ratio(num, den)
+
+    def rows_values(self, indicators: list[Indicator], level: Level, as_of: dt.date, rows: np.ndarray) -> np.ndarray:
+        """``indicators`` × ``rows`` of ``level``: each cell of the cube read once, however many indicators use it."""
+        read: dict[tuple[str, int], np.ndarray] = {}
+        out = np.empty((len(indicators), len(rows)))
+        for i, indicator in enumerate(indicators):
+            num, den = self.parts(indicator, level, as_of, rows, read)
+            out[i] = num if den is None else _ratio(num, den)
+        return out
 
     def unit_values(self, code: str, as_of: dt.date, indicators: list[Indicator] | None = None) -> dict[str, float]:
         """Every indicator (or the given ones) of one unit."""

@@ -13,7 +13,6 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import numpy as np
-import pyogrio
 import shapely
 from pyproj import CRS, Transformer
 
@@ -45,6 +44,8 @@ class GeoSource:
     feature index in GeoPackages and Shapefiles; memory holds one batch whatever the file's size)."""
 
     def __init__(self, path: Path, layer: str | None = None, encoding: str | None = None, batch: int = BATCH) -> None:
+        import pyogrio  # here, not at the top: it brings GDAL, geopandas and pandas (a second and a half at start)
+
         self.path, self.encoding, self.batch = path, encoding, max(1, batch)
         self.batches_read = 0
         try:
@@ -71,6 +72,8 @@ class GeoSource:
 
     def _read(self, skip: int) -> tuple[np.ndarray, list[list[object]]]:
         """Geometries (EPSG:4490) and attribute columns of the features ``skip`` .. ``skip + batch``."""
+        import pyogrio
+
         _, _, wkb, fields = pyogrio.raw.read(self.path, layer=self.layer, encoding=self.encoding, skip_features=skip,
                                              max_features=self.batch)
         self.batches_read += 1

@@ -14,6 +14,7 @@ from sqlalchemy import Connection, insert, select, update
 from app.domain.quarantine import QuarantineKind
 from app.domain.tasks import TaskRow
 from app.store.masking import mask_identities_in
+from app.store.queries.arrays import IN_CHUNK
 from app.store.queries.tasks import task_row
 from app.store.tables.quarantine import QuarantineOrder, Transfer
 from app.store.tables.tasks import Task, TaskEvent, TaskPerson, Trip
@@ -51,6 +52,16 @@ def compare_and_set(conn: Connection, task_id: int, version: int, values: Mappin
     statement = (update(t).where(t.c.id == task_id, t.c.version == version)
                  .values(**_masked(values), version=t.c.version + 1))
     return conn.execute(statement).rowcount == 1
+
+
+def set_all(conn: Connection, task_ids: Sequence[int], values: Mapping[str, Any]) -> int:
+    """Apply ``values`` to every task of ``task_ids`` and bump their versions: one statement per ``IN_CHUNK`` ids.
+    For tasks the transaction has locked (see ``task_rows(lock=True)``), so no compare-and-set is needed."""
+    t, changed = Task.__table__, 0
+    for start in range(0, len(task_ids), IN_CHUNK):
+        chunk = list(task_ids[start : start + IN_CHUNK])
+        changed += conn.execute(update(t).where(t.c.id.in_(chunk)).values(**_masked(values), version=t.c.version + 1)).rowcount
+    return changed
 
 
 def lock_task(conn: Connection, task_id: int) -> TaskRow | None:
@@ -100,4 +111,4 @@ def record_arrivals(conn: Connection, person_ids: Sequence[int], facility_id: in
 
 
 __all__ = ["children", "compare_and_set", "next_claimable", "insert_events", "insert_people", "insert_tasks", "insert_trip",
-           "lock_task", "record_arrivals", "update_trip"]
+           "lock_task", "record_arrivals", "set_all", "update_trip"]

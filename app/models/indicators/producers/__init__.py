@@ -6,6 +6,8 @@ camera status, task and warning changes show); the others read people and record
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from app.models.indicators.contributions import Contributions
 from app.models.indicators.producers import (
     care,
@@ -31,8 +33,12 @@ def produce_static(sources: Sources, out: Contributions) -> None:
         module.produce(sources, out)
 
 
-def produce_records(sources: Sources, out: Contributions) -> None:
+def produce_records(sources: Sources, out: Contributions, records: Callable[[], dict] | None = None) -> None:
+    """Run the record producers over ``sources``; with ``records``, each producer gets ``sources.records`` fresh
+    from it (and the tables the one before read are let go)."""
     for module in RECORDS:
+        if records is not None:
+            sources.records = records()
         module.produce(sources, out)
 
 
