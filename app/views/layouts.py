@@ -38,7 +38,7 @@ class DockLayout:
 
 
 OPERATIONS = ("task_queue", "warnings", "incident", "vaccination", "dashboard", "attributes", "identify", "sync_conflicts")
-ANALYSIS = ("indicators", "screening", "tracing", "task_transfers", "cameras")
+ANALYSIS = ("indicators", "screening", "tracing", "task_transfers", "cameras", "facilities")
 
 WORKSTATION = DockLayout("workstation", (TabGroup(LEFT, ("layers",), height=330), TabGroup(LEFT, ("thematic", "undo_history")),
                                          TabGroup(RIGHT, ANALYSIS), TabGroup(BOTTOM, OPERATIONS)),

@@ -67,7 +67,7 @@ class MainWindow(QMainWindow):
         self.docks: dict[str, QDockWidget] = {}
         self.layer_panel = LayerPanel(c.layers, english, self)
         self.thematic_panel = ThematicPanel(c.thematic, self)
-        self.camera_panel = CameraPanel(c.camera_links, self)
+        self.camera_panel = CameraPanel(c.camera_links, c.context, self)
         self._add_dock("layers", self.tr("Layers"), self.layer_panel, "left")
         self._add_dock("thematic", self.tr("Thematic map"), self.thematic_panel, "left")
         self._add_dock("cameras", self.tr("Cameras"), self.camera_panel, "right")

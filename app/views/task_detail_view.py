@@ -89,7 +89,7 @@ class TaskDetailView(QWidget):
             self.trail.setRowCount(0)
             self.add.setEnabled(False)
             return
-        self.add.setEnabled(True)
+        self.add.setEnabled(not self._queue.read_only)  # no notes written into the past
         row = service.get(self.task_id)
         people = service.people(row.id)
         escalated = service.router.unit(row.escalated_unit_id).name_zh if row.escalated_unit_id else ""
@@ -107,7 +107,8 @@ class TaskDetailView(QWidget):
         if people:
             lines.append(self.tr("People: {0}").format(", ".join(map(str, people[:50]))))
         self.summary.setText("<br>".join(lines[:1] + [escape(line) for line in lines[1:]]))
-        events = service.events(row.id)
+        at = self._queue.filter.at  # the past: the trail up to that moment
+        events = [e for e in service.events(row.id) if at is None or e.at <= at]
         self.trail.setRowCount(len(events))
         for i, e in enumerate(events):
             change = f"{_status(e.from_status)} → {_status(e.to_status)}" if e.to_status is not None else ""
