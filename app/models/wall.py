@@ -49,7 +49,7 @@ def read_alarms(tasks: TaskService, warnings: WarningService, now: int, lang: st
     stored = warnings.stored(new, limit=limit)
     rules = warnings.rule_by_id
     return Alarms(task_count(tasks.store, late),
-                  tuple(Alarm(r.title, r.assignee_code or "", r.due_at) for r in rows),
+                  tuple(Alarm(r.title_in(lang), r.assignee_code or "", r.due_at) for r in rows),
                   warnings.count(new),
                   tuple(Alarm(rules[rid].name(lang), code or "", int(at)) for rid, code, at in
                         zip(stored.rule_ids.tolist(), stored.grid_codes.tolist(), stored.as_of.tolist())))

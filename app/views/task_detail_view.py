@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.tasks import TaskRow
+from app.map.language import interface_language
 from app.models.dispatch.cascade import progress
 from app.models.dispatch.errors import REFUSALS
 from app.models.dispatch.queue import TaskQueue
@@ -94,7 +95,7 @@ class TaskDetailView(QWidget):
         people = service.people(row.id)
         escalated = service.router.unit(row.escalated_unit_id).name_zh if row.escalated_unit_id else ""
         lines = [
-            f"<b>#{row.id} {escape(row.title)}</b> — {escape(TASK_KIND(row.kind))} · {escape(TASK_SOURCE(row.source))}"
+            f"<b>#{row.id} {escape(row.title_in(interface_language()))}</b> — {escape(TASK_KIND(row.kind))} · {escape(TASK_SOURCE(row.source))}"
             + (f" {escape(row.source_ref)}" if row.source_ref else ""),
             self.tr("Status {0}, priority {1}, version {2}, due {3}").format(
                 _status(row.status), TASK_PRIORITY(row.priority), row.version, format_seconds(row.due_at)),

@@ -14,6 +14,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor
 
 from app.domain.tasks import OPEN_STATUSES, TaskRow, TaskStatus
+from app.map.language import interface_language
 from app.models.dispatch.queue import TaskQueue
 from app.timebase import format_seconds
 from app.views.vocabulary import TASK_KIND, TASK_PRIORITY, TASK_ROLE, TASK_STATUS
@@ -115,7 +116,7 @@ class TaskTableModel(QAbstractTableModel):
 
     def _text(self, row: TaskRow, column: int) -> str:
         who = f"{row.assignee_unit_name} · {row.assignee_name or TASK_ROLE(row.assignee_role)}"
-        cells = (str(row.id), TASK_STATUS(row.status), TASK_PRIORITY(row.priority), TASK_KIND(row.kind), row.title,
+        cells = (str(row.id), TASK_STATUS(row.status), TASK_PRIORITY(row.priority), TASK_KIND(row.kind), row.title_in(interface_language()),
                  who, row.claimed_by or "", countdown(self.queue.time_left(row)) if TaskStatus(row.status) in OPEN_STATUSES else "",
                  format_seconds(row.due_at))
         return cells[column]

@@ -13,6 +13,7 @@ from sqlalchemy import Connection, FromClause, Select, case, func, or_, select
 from sqlalchemy.orm import aliased
 
 from app.domain.roles import COUNTY_CODE, code_range
+from app.domain.task_titles import names
 from app.domain.tasks import OPEN_STATUSES, SORT_KEYS, EventRow, TaskRow, TaskStatus
 from app.store.queries.arrays import IN_CHUNK
 from app.store.store import Store
@@ -50,6 +51,12 @@ class UnitRow:
     parent_id: int | None
     name_zh: str
     leader: str | None
+    name_pinyin: str = ""
+
+    @property
+    def names(self) -> dict[str, str]:
+        """The unit's name in both languages, as a task title's argument."""
+        return names(self.name_zh, self.name_pinyin)
 
 
 def _tasks(at: int | None) -> FromClause:
@@ -196,7 +203,7 @@ def open_tasks_by_unit(store: Store) -> dict[int, int]:
 def unit_directory(store: Store) -> list[UnitRow]:
     """Every admin unit with its grid leader's name (grids only): what routing needs."""
     a, g = AdminUnit.__table__, GridLeader.__table__
-    query = (select(a.c.id, a.c.level, a.c.code, a.c.parent_id, a.c.name_zh, g.c.name.label("leader"))
+    query = (select(a.c.id, a.c.level, a.c.code, a.c.parent_id, a.c.name_zh, g.c.name.label("leader"), a.c.name_pinyin)
              .outerjoin(g, g.c.grid_id == a.c.id))
     with store.engine.connect() as conn:
         return [UnitRow(**row._mapping) for row in conn.execute(query)]
