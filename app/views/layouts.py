@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QTabBar
+from shiboken6 import getCppPointer
 
 Area = Qt.DockWidgetArea
 LEFT, RIGHT, BOTTOM = Area.LeftDockWidgetArea, Area.RightDockWidgetArea, Area.BottomDockWidgetArea
@@ -79,7 +80,7 @@ def apply_layout(window: QMainWindow, docks: dict[str, QDockWidget], layout: Doc
     firsts = {g.area: h for g, h in reversed(heads)}
     for key, dock in docks.items():  # a dock the layout does not name joins its area's first group
         if key not in placed:
-            area = window.dockWidgetArea(dock)
+            area = Qt.DockWidgetArea(dock.property("area") or int(window.dockWidgetArea(dock).value))
             _dock(window, dock, area)
             if area in firsts:
                 window.tabifyDockWidget(firsts[area], dock)
@@ -104,8 +105,15 @@ def _dock(window: QMainWindow, dock: QDockWidget, area: Qt.DockWidgetArea) -> No
 
 
 def whole_tab_titles(window: QMainWindow) -> None:
-    """Dock tab bars show whole titles (scroll arrows when they do not fit, never "Tr…")."""
+    """Dock tab bars show whole titles (scroll arrows when they do not fit, never "Tr…"), each its dock's title
+    as it is now: Qt keeps a stray bar of a group the layout merged (under the bar in use), whose titles would
+    otherwise stay in the language it was made in."""
+    docks = {getCppPointer(d)[0]: d for d in window.findChildren(QDockWidget)}
     for bar in window.findChildren(QTabBar):
         bar.setElideMode(Qt.TextElideMode.ElideNone)
         bar.setUsesScrollButtons(True)
         bar.setExpanding(False)
+        for i in range(bar.count()):
+            dock = docks.get(bar.tabData(i))
+            if dock is not None:
+                bar.setTabText(i, dock.windowTitle())

@@ -5,18 +5,33 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
-from PySide6.QtWidgets import QDockWidget, QFrame, QMainWindow, QMessageBox, QScrollArea, QToolBar, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QDockWidget,
+    QFrame,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QScrollArea,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+from shiboken6 import isValid
 
 from app.console import Console
 from app.map.canvas import MapCanvas
 from app.map.export import Sheet
+from app.map.language import interface_language
 from app.models.projection import to_lonlat
 from app.models.tour import load_tour, tour_names
 from app.views import settings
+from app.views.app import swap_language
 from app.views.breadcrumb import BreadcrumbBar
 from app.views.camera_panel import CameraPanel
+from app.views.dead_receivers import disconnect_dead_receivers
 from app.views.export_dialog import ExportDialog, breadcrumb, briefing_sheet, export_sheet
 from app.views.feature_tools import FeatureTools
 from app.views.import_wizard import ImportWizard
@@ -49,10 +64,21 @@ class MainWindow(QMainWindow):
                  toolbar: Sequence[PanelFactory] = TOOLBAR_WIDGETS) -> None:
         super().__init__()
         self.console, self.english = console, english
-        self.setWindowTitle(self.tr("Jingkong — epidemic-prevention command console") + f" · {console.store.display_name}")
+        self._registry = (panels, toolbar)
+        self._wartime = False
         screen = self.screen().availableGeometry()
         self.resize(min(1920, screen.width()), min(1080, screen.height()))
-        c = console
+        self._build()
+        apply_layout(self, self.docks, layout_for(screen.size()))
+        settings.restore_window(self, self.canvas, console.layers)
+        self._finish()
+
+    def _build(self) -> None:
+        """Every view, action and menu, in the interface language installed now."""
+        c, (panels, toolbar) = self.console, self._registry
+        english = self.english
+        before = set(self.children())
+        self.setWindowTitle(self.tr("Jingkong — epidemic-prevention command console") + f" · {c.store.display_name}")
         self.canvas = MapCanvas(c.atlas, c.layers, c.thematic, c.drill, c.context,
                                 lambda units, row: unit_tooltip(c.atlas, c.thematic, units, row),
                                 lambda: legend(c.thematic))
@@ -92,8 +118,12 @@ class MainWindow(QMainWindow):
         self.canvas.sigViewChanged.connect(self._on_view_change)
         c.context.events.drawn_area.connect(self._on_drawn_area_change)
         self.canvas.scene().sigMouseMoved.connect(self._on_mouse_moved)
-        apply_layout(self, self.docks, layout_for(screen.size()))
-        settings.restore_window(self, self.canvas, c.layers)
+        # what a language switch takes down: only what this build made (the dock tab bars and splitters Qt makes
+        # as it lays the docks out stay Qt's own)
+        self._made = set(self.children()) - before - {self.menuBar()}
+
+    def _finish(self) -> None:
+        c = self.console
         whole_tab_titles(self)
         self.undo.rebase()
         self._show_counts({})
@@ -101,6 +131,7 @@ class MainWindow(QMainWindow):
         self._counter.sigDone.connect(self._show_counts)
         self._counter.start()
         self.follower = StoreFollower(c.indicators, c.context, self)
+        self._made |= {self._counter, self.follower}
 
     # --- building ---------------------------------------------------------------------------------
     def _add_dock(self, key: str, title: str, widget: QWidget, area: str) -> None:
@@ -111,7 +142,7 @@ class MainWindow(QMainWindow):
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(widget)
         dock.setWidget(scroll)
-        self.addDockWidget(AREAS[area], dock)
+        dock.setProperty("area", int(AREAS[area].value))  # placed by the layout (see apply_layout)
         self.docks[key] = dock
 
     def _action(self, text: str, slot, shortcut: QKeySequence | str | None = None) -> QAction:  # noqa: ANN001
@@ -191,7 +222,7 @@ class MainWindow(QMainWindow):
         for lang, text in (("zh", "中文（简体）"), ("en", "English")):
             action = lang_menu.addAction(text)
             action.setCheckable(True)
-            action.setChecked(settings.language() == lang)
+            action.setChecked(lang == ("en" if self.english else "zh"))
             action.triggered.connect(lambda _=False, lang=lang: self._choose_language(lang))
             group.addAction(action)
 
@@ -246,8 +277,55 @@ class MainWindow(QMainWindow):
         self.activateWindow()
 
     def _choose_language(self, lang: str) -> None:
+        """Switch the interface language now (and for the next start): the translators are swapped, and the
+        LanguageChange Qt then sends every widget rebuilds this window in the new language."""
         settings.set_language(lang)
-        QMessageBox.information(self, "Jingkong", self.tr("The language changes the next time the console starts."))
+        if lang != ("en" if self.english else "zh"):
+            swap_language(QApplication.instance(), lang)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange and self.english != (interface_language() == "en"):
+            QTimer.singleShot(0, self.retranslate)  # once, after every translator of the swap is in
+
+    def retranslate(self) -> None:
+        """Rebuild the views in the interface language installed now, keeping the layout and the map's view.
+
+        Every panel, dock title, menu, tool bar, legend and tile is made anew by the code that made it (one path
+        for both languages, so no string can be left behind untranslated); the command picture itself — unit,
+        level, indicator, as-of date, selection — lives in the console's models and carries over as it is. The
+        undo history starts afresh (its entries name things in the old language)."""
+        english = interface_language() == "en"
+        if english == self.english:
+            return
+        c = self.console
+        settings.save_window(self, self.canvas, c.layers)
+        self._settle()
+        if self.wall is not None:
+            self.wall.close()
+        for dock in self.docks.values():
+            self.removeDockWidget(dock)
+        for bar in self.findChildren(QToolBar, options=Qt.FindChildOption.FindDirectChildrenOnly):
+            self.removeToolBar(bar)
+        self.menuBar().clear()
+        for menu in self.menuBar().findChildren(QMenu, options=Qt.FindChildOption.FindDirectChildrenOnly):
+            menu.deleteLater()
+        self.takeCentralWidget().deleteLater()
+        self.setStatusBar(None)
+        for action in self.actions():
+            self.removeAction(action)
+        for child in self._made:  # docks, tool bars, actions, workers, the undo stack…
+            if isValid(child):
+                child.deleteLater()
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+        disconnect_dead_receivers()  # the models now speak to the new views only
+        self.english = english
+        self._build()
+        apply_layout(self, self.docks, layout_for(self.screen().availableGeometry().size()))
+        settings.restore_window(self, self.canvas, c.layers)
+        for part in (self.centralWidget(), self.statusBar(), *self.findChildren(QToolBar)):
+            part.show()  # made while the window is shown: Qt shows only what a layout adds
+        self._finish()
 
     def sheet(self, title: str, subtitle: str | None = None) -> Sheet:
         return briefing_sheet(self.console, title, breadcrumb(self.console) if subtitle is None else subtitle)
@@ -287,10 +365,14 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event) -> None:  # noqa: ANN001, N802
         settings.save_window(self, self.canvas, self.console.layers)
+        self._settle()
+        super().closeEvent(event)
+
+    def _settle(self) -> None:
+        """Let the work in flight finish (counts, tours, panels' store work) before the views go."""
         self._counter.wait()
         self.trainer.wait()
-        for dock in self.docks.values():  # panels with store work in flight finish it before they go
+        for dock in self.docks.values():
             wait = getattr(dock.widget().widget(), "wait", None)
             if callable(wait):
                 wait()
-        super().closeEvent(event)
