@@ -64,6 +64,24 @@ def indicator_choropleth(engine: IndicatorEngine, indicator_id: str, code: str, 
 
 
 @dataclass(frozen=True)
+class WallChoice:
+    """What the wall cycles through: units (codes; none: the county), indicators (catalogue ids) and how many
+    seconds each step stays up. The console keeps it between runs."""
+
+    units: tuple[str, ...] = ()
+    indicators: tuple[str, ...] = ("positive_today", "coverage_1d", "vax_d3_cov_elderly", "risk_arrivals_14d")
+    seconds: int = 20
+
+    def checked(self, known_units: Sequence[str], known_indicators: Sequence[str]) -> WallChoice:
+        """The choice without what this store or catalogue does not have (a saved choice may be older), the
+        default indicators if none is left, and a period of 3 s to 1 h."""
+        indicators = tuple(i for i in self.indicators if i in known_indicators)
+        return WallChoice(tuple(u for u in self.units if u in known_units),
+                          indicators or tuple(i for i in WallChoice().indicators if i in known_indicators),
+                          min(max(int(self.seconds), 3), 3600))
+
+
+@dataclass(frozen=True)
 class WallStep:
     unit: str
     indicator: str

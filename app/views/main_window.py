@@ -22,11 +22,13 @@ from PySide6.QtWidgets import (
 from shiboken6 import isValid
 
 from app.console import Console
+from app.domain.admin import Level
 from app.map.canvas import MapCanvas
 from app.map.export import Sheet
-from app.map.language import interface_language
+from app.map.language import interface_language, unit_names
 from app.models.projection import to_lonlat
 from app.models.tour import load_tour, tour_names
+from app.models.wall import WallChoice
 from app.views import settings
 from app.views.app import swap_language
 from app.views.breadcrumb import BreadcrumbBar
@@ -46,6 +48,7 @@ from app.views.store_follower import StoreFollower
 from app.views.thematic_panel import ThematicPanel
 from app.views.trainer import TrainerMode
 from app.views.undo_history import ConsoleUndo
+from app.views.wall_chooser import WallChooserDialog
 from app.views.wall_mode import WallMode
 from app.views.wartime import WartimeSwitch
 from app.views.worker import FunctionWorker
@@ -162,6 +165,7 @@ class MainWindow(QMainWindow):
         self.act_import = self._action(self.tr("Import department data…"), self.import_wizard, "Ctrl+Shift+I")
         self.act_wall = self._action(self.tr("Wall mode"), self.toggle_wall, "F11")
         self.act_wall.setShortcuts([QKeySequence("F11"), QKeySequence("Ctrl+Shift+W")])
+        self.act_wall_choose = self._action(self.tr("Wall mode: what to show…"), self.choose_wall, "Ctrl+Shift+F11")
         self.wall: WallMode | None = None
         act_find = self._action(self.tr("Find unit"), self.search.setFocus, QKeySequence.StandardKey.Find)
         act_clear = self._action(self.tr("Clear selection"), lambda: setattr(self.console.context, "selected_unit", None), "Esc")
@@ -204,6 +208,7 @@ class MainWindow(QMainWindow):
             view_menu.addAction(dock.toggleViewAction())
         view_menu.addSeparator()
         view_menu.addAction(self.act_wall)
+        view_menu.addAction(self.act_wall_choose)
         view_menu.addAction(self.act_reset)
         view_menu.addSeparator()
         self.act_wartime = self._action(self.tr("Wartime layout"), self.wartime.set_wartime, "F9")
@@ -268,9 +273,38 @@ class MainWindow(QMainWindow):
         if self.wall is not None:
             self.wall.close()
             return
-        self.wall = WallMode(self.console)
+        choice = self._wall_choice()
+        self.wall = WallMode(self.console, choice.units, choice.indicators, cycle_ms=choice.seconds * 1000)
         self.wall.sigLeft.connect(self._on_wall_left)
         self.wall.start()
+
+    def choose_wall(self) -> WallChooserDialog:
+        """Choose the wall's units, indicators and period (kept for the next wall and the next start)."""
+        units = [(code, name) for level in (Level.COUNTY, Level.TOWN, Level.VILLAGE)
+                 for code, name in self._unit_names(level)]
+        english = self.english
+        indicators = [(i.id, i.name_en if english else i.name_zh) for i in self.console.indicators.catalogue]
+        dialog = WallChooserDialog(self._wall_choice(), units, indicators, self)
+        dialog.accepted.connect(lambda: settings.set_wall_choice(self._checked_wall(dialog.chosen())))
+        dialog.open()
+        return dialog
+
+    def _unit_names(self, level: Level) -> list[tuple[str, str]]:
+        """(code, name) of a level's units; a village's name carries its town's."""
+        data = self.console.atlas.levels[level].data
+        names = unit_names(data)
+        if level != Level.VILLAGE:
+            return [(str(c), str(n)) for c, n in zip(data.codes, names)]
+        towns = dict(self._unit_names(Level.TOWN))
+        return [(str(c), f"{towns.get(str(c)[:9], '')} · {n}") for c, n in zip(data.codes, names)]
+
+    def _checked_wall(self, choice: WallChoice) -> WallChoice:
+        atlas = self.console.atlas
+        known = [str(c) for level in (Level.COUNTY, Level.TOWN, Level.VILLAGE) for c in atlas.levels[level].data.codes]
+        return choice.checked(known, [i.id for i in self.console.indicators.catalogue])
+
+    def _wall_choice(self) -> WallChoice:
+        return self._checked_wall(settings.wall_choice())
 
     def _on_wall_left(self) -> None:
         self.wall = None

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QMainWindow
 
 from app.map.canvas import MapCanvas
 from app.models.layers import LayerList
+from app.models.wall import WallChoice
 
 ORGANISATION = "Jingkong"
 APPLICATION = "console"
@@ -23,6 +24,28 @@ def language() -> str:
 
 def set_language(lang: str) -> None:
     settings().setValue("language", lang)
+
+
+def wall_choice() -> WallChoice:
+    """The wall mode's units, indicators and period as last chosen (unchecked: see ``WallChoice.checked``)."""
+    s, default = settings(), WallChoice()
+    units, indicators = s.value("wall/units", []), s.value("wall/indicators", list(default.indicators))
+    seconds = s.value("wall/seconds", default.seconds)
+    return WallChoice(tuple(_strings(units)), tuple(_strings(indicators)), int(seconds) if str(seconds).isdigit() else default.seconds)
+
+
+def set_wall_choice(choice: WallChoice) -> None:
+    s = settings()
+    s.setValue("wall/units", list(choice.units))
+    s.setValue("wall/indicators", list(choice.indicators))
+    s.setValue("wall/seconds", choice.seconds)
+
+
+def _strings(value: object) -> list[str]:
+    """A list read back from QSettings (one element comes back as a string, none as None)."""
+    if isinstance(value, str):
+        return [value] if value else []
+    return [str(v) for v in value] if isinstance(value, list) else []
 
 
 def save_window(window: QMainWindow, canvas: MapCanvas, layers: LayerList) -> None:
