@@ -8,8 +8,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QResizeEvent
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QComboBox,
     QFileDialog,
     QFormLayout,
@@ -41,6 +42,7 @@ from app.views.worker import FunctionWorker
 
 STATE_COLOURS = {"met": "#2f855a", "late": "#c05621", "pending": "#4a5568", "overdue": "#c53030", "empty": "#a0aec0"}
 TICK_MS = 500
+NARROW_PX = 760  # narrower than this (a side column), the pages go under the controls
 
 
 def _clock_text(seconds: int) -> str:
@@ -59,6 +61,9 @@ class IncidentPanel(QWidget):
         self.desk, self.context, self.english = desk, context, english
         self.worker: FunctionWorker | None = None
         self.scenario = QComboBox(self)
+        # long scenario names elide (whole in the list and on hover) rather than widen a side column past the screen
+        self.scenario.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.scenario.setMinimumContentsLength(24)
         for key in scenario_names():
             s = load_scenario(key)
             self.scenario.addItem(s.name_en if english else s.name_zh, key)
@@ -125,9 +130,10 @@ class IncidentPanel(QWidget):
         self._on_incident_change(desk.incident)
 
     def _layout(self) -> None:
-        """Controls beside the pages (the panel lives in the wide bottom area): button rows wrap, and the milestone
-        board and the improvement plan are two pages, so the board keeps its rows and every action stays in view."""
-        outer = QHBoxLayout(self)
+        """Controls beside the pages in a wide dock, above them in a narrow one (the laptop's side column): button
+        rows wrap, and the milestone board and the improvement plan are two pages, so the board keeps its rows and
+        every action stays in view."""
+        self._outer = outer = QBoxLayout(QBoxLayout.Direction.LeftToRight, self)
         outer.setContentsMargins(4, 4, 4, 4)
         box = QVBoxLayout()
         box.addLayout(_flow(self.scenario, self.speed, self.open_button, self.dispatch_button, self.pause_button,
@@ -159,6 +165,14 @@ class IncidentPanel(QWidget):
         self.pages.addTab(board, self.tr("Milestones"))
         self.pages.addTab(plan, self.tr("Improvement plan"))
         outer.addWidget(self.pages, 3)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        direction = (QBoxLayout.Direction.TopToBottom if event.size().width() < NARROW_PX
+                     else QBoxLayout.Direction.LeftToRight)
+        if direction != self._outer.direction():
+            self._outer.setDirection(direction)
+            self.updateGeometry()  # the scroll area holding the panel sizes it again for its new minimum
 
     # --- running store work off the GUI thread --------------------------------------------------------
     def _run(self, fn: Callable[[], object], done: Callable[[object], None], busy: str = "") -> bool:

@@ -15,6 +15,8 @@ from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QTabBar
 from shiboken6 import getCppPointer
 
+from app.views.panel_switcher import PanelSwitcher
+
 Area = Qt.DockWidgetArea
 LEFT, RIGHT, BOTTOM = Area.LeftDockWidgetArea, Area.RightDockWidgetArea, Area.BottomDockWidgetArea
 
@@ -36,6 +38,7 @@ class DockLayout:
     left_width: int
     right_width: int
     bottom_height: int
+    switched: bool = False  # the right column opens one panel at a time from the panel strip, closed at first
 
 
 OPERATIONS = ("task_queue", "warnings", "incident", "vaccination", "dashboard", "attributes", "identify", "sync_conflicts")
@@ -44,11 +47,10 @@ ANALYSIS = ("indicators", "screening", "tracing", "task_transfers", "cameras", "
 WORKSTATION = DockLayout("workstation", (TabGroup(LEFT, ("layers",), height=330), TabGroup(LEFT, ("thematic", "undo_history")),
                                          TabGroup(RIGHT, ANALYSIS), TabGroup(BOTTOM, OPERATIONS)),
                          left_width=280, right_width=560, bottom_height=400)
-# On a laptop the map keeps the width: no left column, the map's own panels join the operations under it.
-LAPTOP = DockLayout("laptop", (TabGroup(RIGHT, (*ANALYSIS, "identify")),
-                               TabGroup(BOTTOM, (*(k for k in OPERATIONS if k != "identify"), "layers", "thematic",
-                                                 "undo_history"))),
-                    left_width=0, right_width=470, bottom_height=380)
+# On a laptop the map keeps the window: no left column and no bottom area (768 lines leave too little height to
+# share); every panel opens on demand, alone, at the right column's full height, from the panel strip.
+LAPTOP = DockLayout("laptop", (TabGroup(RIGHT, (*OPERATIONS, *ANALYSIS, "layers", "thematic", "undo_history")),),
+                    left_width=0, right_width=500, bottom_height=0, switched=True)
 
 
 def layout_for(screen: QSize) -> DockLayout:
@@ -56,8 +58,10 @@ def layout_for(screen: QSize) -> DockLayout:
     return WORKSTATION if screen.width() >= 1600 and screen.height() >= 900 else LAPTOP
 
 
-def apply_layout(window: QMainWindow, docks: dict[str, QDockWidget], layout: DockLayout) -> None:
-    """Place every dock of ``docks`` as ``layout`` says, shown and docked, and size the areas."""
+def apply_layout(window: QMainWindow, docks: dict[str, QDockWidget], layout: DockLayout,
+                 switcher: PanelSwitcher | None = None) -> None:
+    """Place every dock of ``docks`` as ``layout`` says, shown and docked, and size the areas; a switched layout
+    hands its right column to ``switcher`` (collapsed)."""
     window.setCorner(Qt.Corner.BottomLeftCorner, LEFT)
     window.setCorner(Qt.Corner.BottomRightCorner, RIGHT)
     placed: set[str] = set()
@@ -96,6 +100,12 @@ def apply_layout(window: QMainWindow, docks: dict[str, QDockWidget], layout: Doc
             rest = max(200, window.height() - 150 - sum(g.height for g, _h in stacked))  # less menus and bars
             window.resizeDocks([h for _g, h in stacked], [g.height or rest for g, _h in stacked], Qt.Orientation.Vertical)
     whole_tab_titles(window)
+    if switcher is not None:
+        if layout.switched:
+            switcher.take([k for g in layout.groups if g.area == RIGHT for k in g.keys if k in docks]
+                          + [k for k in docks if k not in placed], docks)
+        else:
+            switcher.release()
 
 
 def _dock(window: QMainWindow, dock: QDockWidget, area: Qt.DockWidgetArea) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QRectF, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -41,6 +41,7 @@ from app.views.layer_panel import LayerPanel
 from app.views.layouts import apply_layout, layout_for, whole_tab_titles
 from app.views.map_text import legend, level_names, unit_tooltip
 from app.views.pack_status import PackStatusLabel
+from app.views.panel_switcher import PanelSwitcher
 from app.views.panels import PANELS, TOOLBAR_WIDGETS, PanelFactory, PanelSpec
 from app.views.search_box import SearchBox
 from app.views.status_bar import MapStatusBar
@@ -72,8 +73,8 @@ class MainWindow(QMainWindow):
         screen = self.screen().availableGeometry()
         self.resize(min(1920, screen.width()), min(1080, screen.height()))
         self._build()
-        apply_layout(self, self.docks, layout_for(screen.size()))
-        settings.restore_window(self, self.canvas, console.layers)
+        apply_layout(self, self.docks, layout_for(screen.size()), self.panels)
+        self._opening: QRectF | None | bool = settings.restore_window(self, console.layers)
         self._finish()
 
     def _build(self) -> None:
@@ -109,6 +110,7 @@ class MainWindow(QMainWindow):
         self.undo = ConsoleUndo(self.canvas, c.context, c.atlas, self)
         self.undo.adopt(self)
         self._add_dock("undo_history", self.tr("Undo history"), self.undo.history_view(self), "left")
+        self.panels = PanelSwitcher(self, self.docks)
         self.search = SearchBox(c.unit_search, self)
         self.search.sigUnitChosen.connect(self.show_unit)
         self.status = MapStatusBar(self)
@@ -127,6 +129,7 @@ class MainWindow(QMainWindow):
 
     def _finish(self) -> None:
         c = self.console
+        self.panels.follow()
         whole_tab_titles(self)
         self.undo.rebase()
         self._show_counts({})
@@ -259,14 +262,36 @@ class MainWindow(QMainWindow):
 
     def _on_drawn_area_change(self, area) -> None:  # noqa: ANN001
         if area is not None and "screening" in self.docks:  # the screening panel screens it: show the result
-            self.docks["screening"].raise_()
+            self.show_panel("screening")
 
     def drill_up(self) -> None:
         self.console.drill.go_up_to(self.console.drill.depth - 1)
 
     def reset_layout(self) -> None:
         """The default layout for the screen the window is on (laptop or workstation)."""
-        apply_layout(self, self.docks, layout_for(self.screen().availableGeometry().size()))
+        apply_layout(self, self.docks, layout_for(self.screen().availableGeometry().size()), self.panels)
+
+    def show_panel(self, key: str) -> None:
+        """Bring panel ``key`` to the front (opening it from the panel strip on a laptop)."""
+        if self.panels.owns(key):
+            self.panels.show_panel(key)
+        else:
+            self.docks[key].show()
+            self.docks[key].raise_()
+
+    def showEvent(self, event) -> None:  # noqa: ANN001, N802
+        super().showEvent(event)
+        if self._opening is not False:  # once the window has its real size: the map opens on the whole county
+            QTimer.singleShot(0, self._open_view)
+
+    def _open_view(self) -> None:
+        """The saved view, else the whole county, fitted to the map's real size (the map is built before the window
+        is laid out, at a size it never has on screen)."""
+        if isinstance(self._opening, QRectF):
+            self.canvas.vb.setRange(self._opening, padding=0)
+        else:
+            self.canvas.zoom_to_extent()
+        self._opening = False
 
     def toggle_wall(self) -> None:
         """Enter the full-screen wall mode, or leave it (F11 or Ctrl+Shift+W; Esc too while on the wall)."""
@@ -355,8 +380,9 @@ class MainWindow(QMainWindow):
         disconnect_dead_receivers()  # the models now speak to the new views only
         self.english = english
         self._build()
-        apply_layout(self, self.docks, layout_for(self.screen().availableGeometry().size()))
-        settings.restore_window(self, self.canvas, c.layers)
+        apply_layout(self, self.docks, layout_for(self.screen().availableGeometry().size()), self.panels)
+        self._opening = settings.restore_window(self, c.layers)
+        self._open_view()
         for part in (self.centralWidget(), self.statusBar(), *self.findChildren(QToolBar)):
             part.show()  # made while the window is shown: Qt shows only what a layout adds
         self._finish()

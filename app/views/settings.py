@@ -59,7 +59,8 @@ def save_window(window: QMainWindow, canvas: MapCanvas, layers: LayerList) -> No
         s.setValue(f"layers/{layer.key}", [int(layer.visible), float(layer.opacity), int(layer.labels)])
 
 
-def restore_window(window: QMainWindow, canvas: MapCanvas, layers: LayerList) -> None:
+def restore_window(window: QMainWindow, layers: LayerList) -> QRectF | None:
+    """Put back the window's layout and the layers; returns the map's last view for the window to open on."""
     s = settings()
     geometry, state = s.value("window/geometry"), s.value("window/state")
     if isinstance(geometry, QByteArray):
@@ -75,5 +76,4 @@ def restore_window(window: QMainWindow, canvas: MapCanvas, layers: LayerList) ->
         if isinstance(saved, list) and len(saved) == 3:
             layer.visible, layer.opacity, layer.labels = bool(int(saved[0])), float(saved[1]), bool(int(saved[2]))
     view = s.value("map/view")
-    if isinstance(view, list) and len(view) == 4:
-        canvas.vb.setRange(QRectF(*(float(v) for v in view)), padding=0)
+    return QRectF(*(float(v) for v in view)) if isinstance(view, list) and len(view) == 4 else None
