@@ -282,7 +282,7 @@ class MainWindow(QMainWindow):
     def showEvent(self, event) -> None:  # noqa: ANN001, N802
         super().showEvent(event)
         if self._opening is not False:  # once the window has its real size: the map opens on the whole county
-            QTimer.singleShot(0, self._open_view)
+            QTimer.singleShot(0, self, self._open_view)
 
     def _open_view(self) -> None:
         """The saved view, else the whole county, fitted to the map's real size (the map is built before the window
@@ -345,7 +345,7 @@ class MainWindow(QMainWindow):
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802
         super().changeEvent(event)
         if event.type() == QEvent.Type.LanguageChange and self.english != (interface_language() == "en"):
-            QTimer.singleShot(0, self.retranslate)  # once, after every translator of the swap is in
+            QTimer.singleShot(0, self, self.retranslate)  # once, after every translator of the swap is in
 
     def retranslate(self) -> None:
         """Rebuild the views in the interface language installed now, keeping the layout and the map's view.

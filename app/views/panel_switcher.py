@@ -5,7 +5,7 @@ the whole window. The strip is the tab bar of a column that can close: every tit
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QToolBar
 
@@ -14,7 +14,7 @@ class PanelSwitcher(QToolBar):
     """Shows one of ``docks`` at a time (or none); ``shown`` is the key of the open panel, or None."""
 
     def __init__(self, window: QMainWindow, docks: dict[str, QDockWidget]) -> None:
-        super().__init__(window.tr("Panels"), window)
+        super().__init__(QCoreApplication.translate("PanelSwitcher", "Panels"), window)
         self.setObjectName("panel_switcher")
         self.setMovable(False)
         self.setOrientation(Qt.Orientation.Vertical)
