@@ -66,6 +66,7 @@ class TaskRow:
     version: int
     title_key: str | None = None  # a title the console wrote: app.domain.task_titles renders it per language
     title_args: str | None = None
+    assignee_unit_pinyin: str = ""  # the assignee unit's name for an English reader
 
     def title_in(self, lang: str) -> str:
         """The title as a reader of ``lang`` ("zh" or "en") sees it; a typed title as it was typed."""

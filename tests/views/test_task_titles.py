@@ -34,6 +34,11 @@ def _titles(window) -> dict[int, str]:  # noqa: ANN001
     return {row.id: model.index(i, 4).data(Qt.ItemDataRole.DisplayRole) for i, row in enumerate(model.rows)}
 
 
+def _assignees(window) -> dict[int, str]:  # noqa: ANN001
+    model = window.docks["task_queue"].widget().widget().model
+    return {row.id: model.index(i, 5).data(Qt.ItemDataRole.DisplayRole) for i, row in enumerate(model.rows)}
+
+
 def _window(qtbot, console: Console, english: bool):  # noqa: ANN001, ANN202
     from app.views.main_window import MainWindow
 
@@ -44,11 +49,13 @@ def _window(qtbot, console: Console, english: bool):  # noqa: ANN001, ANN202
 
 def test_the_english_queue_reads_console_titles_in_english(qtbot, titled, settings_dir) -> None:  # noqa: ANN001
     console, ids = titled
-    titles = _titles(_window(qtbot, console, english=True))
+    window = _window(qtbot, console, english=True)
+    titles = _titles(window)
     hotel = console.transport.hotels()[0].name
     assert titles[ids["transfer"]] == f"Transfer 2 people → {hotel}"  # the hotel's name is data
     assert titles[ids["typed"]] == TYPED  # typed by a person: as typed
     assert titles[ids["child"]] == f"{TYPED} · Unit 330382001001"  # the village in its English (pinyin) name
+    assert _assignees(window)[ids["typed"]].startswith("Unit 330382001 · ")  # the assignee unit too
 
 
 def test_the_chinese_queue_reads_them_in_chinese(qtbot, titled, settings_dir, chinese_translations) -> None:  # noqa: ANN001

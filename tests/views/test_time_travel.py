@@ -90,7 +90,7 @@ def test_an_earlier_date_shows_the_queue_as_it_stood_then(window, history: Conso
     expected = _queue_then(Path(map_world.store.engine.url.database), end_of_day_seconds(dt.date.fromisoformat(day)))
     assert _shown(panel) == expected
     assert panel.model.total == len(expected)
-    assert panel.past.isVisible() and day in panel.past.text()
+    assert panel.past.isVisibleTo(panel) and day in panel.past.text()
 
 
 def test_the_past_queue_is_read_only_and_today_acts_again(window, history: Console) -> None:  # noqa: ANN001
@@ -104,7 +104,7 @@ def test_the_past_queue_is_read_only_and_today_acts_again(window, history: Conso
     assert not panel.detail.add.isEnabled()
     history.context.as_of = history.context.today
     _shown(panel)
-    assert not panel.past.isVisible()
+    assert not panel.past.isVisibleTo(panel)
     panel.table.selectRow(0)
     assert any(b.isEnabled() for b in action_buttons)
 

@@ -79,7 +79,7 @@ def _rows(t: FromClause = Task.__table__) -> Select:
     target, assignee = aliased(AdminUnit), aliased(AdminUnit)
     return (
         select(t, target.code.label("target_code"), target.name_zh.label("target_name"),
-               assignee.name_zh.label("assignee_unit_name"))
+               assignee.name_zh.label("assignee_unit_name"), assignee.name_pinyin.label("assignee_unit_pinyin"))
         .outerjoin(target, target.id == t.c.target_unit_id)
         .join(assignee, assignee.id == t.c.assignee_unit_id)
     )
