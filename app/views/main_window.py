@@ -5,35 +5,30 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEvent, QRectF, Qt, QTimer
+from PySide6.QtCore import QEvent, QRectF, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
     QFrame,
     QMainWindow,
-    QMenu,
     QMessageBox,
     QScrollArea,
     QToolBar,
     QVBoxLayout,
     QWidget,
 )
-from shiboken6 import isValid
 
 from app.console import Console
-from app.domain.admin import Level
 from app.map.canvas import MapCanvas
 from app.map.export import Sheet
-from app.map.language import interface_language, unit_names
+from app.map.language import interface_language
 from app.models.projection import to_lonlat
 from app.models.tour import load_tour, tour_names
-from app.models.wall import WallChoice
 from app.views import settings
 from app.views.app import swap_language
 from app.views.breadcrumb import BreadcrumbBar
 from app.views.camera_panel import CameraPanel
-from app.views.dead_receivers import disconnect_dead_receivers
 from app.views.export_dialog import ExportDialog, breadcrumb, briefing_sheet, export_sheet
 from app.views.feature_tools import FeatureTools
 from app.views.import_wizard import ImportWizard
@@ -49,7 +44,8 @@ from app.views.store_follower import StoreFollower
 from app.views.thematic_panel import ThematicPanel
 from app.views.trainer import TrainerMode
 from app.views.undo_history import ConsoleUndo
-from app.views.wall_chooser import WallChooserDialog
+from app.views.view_teardown import take_down_views
+from app.views.wall_chooser import WallChooserDialog, open_wall_chooser, saved_wall_choice
 from app.views.wall_mode import WallMode
 from app.views.wartime import WartimeSwitch
 from app.views.worker import FunctionWorker
@@ -298,38 +294,14 @@ class MainWindow(QMainWindow):
         if self.wall is not None:
             self.wall.close()
             return
-        choice = self._wall_choice()
+        choice = saved_wall_choice(self.console)
         self.wall = WallMode(self.console, choice.units, choice.indicators, cycle_ms=choice.seconds * 1000)
         self.wall.sigLeft.connect(self._on_wall_left)
         self.wall.start()
 
     def choose_wall(self) -> WallChooserDialog:
         """Choose the wall's units, indicators and period (kept for the next wall and the next start)."""
-        units = [(code, name) for level in (Level.COUNTY, Level.TOWN, Level.VILLAGE)
-                 for code, name in self._unit_names(level)]
-        english = self.english
-        indicators = [(i.id, i.name_en if english else i.name_zh) for i in self.console.indicators.catalogue]
-        dialog = WallChooserDialog(self._wall_choice(), units, indicators, self)
-        dialog.accepted.connect(lambda: settings.set_wall_choice(self._checked_wall(dialog.chosen())))
-        dialog.open()
-        return dialog
-
-    def _unit_names(self, level: Level) -> list[tuple[str, str]]:
-        """(code, name) of a level's units; a village's name carries its town's."""
-        data = self.console.atlas.levels[level].data
-        names = unit_names(data)
-        if level != Level.VILLAGE:
-            return [(str(c), str(n)) for c, n in zip(data.codes, names)]
-        towns = dict(self._unit_names(Level.TOWN))
-        return [(str(c), f"{towns.get(str(c)[:9], '')} · {n}") for c, n in zip(data.codes, names)]
-
-    def _checked_wall(self, choice: WallChoice) -> WallChoice:
-        atlas = self.console.atlas
-        known = [str(c) for level in (Level.COUNTY, Level.TOWN, Level.VILLAGE) for c in atlas.levels[level].data.codes]
-        return choice.checked(known, [i.id for i in self.console.indicators.catalogue])
-
-    def _wall_choice(self) -> WallChoice:
-        return self._checked_wall(settings.wall_choice())
+        return open_wall_chooser(self.console, self.english, self)
 
     def _on_wall_left(self) -> None:
         self.wall = None
@@ -362,22 +334,7 @@ class MainWindow(QMainWindow):
         self._settle()
         if self.wall is not None:
             self.wall.close()
-        for dock in self.docks.values():
-            self.removeDockWidget(dock)
-        for bar in self.findChildren(QToolBar, options=Qt.FindChildOption.FindDirectChildrenOnly):
-            self.removeToolBar(bar)
-        self.menuBar().clear()
-        for menu in self.menuBar().findChildren(QMenu, options=Qt.FindChildOption.FindDirectChildrenOnly):
-            menu.deleteLater()
-        self.takeCentralWidget().deleteLater()
-        self.setStatusBar(None)
-        for action in self.actions():
-            self.removeAction(action)
-        for child in self._made:  # docks, tool bars, actions, workers, the undo stack…
-            if isValid(child):
-                child.deleteLater()
-        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
-        disconnect_dead_receivers()  # the models now speak to the new views only
+        take_down_views(self, self.docks.values(), self._made)  # the models then speak to the new views only
         self.english = english
         self._build()
         apply_layout(self, self.docks, layout_for(self.screen().availableGeometry().size()), self.panels)

@@ -18,7 +18,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.console import Console
+from app.domain.admin import Level
+from app.map.language import unit_names
 from app.models.wall import WallChoice
+from app.views import settings
+
+LEVELS = (Level.COUNTY, Level.TOWN, Level.VILLAGE)  # what a wall can show: the county, a town, a village
 
 
 class WallChooserDialog(QDialog):
@@ -68,3 +74,34 @@ class WallChooserDialog(QDialog):
 
     def chosen(self) -> WallChoice:
         return WallChoice(self._checked(self.units), self._checked(self.indicators), self.seconds.value())
+
+
+def open_wall_chooser(console: Console, english: bool, parent: QWidget) -> WallChooserDialog:
+    """The chooser over this store's county, towns and villages and the catalogue's indicators; accepted, the
+    choice is saved for the next wall and the next start."""
+    units = [(code, name) for level in LEVELS for code, name in _unit_names(console, level)]
+    indicators = [(i.id, i.name_en if english else i.name_zh) for i in console.indicators.catalogue]
+    dialog = WallChooserDialog(saved_wall_choice(console), units, indicators, parent)
+    dialog.accepted.connect(lambda: settings.set_wall_choice(_checked(console, dialog.chosen())))
+    dialog.open()
+    return dialog
+
+
+def saved_wall_choice(console: Console) -> WallChoice:
+    """The saved choice, less what this store or catalogue does not have."""
+    return _checked(console, settings.wall_choice())
+
+
+def _checked(console: Console, choice: WallChoice) -> WallChoice:
+    known = [str(c) for level in LEVELS for c in console.atlas.levels[level].data.codes]
+    return choice.checked(known, [i.id for i in console.indicators.catalogue])
+
+
+def _unit_names(console: Console, level: Level) -> list[tuple[str, str]]:
+    """(code, name) of a level's units in the interface language; a village's name carries its town's."""
+    data = console.atlas.levels[level].data
+    names = unit_names(data)
+    if level != Level.VILLAGE:
+        return [(str(c), str(n)) for c, n in zip(data.codes, names)]
+    towns = dict(_unit_names(console, Level.TOWN))
+    return [(str(c), f"{towns.get(str(c)[:9], '')} · {n}") for c, n in zip(data.codes, names)]
