@@ -25,6 +25,7 @@ from app.models.dispatch.service import TaskService
 from app.models.dispatch.transport import TransportService
 from app.models.drill import DrillPath
 from app.models.engine_runs import ScreeningRun, TraceRun
+from app.models.facility_status import FacilityStatus
 from app.models.feature_selection import FeatureSelection
 from app.models.identify import FeatureCatalog, IdentifyResults
 from app.models.incident.desk import IncidentDesk
@@ -45,6 +46,7 @@ from app.store import Store
 from app.store.demo.generate import GenerationReport, Progress, generate_store
 from app.store.packs.area import PackArea
 from app.store.queries.admin import level_counts
+from app.store.queries.occupancy import quarantine_stays
 from app.store.queries.points import CameraSet, load_cameras, load_facilities, load_places
 from app.store.queries.spatial import Spatial, spatial_of
 from app.store.queries.summary import records_total, table_counts
@@ -65,7 +67,7 @@ class Console:
         self.period_start = dt.date.fromisoformat(meta["period_start"]) if "period_start" in meta else None
         self.period_end = dt.date.fromisoformat(end) if end else dt.date.today()
         self.period: Period | None = store_period(meta)  # the days questions may be asked about
-        self.context = ConsoleContext(as_of=self.period_end)
+        self.context = ConsoleContext(as_of=self.period_end, today=self.period_end)
         self.scenario = Scenario.from_meta(meta)
         self.pack_area: PackArea | None = pack_area(store)  # None unless the store is an offline pack
         if self.pack_area is not None:
@@ -155,6 +157,10 @@ class Console:
     def camera_links(self) -> CameraLinks:
         carried = (lambda name: carried_file(self.store, name)) if self.pack_area is not None else None
         return CameraLinks(self.cameras, self.atlas, self.context, self.spatial, carried=carried)
+
+    @cached_property
+    def facility_status(self) -> FacilityStatus:
+        return FacilityStatus(lambda: quarantine_stays(self.store), self.context)
 
     @cached_property
     def audit(self) -> AuditTrail:

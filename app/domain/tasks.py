@@ -5,6 +5,8 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass
 
+from app.domain.task_titles import task_title
+
 
 class TaskStatus(enum.IntEnum):
     NEW = 0
@@ -62,6 +64,13 @@ class TaskRow:
     updated_at: int
     closed_at: int | None
     version: int
+    title_key: str | None = None  # a title the console wrote: app.domain.task_titles renders it per language
+    title_args: str | None = None
+    assignee_unit_pinyin: str = ""  # the assignee unit's name for an English reader
+
+    def title_in(self, lang: str) -> str:
+        """The title as a reader of ``lang`` ("zh" or "en") sees it; a typed title as it was typed."""
+        return task_title(self.title, self.title_key, self.title_args, lang)
 
 
 @dataclass(frozen=True)

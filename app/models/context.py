@@ -46,6 +46,9 @@ class ConsoleContext:
     the version of the store's data, highlighted people and the area drawn on the map. The unit in focus (and so
     the level shown) is ``DrillPath``. No view keeps a copy of any of these: each listens to its event.
 
+    ``today`` is the store's present (the last day of its period): an as-of date before it shows the picture as it
+    stood then (``in_past``), which views show read-only.
+
     Events (``context.events.<name>.connect(cb)``): ``selected_unit(code | None)``,
     ``as_of(date)``, ``indicator(id | None)``, ``choropleth(Choropleth | None)``, ``data_version(int)``,
     ``highlighted_persons(list[int])``, ``drawn_area(Polygon | MultiPolygon | None)`` (store coordinates,
@@ -63,8 +66,9 @@ class ConsoleContext:
         highlighted_persons = Signal(object)
         drawn_area = Signal(object)
 
-    def __init__(self, as_of: dt.date) -> None:
+    def __init__(self, as_of: dt.date, today: dt.date | None = None) -> None:
         self.events = self._Events()
+        self.today = today or as_of
         self._selected_unit: str | None = None
         self._as_of = as_of
         self._choropleth: Choropleth | None = None
@@ -92,6 +96,11 @@ class ConsoleContext:
         if value != self._as_of:
             self._as_of = value
             self.events.as_of.emit(value)
+
+    @property
+    def in_past(self) -> bool:
+        """The as-of date is before today: the picture is history (read, not acted on)."""
+        return self._as_of < self.today
 
     @property
     def choropleth(self) -> Choropleth | None:

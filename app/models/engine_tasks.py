@@ -11,6 +11,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
+from app.domain.task_titles import Title, names
 from app.domain.warnings import WarningStatus
 from app.models.dispatch.service import TaskService, TaskSpec
 from app.models.screening import area_names
@@ -34,8 +35,8 @@ def warning_specs(service: WarningService, warning_ids: Sequence[int]) -> tuple[
                                                stored.masked.tolist(), stored.grid_codes.tolist()):
             rule = service.rule_by_id[rid]
             ids.append(int(wid))
-            specs.append(TaskSpec(kind="warning_verification", source="warning", title=f"{rule.name_zh}核查 {masked}",
-                                  target_unit_code=code or None, person_ids=(pid,),
+            made = Title("warning_check", {"rule": names(rule.name_zh, rule.name_en), "person": masked})
+            specs.append(TaskSpec.titled("warning_verification", "warning", made, code or None, person_ids=(pid,),
                                   priority=SEVERITY_PRIORITY[rule.severity], source_ref=f"warning:{wid}",
                                   note=f"{rule.name_en} ({rule.id})"))
     return ids, specs
@@ -77,8 +78,9 @@ def screening_specs(service: TaskService, result: Screening, classes: Sequence[s
     keep = np.isin(result.cls, [CLASSES.index(c) for c in classes])
     codes = unit_codes(service.store)
     ref = f"screening:{result.area}:{result.since}-{result.until}"
-    specs = [TaskSpec(kind="screening", source="screening", priority=1, source_ref=ref, person_ids=tuple(people),
-                      title=f"排查 {area_names(result.area)[0]} 关联人员 {len(people)} 人", target_unit_code=codes.get(g),
+    area = names(*area_names(result.area))
+    specs = [TaskSpec.titled("screening", "screening", Title("screening", {"area": area, "people": len(people)}),
+                             codes.get(g), priority=1, source_ref=ref, person_ids=tuple(people),
                       note=f"classes: {', '.join(classes)}; window {format_seconds(result.since)} – {format_seconds(result.until)}")
              for g, people in _per_grid(result.grid_id[keep], result.person_id[keep])]
     return specs
@@ -100,10 +102,11 @@ def trace_specs(service: TaskService, result: Trace) -> list[TaskSpec]:
     codes = unit_codes(service.store)
     specs = []
     for d in np.unique(depth).tolist():
-        label = {1: "密接", 2: "次密接"}.get(d, f"{d}级接触者")
+        label = {1: "密接", 2: "次密接"}.get(d) or names(f"{d}级接触者", f"depth-{d} contacts")
         for g, members in _per_grid(grids[depth == d], people[depth == d]):
-            specs.append(TaskSpec(kind="control", source="trace", priority=1 if d == 1 else 2, person_ids=tuple(members),
-                                  title=f"{label}管控 {len(members)} 人", target_unit_code=codes.get(g),
+            made = Title("contact_control", {"contacts": label, "people": len(members)})
+            specs.append(TaskSpec.titled("control", "trace", made, codes.get(g), priority=1 if d == 1 else 2,
+                                         person_ids=tuple(members),
                                   source_ref=f"trace:{result.case_id}@{result.onset}",
                                   note=f"depth {d} contacts of case {result.case_id}, onset {format_seconds(result.onset)}"))
     return specs

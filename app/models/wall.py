@@ -49,7 +49,7 @@ def read_alarms(tasks: TaskService, warnings: WarningService, now: int, lang: st
     stored = warnings.stored(new, limit=limit)
     rules = warnings.rule_by_id
     return Alarms(task_count(tasks.store, late),
-                  tuple(Alarm(r.title, r.assignee_code or "", r.due_at) for r in rows),
+                  tuple(Alarm(r.title_in(lang), r.assignee_code or "", r.due_at) for r in rows),
                   warnings.count(new),
                   tuple(Alarm(rules[rid].name(lang), code or "", int(at)) for rid, code, at in
                         zip(stored.rule_ids.tolist(), stored.grid_codes.tolist(), stored.as_of.tolist())))
@@ -61,6 +61,24 @@ def indicator_choropleth(engine: IndicatorEngine, indicator_id: str, code: str, 
     level, values = choropleth_values(engine, ind, code, as_of)
     return Choropleth(f"{ind.name_zh} {as_of}", level, values, ind.unit, ind.good, f"{ind.name_en} {as_of}",
                       integer=not ind.is_rate, warning=ind.warning, alarm=ind.alarm)
+
+
+@dataclass(frozen=True)
+class WallChoice:
+    """What the wall cycles through: units (codes; none: the county), indicators (catalogue ids) and how many
+    seconds each step stays up. The console keeps it between runs."""
+
+    units: tuple[str, ...] = ()
+    indicators: tuple[str, ...] = ("positive_today", "coverage_1d", "vax_d3_cov_elderly", "risk_arrivals_14d")
+    seconds: int = 20
+
+    def checked(self, known_units: Sequence[str], known_indicators: Sequence[str]) -> WallChoice:
+        """The choice without what this store or catalogue does not have (a saved choice may be older), the
+        default indicators if none is left, and a period of 3 s to 1 h."""
+        indicators = tuple(i for i in self.indicators if i in known_indicators)
+        return WallChoice(tuple(u for u in self.units if u in known_units),
+                          indicators or tuple(i for i in WallChoice().indicators if i in known_indicators),
+                          min(max(int(self.seconds), 3), 3600))
 
 
 @dataclass(frozen=True)

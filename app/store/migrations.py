@@ -6,12 +6,16 @@ never create or alter tables when they start: a new table or index is a new vers
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
+from pathlib import Path
 
-from sqlalchemy import Connection, Table, inspect, text
+from sqlalchemy import Connection, Table, bindparam, inspect, select, text, update
 
+from app.domain.task_titles import names, parse
 from app.store import access, geopackage, partitions
 from app.store.tables.access import AuditEntry, User
+from app.store.tables.admin import AdminUnit
 from app.store.tables.base import Base
 from app.store.tables.imports import ImportMapping, ImportRun, RecordSource, ReplacedBoundaries
 from app.store.tables.incidents import Improvement, Incident, IncidentEvent, IncidentTask
@@ -19,6 +23,8 @@ from app.store.tables.places import Scan
 from app.store.tables.sync import PackChange, PackFile, PackOut, SyncApplied, SyncConflict
 from app.store.tables.tasks import Task, TaskEvent, TaskPerson, Trip
 from app.store.tables.warnings import WarningRecord
+
+RULES = Path(__file__).resolve().parents[2] / "resources" / "warning_rules.json"  # the rule names titles name
 
 
 def add_missing(conn: Connection, tables: list[Table]) -> None:
@@ -97,6 +103,27 @@ def _new_rows_and_files(conn: Connection) -> None:
         conn.exec_driver_sql("ALTER TABLE sync_applied ADD COLUMN centre_id BIGINT")
 
 
+def _task_titles(conn: Connection) -> None:
+    """Version 11 stores keep task titles as Chinese text only: add the title's template and arguments, and read
+    them back from the titles the console wrote (a title a person typed matches no template and stays as typed)."""
+    present = {c["name"] for c in inspect(conn).get_columns("tasks")}
+    for column in (Task.__table__.c.title_key, Task.__table__.c.title_args):
+        if column.name not in present:
+            kind = column.type.compile(dialect=conn.dialect)
+            conn.exec_driver_sql(f"ALTER TABLE tasks ADD COLUMN {column.name} {kind}")
+    t, a = Task.__table__, AdminUnit.__table__
+    words = {zh: names(zh, en) for zh, en in conn.execute(select(a.c.name_zh, a.c.name_pinyin))}
+    words |= {r["name_zh"]: names(r["name_zh"], r["name_en"]) for r in json.loads(RULES.read_text("utf-8"))["rules"]}
+    found = []
+    for task_id, title, parent_id in conn.execute(select(t.c.id, t.c.title, t.c.parent_id).where(t.c.title_key.is_(None))):
+        made = parse(title, words, fanned=parent_id is not None)
+        if made is not None:
+            found.append({"i": task_id, "k": made.key, "a": made.dumps()})
+    if found:
+        conn.execute(update(t).where(t.c.id == bindparam("i")).values(title_key=bindparam("k"), title_args=bindparam("a")),
+                     found)
+
+
 MIGRATIONS: dict[int, Callable[[Connection], None]] = {
     1: _dispatch_and_warnings,
     2: _level_layers,
@@ -108,4 +135,5 @@ MIGRATIONS: dict[int, Callable[[Connection], None]] = {
     8: _arrivals_index,
     9: _replaced_boundaries,
     10: _new_rows_and_files,
+    11: _task_titles,
 }

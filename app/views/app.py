@@ -54,6 +54,15 @@ def install_language(app: QApplication, lang: str) -> None:
             app.installTranslator(translator)
 
 
+def swap_language(app: QApplication, lang: str) -> None:
+    """Replace the installed translators by those of ``lang``: Qt sends every widget a LanguageChange, and the
+    main window rebuilds its views in the new language."""
+    for translator in app.findChildren(QTranslator):
+        app.removeTranslator(translator)
+        translator.deleteLater()
+    install_language(app, lang)
+
+
 def choose_font(app: QApplication) -> bool:
     """Prefer a CJK UI font so Chinese never falls back to boxes; False when this computer has none at all."""
     families = set(QFontDatabase.families())

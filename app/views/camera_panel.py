@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from app.domain.cameras import CameraStatus
 from app.models.cameras import CameraLinks, CameraRow
+from app.models.context import ConsoleContext
 from app.views.playback_notice import unavailable_text
 from app.views.qt_libraries import multimedia_unavailable
 from app.views.worker import detached_worker
@@ -34,9 +35,9 @@ class CameraPanel(QWidget):
     and the rest of the console work as before.
     """
 
-    def __init__(self, links: CameraLinks, parent: QWidget | None = None) -> None:
+    def __init__(self, links: CameraLinks, context: ConsoleContext | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._links = links
+        self._links, self._context = links, context
         self.player = None  # a VideoPlayerDialog, made when a feed is first opened
         self.in_unit = QRadioButton(self.tr("In selected unit"), self)
         self.nearest = QRadioButton(self.tr("Nearest to click"), self)
@@ -65,6 +66,11 @@ class CameraPanel(QWidget):
         self.notice.setWordWrap(True)
         self.notice.setStyleSheet("color: #c53030;")
         self.notice.hide()
+        self.history = QLabel(self.tr("Camera status is as recorded now: the store keeps no history of it, so an "
+                                      "earlier as-of date does not move it."), self)
+        self.history.setWordWrap(True)
+        self.history.setStyleSheet("QLabel { background: #fefcbf; color: #744210; padding: 4px; }")
+        self.history.hide()
         modes = QHBoxLayout()
         modes.addWidget(self.in_unit)
         modes.addWidget(self.nearest)
@@ -75,12 +81,18 @@ class CameraPanel(QWidget):
         bottom.addWidget(self.play)
         box = QVBoxLayout(self)
         box.setContentsMargins(4, 4, 4, 4)
+        box.addWidget(self.history)
         box.addLayout(modes)
         box.addWidget(self.table, 1)
         box.addWidget(self.notice)
         box.addLayout(bottom)
         links.events.listing.connect(self._on_listing_change)
         self._on_listing_change(links.rows)
+        if context is not None:
+            context.events.as_of.connect(self._on_as_of_change)
+
+    def _on_as_of_change(self, _date: object) -> None:
+        self.history.setVisible(self._context is not None and self._context.in_past)
 
     def pick_point(self, x: float, y: float) -> None:
         """A click on the map (display coordinates): in ``nearest`` mode the store is asked off the GUI thread."""

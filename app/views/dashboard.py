@@ -26,7 +26,7 @@ KEY_FIGURES = ("pop_present", "coverage_1d", "positive_today", "pending", "turna
                "vax_d3_cov_elderly", "q_persons_active", "tr_under_way", "risk_arrivals_14d",
                "fever_clinic_persons_7d", "warn_open", "camera_online_rate", "bed_occupancy", "key_screen_7d",
                "symptom_buyers_7d")
-COLUMNS = 4  # at least; more as the dock widens
+COLUMNS = 2  # at least (a laptop's side column); more as the dock widens
 TILE_WIDTH = 180  # pixels a tile of 16-pt figures needs for its name and figure
 
 
@@ -122,6 +122,7 @@ class DashboardPanel(QWidget):
             self._columns = columns
             for n, tile in enumerate(self.tiles):
                 self._grid.addWidget(tile, n // columns, n % columns)
+            self.updateGeometry()  # fewer rows, less height: the scroll area holding the panel sizes it again
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
         super().resizeEvent(event)

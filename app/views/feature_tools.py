@@ -112,8 +112,7 @@ class FeatureTools(QObject):
 
     def _raise(self, dock: str) -> None:
         if dock in self.window.docks:
-            self.window.docks[dock].show()
-            self.window.docks[dock].raise_()
+            self.window.show_panel(dock)
 
     def label_grids_by_number(self) -> None:
         self._set_grid_labels(grid_labels(self.catalog.columns("grid")["code"]))

@@ -8,7 +8,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QSize, Qt, QTimer
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QComboBox,
     QFileDialog,
     QHBoxLayout,
@@ -36,6 +38,7 @@ from app.views.worker import FunctionWorker
 
 TICK_MS = 500
 Work = tuple[Callable[[], object], Callable[[object], None], str]
+NARROW_PX = 760  # narrower than this (a side column), the pages go under the controls
 
 
 def _clock_text(seconds: int) -> str:
@@ -124,10 +127,10 @@ class IncidentPanel(QWidget):
         self._on_incident_change(desk.incident)
 
     def _layout(self) -> None:
-        """The clock and its controls beside the pages (the panel lives in the wide bottom area): button rows wrap,
-        and the plan (zones, figures, zone editing), the milestone board and the improvement plan are pages, so the
-        board keeps its rows and its columns at a laptop's width and every action stays in view."""
-        outer = QHBoxLayout(self)
+        """Controls beside the pages in a wide dock, above them in a narrow one (the laptop's side column): button
+        rows wrap, and the plan (zones, figures, zone editing), the milestone board and the improvement plan are
+        pages, so the board keeps its rows and its columns and every action stays in view."""
+        self._outer = outer = QBoxLayout(QBoxLayout.Direction.LeftToRight, self)
         outer.setContentsMargins(4, 4, 4, 4)
         box = QVBoxLayout()
         box.addLayout(_flow(self.scenario, self.speed, self.open_button, self.dispatch_button, self.pause_button,
@@ -159,6 +162,14 @@ class IncidentPanel(QWidget):
         self.pages.addTab(self.improvements, self.tr("Improvement plan"))
         self.pages.setCurrentIndex(self.board_page)  # the board until a plan is proposed
         outer.addWidget(self.pages, 3)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        direction = (QBoxLayout.Direction.TopToBottom if event.size().width() < NARROW_PX
+                     else QBoxLayout.Direction.LeftToRight)
+        if direction != self._outer.direction():
+            self._outer.setDirection(direction)
+            self.updateGeometry()  # the scroll area holding the panel sizes it again for its new minimum
 
     # --- running store work off the GUI thread --------------------------------------------------------
     def _run(self, fn: Callable[[], object], done: Callable[[object], None], busy: str = "") -> bool:

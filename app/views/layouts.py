@@ -13,6 +13,9 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QTabBar
+from shiboken6 import getCppPointer
+
+from app.views.panel_switcher import PanelSwitcher
 
 Area = Qt.DockWidgetArea
 LEFT, RIGHT, BOTTOM = Area.LeftDockWidgetArea, Area.RightDockWidgetArea, Area.BottomDockWidgetArea
@@ -35,19 +38,19 @@ class DockLayout:
     left_width: int
     right_width: int
     bottom_height: int
+    switched: bool = False  # the right column opens one panel at a time from the panel strip, closed at first
 
 
 OPERATIONS = ("task_queue", "warnings", "incident", "vaccination", "dashboard", "attributes", "identify", "sync_conflicts")
-ANALYSIS = ("indicators", "screening", "tracing", "task_transfers", "cameras")
+ANALYSIS = ("indicators", "screening", "tracing", "task_transfers", "cameras", "facilities")
 
 WORKSTATION = DockLayout("workstation", (TabGroup(LEFT, ("layers",), height=330), TabGroup(LEFT, ("thematic", "undo_history")),
                                          TabGroup(RIGHT, ANALYSIS), TabGroup(BOTTOM, OPERATIONS)),
                          left_width=280, right_width=560, bottom_height=400)
-# On a laptop the map keeps the width: no left column, the map's own panels join the operations under it.
-LAPTOP = DockLayout("laptop", (TabGroup(RIGHT, (*ANALYSIS, "identify")),
-                               TabGroup(BOTTOM, (*(k for k in OPERATIONS if k != "identify"), "layers", "thematic",
-                                                 "undo_history"))),
-                    left_width=0, right_width=470, bottom_height=380)
+# On a laptop the map keeps the window: no left column and no bottom area (768 lines leave too little height to
+# share); every panel opens on demand, alone, at the right column's full height, from the panel strip.
+LAPTOP = DockLayout("laptop", (TabGroup(RIGHT, (*OPERATIONS, *ANALYSIS, "layers", "thematic", "undo_history")),),
+                    left_width=0, right_width=500, bottom_height=0, switched=True)
 
 
 def layout_for(screen: QSize) -> DockLayout:
@@ -55,8 +58,10 @@ def layout_for(screen: QSize) -> DockLayout:
     return WORKSTATION if screen.width() >= 1600 and screen.height() >= 900 else LAPTOP
 
 
-def apply_layout(window: QMainWindow, docks: dict[str, QDockWidget], layout: DockLayout) -> None:
-    """Place every dock of ``docks`` as ``layout`` says, shown and docked, and size the areas."""
+def apply_layout(window: QMainWindow, docks: dict[str, QDockWidget], layout: DockLayout,
+                 switcher: PanelSwitcher | None = None) -> None:
+    """Place every dock of ``docks`` as ``layout`` says, shown and docked, and size the areas; a switched layout
+    hands its right column to ``switcher`` (collapsed)."""
     window.setCorner(Qt.Corner.BottomLeftCorner, LEFT)
     window.setCorner(Qt.Corner.BottomRightCorner, RIGHT)
     placed: set[str] = set()
@@ -79,7 +84,7 @@ def apply_layout(window: QMainWindow, docks: dict[str, QDockWidget], layout: Doc
     firsts = {g.area: h for g, h in reversed(heads)}
     for key, dock in docks.items():  # a dock the layout does not name joins its area's first group
         if key not in placed:
-            area = window.dockWidgetArea(dock)
+            area = Qt.DockWidgetArea(dock.property("area") or int(window.dockWidgetArea(dock).value))
             _dock(window, dock, area)
             if area in firsts:
                 window.tabifyDockWidget(firsts[area], dock)
@@ -95,6 +100,12 @@ def apply_layout(window: QMainWindow, docks: dict[str, QDockWidget], layout: Doc
             rest = max(200, window.height() - 150 - sum(g.height for g, _h in stacked))  # less menus and bars
             window.resizeDocks([h for _g, h in stacked], [g.height or rest for g, _h in stacked], Qt.Orientation.Vertical)
     whole_tab_titles(window)
+    if switcher is not None:
+        if layout.switched:
+            switcher.take([k for g in layout.groups if g.area == RIGHT for k in g.keys if k in docks]
+                          + [k for k in docks if k not in placed], docks)
+        else:
+            switcher.release()
 
 
 def _dock(window: QMainWindow, dock: QDockWidget, area: Qt.DockWidgetArea) -> None:
@@ -104,8 +115,15 @@ def _dock(window: QMainWindow, dock: QDockWidget, area: Qt.DockWidgetArea) -> No
 
 
 def whole_tab_titles(window: QMainWindow) -> None:
-    """Dock tab bars show whole titles (scroll arrows when they do not fit, never "Tr…")."""
+    """Dock tab bars show whole titles (scroll arrows when they do not fit, never "Tr…"), each its dock's title
+    as it is now: Qt keeps a stray bar of a group the layout merged (under the bar in use), whose titles would
+    otherwise stay in the language it was made in."""
+    docks = {getCppPointer(d)[0]: d for d in window.findChildren(QDockWidget)}
     for bar in window.findChildren(QTabBar):
         bar.setElideMode(Qt.TextElideMode.ElideNone)
         bar.setUsesScrollButtons(True)
         bar.setExpanding(False)
+        for i in range(bar.count()):
+            dock = docks.get(bar.tabData(i))
+            if dock is not None:
+                bar.setTabText(i, dock.windowTitle())

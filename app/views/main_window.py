@@ -5,16 +5,28 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QRectF, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
-from PySide6.QtWidgets import QDockWidget, QFrame, QMainWindow, QMessageBox, QScrollArea, QToolBar, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QDockWidget,
+    QFrame,
+    QMainWindow,
+    QMessageBox,
+    QScrollArea,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
 
 from app.console import Console
 from app.map.canvas import MapCanvas
 from app.map.export import Sheet
+from app.map.language import interface_language
 from app.models.projection import to_lonlat
 from app.models.tour import load_tour, tour_names
 from app.views import settings
+from app.views.app import swap_language
 from app.views.breadcrumb import BreadcrumbBar
 from app.views.camera_panel import CameraPanel
 from app.views.export_dialog import ExportDialog, breadcrumb, briefing_sheet, export_sheet
@@ -24,6 +36,7 @@ from app.views.layer_panel import LayerPanel
 from app.views.layouts import apply_layout, layout_for, whole_tab_titles
 from app.views.map_text import legend, level_names, unit_tooltip
 from app.views.pack_status import PackStatusLabel
+from app.views.panel_switcher import PanelSwitcher
 from app.views.panels import PANELS, TOOLBAR_WIDGETS, PanelFactory, PanelSpec
 from app.views.search_box import SearchBox
 from app.views.status_bar import MapStatusBar
@@ -31,6 +44,8 @@ from app.views.store_follower import StoreFollower
 from app.views.thematic_panel import ThematicPanel
 from app.views.trainer import TrainerMode
 from app.views.undo_history import ConsoleUndo
+from app.views.view_teardown import take_down_views
+from app.views.wall_chooser import WallChooserDialog, open_wall_chooser, saved_wall_choice
 from app.views.wall_mode import WallMode
 from app.views.wartime import WartimeSwitch
 from app.views.worker import FunctionWorker
@@ -49,10 +64,21 @@ class MainWindow(QMainWindow):
                  toolbar: Sequence[PanelFactory] = TOOLBAR_WIDGETS) -> None:
         super().__init__()
         self.console, self.english = console, english
-        self.setWindowTitle(self.tr("Jingkong — epidemic-prevention command console") + f" · {console.store.display_name}")
+        self._registry = (panels, toolbar)
+        self._wartime = False
         screen = self.screen().availableGeometry()
         self.resize(min(1920, screen.width()), min(1080, screen.height()))
-        c = console
+        self._build()
+        apply_layout(self, self.docks, layout_for(screen.size()), self.panels)
+        self._opening: QRectF | None | bool = settings.restore_window(self, console.layers)
+        self._finish()
+
+    def _build(self) -> None:
+        """Every view, action and menu, in the interface language installed now."""
+        c, (panels, toolbar) = self.console, self._registry
+        english = self.english
+        before = set(self.children())
+        self.setWindowTitle(self.tr("Jingkong — epidemic-prevention command console") + f" · {c.store.display_name}")
         self.canvas = MapCanvas(c.atlas, c.layers, c.thematic, c.drill, c.context,
                                 lambda units, row: unit_tooltip(c.atlas, c.thematic, units, row),
                                 lambda: legend(c.thematic))
@@ -67,7 +93,7 @@ class MainWindow(QMainWindow):
         self.docks: dict[str, QDockWidget] = {}
         self.layer_panel = LayerPanel(c.layers, english, self)
         self.thematic_panel = ThematicPanel(c.thematic, self)
-        self.camera_panel = CameraPanel(c.camera_links, self)
+        self.camera_panel = CameraPanel(c.camera_links, c.context, self)
         self._add_dock("layers", self.tr("Layers"), self.layer_panel, "left")
         self._add_dock("thematic", self.tr("Thematic map"), self.thematic_panel, "left")
         self._add_dock("cameras", self.tr("Cameras"), self.camera_panel, "right")
@@ -80,6 +106,7 @@ class MainWindow(QMainWindow):
         self.undo = ConsoleUndo(self.canvas, c.context, c.atlas, self)
         self.undo.adopt(self)
         self._add_dock("undo_history", self.tr("Undo history"), self.undo.history_view(self), "left")
+        self.panels = PanelSwitcher(self, self.docks)
         self.search = SearchBox(c.unit_search, self)
         self.search.sigUnitChosen.connect(self.show_unit)
         self.status = MapStatusBar(self)
@@ -93,8 +120,13 @@ class MainWindow(QMainWindow):
         self.canvas.sigViewChanged.connect(self._on_view_change)
         c.context.events.drawn_area.connect(self._on_drawn_area_change)
         self.canvas.scene().sigMouseMoved.connect(self._on_mouse_moved)
-        apply_layout(self, self.docks, layout_for(screen.size()))
-        settings.restore_window(self, self.canvas, c.layers)
+        # what a language switch takes down: only what this build made (the dock tab bars and splitters Qt makes
+        # as it lays the docks out stay Qt's own)
+        self._made = set(self.children()) - before - {self.menuBar()}
+
+    def _finish(self) -> None:
+        c = self.console
+        self.panels.follow()
         whole_tab_titles(self)
         self.undo.rebase()
         self._show_counts({})
@@ -102,6 +134,7 @@ class MainWindow(QMainWindow):
         self._counter.sigDone.connect(self._show_counts)
         self._counter.start()
         self.follower = StoreFollower(c.indicators, c.context, c.changes, self)
+        self._made |= {self._counter, self.follower}
 
     # --- building ---------------------------------------------------------------------------------
     def _add_dock(self, key: str, title: str, widget: QWidget, area: str) -> None:
@@ -112,7 +145,7 @@ class MainWindow(QMainWindow):
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(widget)
         dock.setWidget(scroll)
-        self.addDockWidget(AREAS[area], dock)
+        dock.setProperty("area", int(AREAS[area].value))  # placed by the layout (see apply_layout)
         self.docks[key] = dock
 
     def _action(self, text: str, slot, shortcut: QKeySequence | str | None = None) -> QAction:  # noqa: ANN001
@@ -132,6 +165,7 @@ class MainWindow(QMainWindow):
         self.act_import = self._action(self.tr("Import department data…"), self.import_wizard, "Ctrl+Shift+I")
         self.act_wall = self._action(self.tr("Wall mode"), self.toggle_wall, "F11")
         self.act_wall.setShortcuts([QKeySequence("F11"), QKeySequence("Ctrl+Shift+W")])
+        self.act_wall_choose = self._action(self.tr("Wall mode: what to show…"), self.choose_wall, "Ctrl+Shift+F11")
         self.wall: WallMode | None = None
         act_find = self._action(self.tr("Find unit"), self.search.setFocus, QKeySequence.StandardKey.Find)
         act_clear = self._action(self.tr("Clear selection"), lambda: setattr(self.console.context, "selected_unit", None), "Esc")
@@ -180,6 +214,7 @@ class MainWindow(QMainWindow):
             view_menu.addAction(dock.toggleViewAction())
         view_menu.addSeparator()
         view_menu.addAction(self.act_wall)
+        view_menu.addAction(self.act_wall_choose)
         view_menu.addAction(self.act_reset)
         view_menu.addSeparator()
         self.act_wartime = self._action(self.tr("Wartime layout"), self.wartime.set_wartime, "F9")
@@ -198,7 +233,7 @@ class MainWindow(QMainWindow):
         for lang, text in (("zh", "中文（简体）"), ("en", "English")):
             action = lang_menu.addAction(text)
             action.setCheckable(True)
-            action.setChecked(settings.language() == lang)
+            action.setChecked(lang == ("en" if self.english else "zh"))
             action.triggered.connect(lambda _=False, lang=lang: self._choose_language(lang))
             group.addAction(action)
 
@@ -230,31 +265,91 @@ class MainWindow(QMainWindow):
 
     def _on_drawn_area_change(self, area) -> None:  # noqa: ANN001
         if area is not None and "screening" in self.docks:  # the screening panel screens it: show the result
-            self.docks["screening"].raise_()
+            self.show_panel("screening")
 
     def drill_up(self) -> None:
         self.console.drill.go_up_to(self.console.drill.depth - 1)
 
     def reset_layout(self) -> None:
         """The default layout for the screen the window is on (laptop or workstation)."""
-        apply_layout(self, self.docks, layout_for(self.screen().availableGeometry().size()))
+        apply_layout(self, self.docks, layout_for(self.screen().availableGeometry().size()), self.panels)
+
+    def show_panel(self, key: str) -> None:
+        """Bring panel ``key`` to the front (opening it from the panel strip on a laptop)."""
+        if self.panels.owns(key):
+            self.panels.show_panel(key)
+        else:
+            self.docks[key].show()
+            self.docks[key].raise_()
+
+    def showEvent(self, event) -> None:  # noqa: ANN001, N802
+        super().showEvent(event)
+        if self._opening is not False:  # once the window has its real size: the map opens on the whole county
+            QTimer.singleShot(0, self, self._open_view)
+
+    def _open_view(self) -> None:
+        """The saved view, else the whole county, fitted to the map's real size (the map is built before the window
+        is laid out, at a size it never has on screen)."""
+        if isinstance(self._opening, QRectF):
+            self.canvas.vb.setRange(self._opening, padding=0)
+        else:
+            self.canvas.zoom_to_extent()
+        self._opening = False
 
     def toggle_wall(self) -> None:
         """Enter the full-screen wall mode, or leave it (F11 or Ctrl+Shift+W; Esc too while on the wall)."""
         if self.wall is not None:
             self.wall.close()
             return
-        self.wall = WallMode(self.console)
+        choice = saved_wall_choice(self.console)
+        self.wall = WallMode(self.console, choice.units, choice.indicators, cycle_ms=choice.seconds * 1000)
         self.wall.sigLeft.connect(self._on_wall_left)
         self.wall.start()
+
+    def choose_wall(self) -> WallChooserDialog:
+        """Choose the wall's units, indicators and period (kept for the next wall and the next start)."""
+        return open_wall_chooser(self.console, self.english, self)
 
     def _on_wall_left(self) -> None:
         self.wall = None
         self.activateWindow()
 
     def _choose_language(self, lang: str) -> None:
+        """Switch the interface language now (and for the next start): the translators are swapped, and the
+        LanguageChange Qt then sends every widget rebuilds this window in the new language."""
         settings.set_language(lang)
-        QMessageBox.information(self, "Jingkong", self.tr("The language changes the next time the console starts."))
+        if lang != ("en" if self.english else "zh"):
+            swap_language(QApplication.instance(), lang)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange and self.english != (interface_language() == "en"):
+            QTimer.singleShot(0, self, self.retranslate)  # once, after every translator of the swap is in
+
+    def retranslate(self) -> None:
+        """Rebuild the views in the interface language installed now, keeping the layout and the map's view.
+
+        Every panel, dock title, menu, tool bar, legend and tile is made anew by the code that made it (one path
+        for both languages, so no string can be left behind untranslated); the command picture itself — unit,
+        level, indicator, as-of date, selection — lives in the console's models and carries over as it is. The
+        undo history starts afresh (its entries name things in the old language)."""
+        english = interface_language() == "en"
+        if english == self.english:
+            return
+        c = self.console
+        settings.save_window(self, self.canvas, c.layers)
+        self._settle()
+        if self.wall is not None:
+            self.wall.close()
+        take_down_views(self, self.docks.values(), self._made)  # the models then speak to the new views only
+        self.english = english
+        self._build()
+        apply_layout(self, self.docks, layout_for(self.screen().availableGeometry().size()), self.panels)
+        self._opening = settings.restore_window(self, c.layers)
+        self._open_view()
+        for part in (self.centralWidget(), self.statusBar(), *self.findChildren(QToolBar)):
+            part.show()  # made while the window is shown: Qt shows only what a layout adds
+        self._finish()
 
     def sheet(self, title: str, subtitle: str | None = None) -> Sheet:
         return briefing_sheet(self.console, title, breadcrumb(self.console) if subtitle is None else subtitle)
@@ -294,10 +389,14 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event) -> None:  # noqa: ANN001, N802
         settings.save_window(self, self.canvas, self.console.layers)
+        self._settle()
+        super().closeEvent(event)
+
+    def _settle(self) -> None:
+        """Let the work in flight finish (counts, tours, panels' store work) before the views go."""
         self._counter.wait()
         self.trainer.wait()
-        for dock in self.docks.values():  # panels with store work in flight finish it before they go
+        for dock in self.docks.values():
             wait = getattr(dock.widget().widget(), "wait", None)
             if callable(wait):
                 wait()
-        super().closeEvent(event)

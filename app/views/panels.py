@@ -17,6 +17,7 @@ from app.views.as_of_control import AsOfControl
 from app.views.attribute_table import AttributeTablePanel
 from app.views.conflict_panel import ConflictPanel
 from app.views.dashboard import DashboardPanel
+from app.views.facility_panel import FacilityPanel
 from app.views.identify_panel import IdentifyPanel
 from app.views.incident_panel import IncidentPanel
 from app.views.indicator_panel import IndicatorPanel
@@ -55,6 +56,8 @@ PANELS: list[PanelSpec] = [
               "right", "流调溯源", "Tracing"),
     PanelSpec("incident", lambda c, parent: IncidentPanel(c.incident_desk, c.context, parent=parent),
               "right", "战时指挥", "Incident"),
+    PanelSpec("facilities", lambda c, parent: FacilityPanel(c.facility_status, c.context, parent),
+              "right", "隔离场所床位", "Facilities"),
     PanelSpec("indicators", lambda c, parent: IndicatorPanel(c.indicators, c.context, parent),
               "right", "监测指标", "Indicators"),
     PanelSpec("vaccination", lambda c, parent: VaccinationTablePanel(c.indicators, c.context, parent),

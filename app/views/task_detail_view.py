@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.tasks import TaskRow
+from app.map.language import interface_language
 from app.models.dispatch.cascade import progress
 from app.models.dispatch.errors import REFUSALS
 from app.models.dispatch.queue import TaskQueue
@@ -89,12 +90,12 @@ class TaskDetailView(QWidget):
             self.trail.setRowCount(0)
             self.add.setEnabled(False)
             return
-        self.add.setEnabled(True)
+        self.add.setEnabled(not self._queue.read_only)  # no notes written into the past
         row = service.get(self.task_id)
         people = service.people(row.id)
         escalated = service.router.unit(row.escalated_unit_id).name_zh if row.escalated_unit_id else ""
         lines = [
-            f"<b>#{row.id} {escape(row.title)}</b> — {escape(TASK_KIND(row.kind))} · {escape(TASK_SOURCE(row.source))}"
+            f"<b>#{row.id} {escape(row.title_in(interface_language()))}</b> — {escape(TASK_KIND(row.kind))} · {escape(TASK_SOURCE(row.source))}"
             + (f" {escape(row.source_ref)}" if row.source_ref else ""),
             self.tr("Status {0}, priority {1}, version {2}, due {3}").format(
                 _status(row.status), TASK_PRIORITY(row.priority), row.version, format_seconds(row.due_at)),
@@ -107,7 +108,8 @@ class TaskDetailView(QWidget):
         if people:
             lines.append(self.tr("People: {0}").format(", ".join(map(str, people[:50]))))
         self.summary.setText("<br>".join(lines[:1] + [escape(line) for line in lines[1:]]))
-        events = service.events(row.id)
+        at = self._queue.filter.at  # the past: the trail up to that moment
+        events = [e for e in service.events(row.id) if at is None or e.at <= at]
         self.trail.setRowCount(len(events))
         for i, e in enumerate(events):
             change = f"{_status(e.from_status)} → {_status(e.to_status)}" if e.to_status is not None else ""

@@ -10,6 +10,7 @@ behind the application's back).
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, QTimer
@@ -38,6 +39,7 @@ from app.models.dispatch.escalation import escalate_overdue
 from app.models.dispatch.queue import ACTIONS, OPEN, QueuePage, TaskQueue
 from app.models.dispatch.service import TaskService
 from app.models.incident.desk import IncidentDesk
+from app.timebase import end_of_day_seconds
 from app.views.flow_layout import FlowLayout
 from app.views.poller import Poller
 from app.views.task_detail_view import TaskDetailView
@@ -102,6 +104,10 @@ class TaskQueuePanel(QWidget):
         self.alarm.setStyleSheet("QLabel { color: white; background: #c0392b; padding: 4px; font-weight: bold; }")
         self.alarm.hide()
         self.summary = QLabel(self)
+        self.past = QLabel(self)  # says the queue is history while the as-of date is before today
+        self.past.setWordWrap(True)
+        self.past.setStyleSheet("QLabel { background: #fefcbf; color: #744210; padding: 4px; }")
+        self.past.hide()
         filters = FlowLayout()
         for w in (self.status, self.kind, self.search, self.overdue, self.in_unit, self.summary):
             filters.addWidget(w)
@@ -114,11 +120,15 @@ class TaskQueuePanel(QWidget):
         box = QVBoxLayout(self)
         box.setContentsMargins(4, 4, 4, 4)
         box.addWidget(self.alarm)
+        box.addWidget(self.past)
         box.addLayout(filters)
         box.addWidget(split, 1)
         box.addLayout(actions)
         box.addWidget(self.message)
         context.events.selected_unit.connect(self._on_selected_unit_change)
+        context.events.as_of.connect(self._on_as_of_change)
+        if context.in_past:
+            self._on_as_of_change(context.as_of)
         if desk is not None:  # wartime: the queue of the incident in hand only
             desk.events.wartime.connect(self._on_incident_scope_change)
             desk.events.incident.connect(self._on_incident_scope_change)
@@ -212,6 +222,17 @@ class TaskQueuePanel(QWidget):
             self.queue.set_filter(incident_id=incident_id)
             self.reload()
 
+    def _on_as_of_change(self, date: dt.date) -> None:
+        """The queue as it stood at the end of the as-of day (read-only), or today's queue to act on."""
+        at = end_of_day_seconds(date) if self.context.in_past else None
+        if at != self.queue.filter.at:
+            self.queue.set_filter(at=at)
+            self.reload()
+        self.past.setText(self.tr("The queue as it stood at the end of %1 — read only; move the date to today (%2) to act.")
+                          .replace("%1", date.isoformat()).replace("%2", self.context.today.isoformat()))
+        self.past.setVisible(at is not None)
+        self._on_selection_change()
+
     def _on_selected_unit_change(self, _code: str | None) -> None:
         if self.in_unit.isChecked():
             self._on_filter_edit()
@@ -220,7 +241,8 @@ class TaskQueuePanel(QWidget):
         rows = self.selected()
         allowed = set().union(*(self.queue.allowed(r) for r in rows)) if rows else set()
         for label, button in self.buttons.items():
-            fans_out = label.startswith("cascade_") and len(rows) == 1 and rows[0].parent_id is None
+            fans_out = (label.startswith("cascade_") and len(rows) == 1 and rows[0].parent_id is None
+                        and not self.queue.read_only)
             button.setEnabled(label in allowed or (fans_out and rows[0].status in OPEN))
         self.detail.show_task(rows[0] if len(rows) == 1 else None)
 

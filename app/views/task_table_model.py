@@ -14,6 +14,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor
 
 from app.domain.tasks import OPEN_STATUSES, TaskRow, TaskStatus
+from app.map.language import interface_language
 from app.models.dispatch.queue import TaskQueue
 from app.timebase import format_seconds
 from app.views.vocabulary import TASK_KIND, TASK_PRIORITY, TASK_ROLE, TASK_STATUS
@@ -114,8 +115,10 @@ class TaskTableModel(QAbstractTableModel):
         return None
 
     def _text(self, row: TaskRow, column: int) -> str:
-        who = f"{row.assignee_unit_name} · {row.assignee_name or TASK_ROLE(row.assignee_role)}"
-        cells = (str(row.id), TASK_STATUS(row.status), TASK_PRIORITY(row.priority), TASK_KIND(row.kind), row.title,
+        english = interface_language() == "en" and row.assignee_unit_pinyin
+        unit = row.assignee_unit_pinyin if english else row.assignee_unit_name
+        who = f"{unit} · {row.assignee_name or TASK_ROLE(row.assignee_role)}"
+        cells = (str(row.id), TASK_STATUS(row.status), TASK_PRIORITY(row.priority), TASK_KIND(row.kind), row.title_in(interface_language()),
                  who, row.claimed_by or "", countdown(self.queue.time_left(row)) if TaskStatus(row.status) in OPEN_STATUSES else "",
                  format_seconds(row.due_at))
         return cells[column]

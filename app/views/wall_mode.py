@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QGridLayout, QLabel, QListWidget, QVBoxLayout, QWi
 from app.console import Console
 from app.domain.admin import Level
 from app.map.canvas import MapCanvas
-from app.models.wall import Alarms, WallScene, read_alarms
+from app.models.wall import Alarms, WallChoice, WallScene, read_alarms
 from app.timebase import format_seconds
 from app.views.dashboard import DashboardPanel
 from app.views.map_text import legend, unit_tooltip
@@ -28,8 +28,8 @@ from app.views.vocabulary import interface_language
 
 WALL_FIGURES = ("positive_today", "pending", "q_persons_active", "warn_open", "risk_arrivals_14d",
                 "fever_clinic_persons_7d", "coverage_1d", "vax_d3_cov_elderly")
-WALL_INDICATORS = ("positive_today", "coverage_1d", "vax_d3_cov_elderly", "risk_arrivals_14d")
-CYCLE_MS = 20_000  # each unit and indicator this long on the wall
+WALL_INDICATORS = WallChoice().indicators
+CYCLE_MS = WallChoice().seconds * 1000  # each unit and indicator this long on the wall
 REFRESH_MS = 10_000  # the alarms re-read this often (figures follow the context and the engine at once)
 LEAVE_KEYS = ("F11", "Ctrl+Shift+W", "Esc")
 # sizes in points on a 1080-line screen (readable from 5 m on a wall); other screens scale them by their height

@@ -259,6 +259,10 @@
         <translation>播放</translation>
     </message>
     <message>
+        <source>Camera status is as recorded now: the store keeps no history of it, so an earlier as-of date does not move it.</source>
+        <translation>摄像头状态为当前记录：库中不保存其历史，较早的截至日期不改变它。</translation>
+    </message>
+    <message>
         <source>online</source>
         <translation>在线</translation>
     </message>
@@ -628,6 +632,29 @@
     <message>
         <source>File</source>
         <translation>文件</translation>
+    </message>
+</context>
+<context>
+    <name>FacilityPanel</name>
+    <message>
+        <source>Facility</source>
+        <translation>场所</translation>
+    </message>
+    <message>
+        <source>Beds</source>
+        <translation>床位</translation>
+    </message>
+    <message>
+        <source>Used</source>
+        <translation>已用</translation>
+    </message>
+    <message>
+        <source>Free</source>
+        <translation>空余</translation>
+    </message>
+    <message>
+        <source>Quarantine beds at the end of %1: %2 of %3 used</source>
+        <translation>截至 %1 日终隔离床位：已用 %2 / 共 %3</translation>
     </message>
 </context>
 <context>
@@ -1277,6 +1304,10 @@
         <translation>大屏模式</translation>
     </message>
     <message>
+        <source>Wall mode: what to show…</source>
+        <translation>大屏模式：展示内容…</translation>
+    </message>
+    <message>
         <source>Find unit</source>
         <translation>查找单元</translation>
     </message>
@@ -1343,10 +1374,6 @@
     <message>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
-    </message>
-    <message>
-        <source>The language changes the next time the console starts.</source>
-        <translation>界面语言将在下次启动时切换。</translation>
     </message>
     <message>
         <source>Could not write %1</source>
@@ -1539,6 +1566,13 @@
     <message>
         <source>never</source>
         <translation>从未</translation>
+    </message>
+</context>
+<context>
+    <name>PanelSwitcher</name>
+    <message>
+        <source>Panels</source>
+        <translation>面板</translation>
     </message>
 </context>
 <context>
@@ -2044,6 +2078,10 @@
     <message>
         <source>{0} of {1} tasks</source>
         <translation>显示 {0} 项，共 {1} 项任务</translation>
+    </message>
+    <message>
+        <source>The queue as it stood at the end of %1 — read only; move the date to today (%2) to act.</source>
+        <translation>%1 日终时的任务队列（只读）；将日期移回今天（%2）才能操作。</translation>
     </message>
     <message numerus="yes">
         <source>%1: %n task(s) changed</source>
@@ -2744,6 +2782,29 @@
     <message>
         <source>End of %1</source>
         <translation>%1 播放结束</translation>
+    </message>
+</context>
+<context>
+    <name>WallChooserDialog</name>
+    <message>
+        <source>Wall mode: what to show</source>
+        <translation>大屏模式：展示内容</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> 秒</translation>
+    </message>
+    <message>
+        <source>Units (none: the whole county)</source>
+        <translation>单元（不选：全县）</translation>
+    </message>
+    <message>
+        <source>Indicators</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>Each unit and indicator stays up for</source>
+        <translation>每个单元和指标停留</translation>
     </message>
 </context>
 <context>

@@ -83,3 +83,29 @@ def test_a_version_3_store_gains_the_incident_tables(any_world: World) -> None:
         assert {t.name for t in INCIDENT_TABLES} <= set(inspect(store.engine).get_table_names())
     finally:
         store.close()
+
+
+def test_a_version_11_store_reads_its_console_written_titles_back_into_templates(any_world: World) -> None:
+    tasks = TaskService(any_world.store)
+    unit = "330382001001001"
+    typed = tasks.create(kind="custom", source="manual", title="巡查 · 重点场所", target_unit_code=unit)
+    made = [tasks.create(kind="control", source="trace", title="密接管控 4 人", target_unit_code=unit),
+            tasks.create(kind="warning_verification", source="warning", title="应检未检核查 330***1234",
+                         target_unit_code=unit)]
+    child = tasks.create(kind="control", source="trace", title="密接管控 4 人 · Unit 330382001001001",
+                         target_unit_code=unit, parent_id=made[0])
+    with any_world.store.begin() as conn:  # the store as version 11 made it: titles as text only
+        for column in ("title_key", "title_args"):
+            conn.execute(text(f"ALTER TABLE tasks DROP COLUMN {column}"))
+    _set_version(any_world.store, 11)
+    store = _reopen(any_world)
+    try:
+        service = TaskService(store)
+        assert service.get(typed).title_in("en") == "巡查 · 重点场所"  # typed by a person: as typed
+        assert [service.get(i).title_in("en") for i in made] == ["Control 4 close contacts",
+                                                                 "Verify Should test, not tested: 330***1234"]
+        assert service.get(child).title_in("en") == "Control 4 close contacts · Unit 330382001001001"
+        assert [service.get(i).title_in("zh") for i in (typed, *made, child)] == [
+            "巡查 · 重点场所", "密接管控 4 人", "应检未检核查 330***1234", "密接管控 4 人 · Unit 330382001001001"]
+    finally:
+        store.close()

@@ -4,8 +4,8 @@ every panel shows at least 8 rows of its list and all of its buttons without scr
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QSize, Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QRectF, QSize, Qt
+from PySide6.QtWidgets import QApplication, QToolButton
 
 from app.console import Console
 from app.views.layouts import LAPTOP, WORKSTATION, apply_layout, layout_for
@@ -47,14 +47,23 @@ def window(request, qtbot, console: Console, settings_dir, console_font):  # noq
 
 @pytest.mark.parametrize("name", SIZES)
 def test_every_panel_fits_its_dock(window, qtbot, name: str) -> None:  # noqa: ANN001
+    """On the laptop every panel opens on demand from the panel strip, alone in the side column: each is measured
+    open (the rule is the same — 8 rows, every button whole, no scrolling); the strip's titles are whole, and
+    with the column closed (as the laptop starts) the map has at least 60 % of the window."""
     window.resize(*SIZES[name])
-    apply_layout(window, window.docks, layout_for(QSize(*SIZES[name])))
+    layout = layout_for(QSize(*SIZES[name]))
+    apply_layout(window, window.docks, layout, window.panels)
     qtbot.wait(20)
-    fits = {key: dock_fit(window, key) for key in window.docks}
+    fits = {}
+    for key in window.docks:
+        if layout.switched:
+            window.show_panel(key)
+        fits[key] = dock_fit(window, key)
     assert {k: f.rows for k, f in fits.items() if k not in NOT_LISTS and f.rows < 8} == {}
     assert {k: f.hidden_buttons for k, f in fits.items() if f.hidden_buttons} == {}
     assert [k for k, f in fits.items() if f.scrolls] == []
     assert cut_tab_titles(window) == []
+    window.show_panel("dashboard")
     dashboard = window.docks["dashboard"]
     dashboard.raise_()
     QApplication.processEvents()
@@ -62,14 +71,40 @@ def test_every_panel_fits_its_dock(window, qtbot, name: str) -> None:  # noqa: A
     tiles = dashboard.widget().widget().tiles
     assert all(viewport.rect().contains(t.geometry().translated(t.parentWidget().mapTo(viewport, t.parentWidget().rect().topLeft())))
                for t in tiles) and len(tiles) == 16
-    assert window.canvas.width() >= 800 and window.canvas.height() >= 260  # the map keeps the room it needs
+    if layout.switched:
+        assert window.canvas.width() >= 700  # a panel open: the map still has most of the width
+        strip = [b for b in window.panels.findChildren(QToolButton) if b.defaultAction() in window.panels.actions()]
+        assert len(strip) == len(window.docks) and all(b.isVisible() and b.width() >= b.sizeHint().width() for b in strip)
+        window.panels.show_panel(None)
+        QApplication.processEvents()
+        assert window.canvas.width() * window.canvas.height() >= 0.6 * window.width() * window.height()
+    else:
+        assert window.canvas.width() >= 800 and window.canvas.height() >= 260  # the map keeps the room it needs
+
+
+@pytest.mark.parametrize("name", SIZES)
+def test_the_map_opens_on_the_whole_county(qtbot, console: Console, settings_dir, name: str) -> None:  # noqa: ANN001
+    from app.views.main_window import MainWindow
+
+    window = MainWindow(console, english=True)
+    qtbot.addWidget(window)
+    window.resize(*SIZES[name])
+    window.show()
+    qtbot.waitExposed(window)
+    qtbot.waitUntil(lambda: window._opening is False)
+    x0, y0, x1, y1 = console.atlas.extent()
+    view = window.canvas.vb.viewRect()
+    assert view.contains(QRectF(x0, y0, x1 - x0, y1 - y0))  # the whole county is in view …
+    assert max((x1 - x0) / view.width(), (y1 - y0) / view.height()) >= 0.9  # … and fills the map one way
 
 
 def test_reset_layout_restores_the_default(main_window, qtbot) -> None:  # noqa: ANN001
     main_window.docks["warnings"].setFloating(True)
     main_window.docks["screening"].hide()
     main_window.reset_layout()
-    assert not main_window.docks["warnings"].isFloating() and main_window.docks["screening"].isVisibleTo(main_window)
+    assert not main_window.docks["warnings"].isFloating()
+    screening = main_window.docks["screening"]  # shown, or on the laptop closed in the panel strip (as it starts)
+    assert screening.isVisibleTo(main_window) or (main_window.panels.owns("screening") and main_window.panels.shown is None)
 
 
 def test_long_names_are_elided_in_the_middle_and_whole_on_hover(qtbot) -> None:  # noqa: ANN001

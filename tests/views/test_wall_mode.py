@@ -71,3 +71,38 @@ def test_cycles_through_units_and_indicators_then_restores(qtbot, console: Conso
     qtbot.waitUntil(lambda: context.selected_unit == TOWNS[0])
     wall.close()
     assert context.selected_unit is None and context.choropleth is None
+
+
+def test_the_wall_cycles_through_exactly_the_units_and_indicators_chosen(main_window, qtbot) -> None:  # noqa: ANN001
+    from PySide6.QtWidgets import QDialogButtonBox, QListWidget
+
+    from app.models.wall import WallChoice, WallStep
+    from app.views import settings
+    from app.views.wall_chooser import WallChooserDialog
+
+    def check(view: QListWidget, keys_: set[str]) -> None:
+        for i in range(view.count()):
+            item = view.item(i)
+            item.setCheckState(Qt.CheckState.Checked if item.data(Qt.ItemDataRole.UserRole) in keys_ else Qt.CheckState.Unchecked)
+
+    main_window.console.indicators.ensure()
+    units, indicators = ["330382002", "330382001001"], ["pop_present", "coverage_1d"]
+    keys(main_window, qtbot, "Ctrl+Shift+F11")
+    dialog = main_window.findChild(WallChooserDialog)
+    assert dialog is not None and dialog.isVisible()
+    check(dialog.units, set(units))
+    check(dialog.indicators, set(indicators))
+    dialog.seconds.setValue(7)
+    dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+    assert settings.wall_choice() == WallChoice(tuple(units), tuple(indicators), 7)  # kept for the next start
+
+    main_window.toggle_wall()
+    wall = main_window.wall
+    assert wall._cycle.interval() == 7_000
+    wall._cycle.setInterval(30)  # the test's own short period: no waiting for 7 s steps
+    seen = [wall.scene_.current]
+    wall._cycle.timeout.connect(lambda: seen.append(wall.scene_.current))
+    qtbot.waitUntil(lambda: len(seen) >= 9)
+    wall.close()
+    steps = [WallStep(u, i) for u in units for i in indicators]
+    assert seen[:9] == (steps * 3)[:9]  # every chosen pair in turn, nothing else, round again

@@ -16,6 +16,7 @@ def _visible(window) -> set[str]:  # noqa: ANN001
 
 
 def test_the_wartime_switch_round_trips_the_layout(main_window, qtbot) -> None:  # noqa: ANN001
+    main_window.show_panel("warnings")  # the test screen is a laptop's: panels open from the strip
     peacetime = _visible(main_window)
     assert "warnings" in peacetime
     main_window.act_wartime.trigger()

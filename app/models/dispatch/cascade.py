@@ -3,9 +3,11 @@ the parent shows their progress and closes when they close (the roll-up lives in
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 
 from app.domain.admin import Level
+from app.domain.task_titles import Title
 from app.domain.tasks import CLOSED_STATUSES, TaskRow, TaskStatus
 from app.models.dispatch.changes import Change
 from app.models.dispatch.errors import TaskError
@@ -44,8 +46,10 @@ def cascade(service: TaskService, task_id: int, level: Level, *, by: str) -> lis
     if level <= unit.level:
         raise TaskError(f"task {task_id} is for a {Level(unit.level).key}: it can fan out only to smaller units")
     units = service.router.descendants(unit_id, level)
-    specs = [TaskSpec(row.kind, row.source, f"{row.title} · {u.name_zh}", u.code, priority=row.priority,
-                      source_ref=row.source_ref, note=f"cascaded from task {task_id}", parent_id=task_id)
+    parent = Title(row.title_key, json.loads(row.title_args or "{}")).as_arg() if row.title_key else {"text": row.title}
+    specs = [TaskSpec.titled(row.kind, row.source, Title("fan_out", {"parent": parent, "unit": u.names}), u.code,
+                             priority=row.priority, source_ref=row.source_ref, note=f"cascaded from task {task_id}",
+                             parent_id=task_id)
              for u in units]
     rows = service.prepare(specs)
     for r in rows:

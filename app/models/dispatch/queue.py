@@ -101,8 +101,14 @@ class TaskQueue:
         return page
 
     def now(self) -> int:
-        """The wall clock (the task service's): tasks of no incident and of real incidents count on it."""
-        return self.service.clock()
+        """The wall clock (the task service's): tasks of no incident and of real incidents count on it; the moment
+        the queue is read at when it shows the past (``filter.at``)."""
+        return self.service.clock() if self.view.filter.at is None else self.view.filter.at
+
+    @property
+    def read_only(self) -> bool:
+        """The queue shows the past: nothing in it can be acted on."""
+        return self.view.filter.at is not None
 
     def task_now(self, row: TaskRow) -> int:
         """Now on the clock of the incident ``row`` belongs to (of the pages read so far)."""
@@ -120,9 +126,10 @@ class TaskQueue:
         incident_id = view.filter.incident_id
         return self.now() if incident_id is None else self.clocks.incident_now(incident_id, self.now, self.running)
 
-    @staticmethod
-    def allowed(row: TaskRow) -> set[str]:
-        """The action labels the task's status allows."""
+    def allowed(self, row: TaskRow) -> set[str]:
+        """The action labels the task's status allows (nothing while the queue shows the past)."""
+        if self.read_only:
+            return set()
         return {label for label, target in ACTIONS if target in TRANSITIONS[S(row.status)]}
 
     def act(self, row: TaskRow, label: str) -> TaskRow:

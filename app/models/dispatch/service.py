@@ -18,6 +18,7 @@ from sqlalchemy import Connection
 from sqlalchemy.exc import DBAPIError
 
 from app.domain.roles import AccessDenied, code_range
+from app.domain.task_titles import Title
 from app.domain.tasks import CLOSED_STATUSES, OPEN_STATUSES, EventRow, TaskRow, TaskStatus
 from app.models import inputs
 from app.models.dispatch.catalogue import check_kind, check_priority, check_source
@@ -62,6 +63,12 @@ class TaskSpec:
     note: str = ""
     parent_id: int | None = None
     target_wkt: str | None = None  # a point or polygon (EPSG:4490 WKT); routed by the unit given, else by the grids it touches
+    made: Title | None = None  # the template ``title`` was written from (None: a title a person typed)
+
+    @classmethod
+    def titled(cls, kind: str, source: str, made: Title, target_unit_code: str | None = None, **rest: Any) -> TaskSpec:  # noqa: ANN401
+        """A task whose title the console writes from a template: stored in Chinese, read in the reader's language."""
+        return cls(kind, source, made.text("zh"), target_unit_code, made=made, **rest)
 
 
 def actor(by: str) -> str:
@@ -140,7 +147,8 @@ class TaskService:
             if not self.store.principal.covers(who.code):
                 raise AccessDenied(f"{self.store.principal.name} may not create tasks for unit {who.code}")
             rows.append({"kind": spec.kind, "source": spec.source, "source_ref": ref,
-                         "title": title, "priority": spec.priority, "status": int(S.NEW),
+                         "title": title, "title_key": spec.made.key if spec.made else None,
+                         "title_args": spec.made.dumps() if spec.made else None, "priority": spec.priority, "status": int(S.NEW),
                          "target_unit_id": target.id if target else None, "target_wkt": spec.target_wkt,
                          "assignee_unit_id": who.unit_id, "assignee_code": who.code, "assignee_role": who.role,
                          "assignee_name": who.name, "parent_id": spec.parent_id})

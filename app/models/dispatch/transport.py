@@ -10,6 +10,7 @@ from sqlalchemy import Connection
 from sqlalchemy.exc import DBAPIError
 
 from app.domain.facilities import FacilityKind
+from app.domain.task_titles import Title
 from app.domain.tasks import OPEN_STATUSES, TaskRow, TaskStatus, TripCargo
 from app.models import inputs
 from app.models.dispatch.changes import Change
@@ -71,8 +72,8 @@ class TransportService:
         if not people:
             raise TaskError("a transfer needs at least one person")
         hotel = self._facility(hotel_id, FacilityKind.QUARANTINE_HOTEL)
-        spec = TaskSpec("transfer", source, f"转运 {len(people)} 人 → {hotel.name}", person_ids=people,
-                        priority=priority, source_ref=source_ref)
+        spec = TaskSpec.titled("transfer", source, Title("transfer", {"people": len(people), "hotel": hotel.name}),
+                               person_ids=people, priority=priority, source_ref=source_ref)
 
         def check(conn: Connection, now: int) -> None:
             locked = q.facility(conn, hotel_id, lock=True)
@@ -89,7 +90,8 @@ class TransportService:
             raise TaskError(f"a specimen batch needs a positive number of samples, not {samples}")
         lab = self._facility(lab_id, FacilityKind.LAB)
         site = self._facility(site_id, FacilityKind.TEST_SITE)
-        spec = TaskSpec("specimen", source, f"送检 {samples} 份 {site.name} → {lab.name}", priority=priority)
+        spec = TaskSpec.titled("specimen", source, Title("specimen", {"samples": samples, "site": site.name, "lab": lab.name}),
+                               priority=priority)
 
         def check(conn: Connection, now: int) -> None:
             locked = q.facility(conn, lab_id, lock=True)

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from app.domain.task_titles import Title, parse
 from app.domain.tasks import TaskStatus
 from app.models.dispatch.service import TaskService, TaskSpec
 from app.models.incident.catalogue import MilestoneCatalogue
@@ -19,10 +20,14 @@ from app.store.queries import incidents as q
 CASCADE = "cascade"  # the action of the parent tasks (no milestone)
 
 
-def _spec(item: PlanItem, source: str, ref: str) -> TaskSpec:
+def _spec(tasks: TaskService, item: PlanItem, source: str, ref: str) -> TaskSpec:
+    """The task of a plan item; its title (the planner writes it in Chinese) is read back into its template, so it
+    reads in each reader's language."""
     wkt = f"POINT ({item.lon} {item.lat})" if item.lon is not None and item.lat is not None else None
+    unit = tasks.router.by_code(item.unit_code) if item.unit_code else None
+    made = parse(item.title, {unit.name_zh: unit.names} if unit is not None else {})
     return TaskSpec(item.kind, source, item.title, item.unit_code, item.person_ids, item.priority, ref,
-                    target_wkt=wkt)
+                    target_wkt=wkt, made=made)
 
 
 def dispatch_plan(tasks: TaskService, incident_id: int, name: str, plan: Plan, catalogue: MilestoneCatalogue,
@@ -30,7 +35,7 @@ def dispatch_plan(tasks: TaskService, incident_id: int, name: str, plan: Plan, c
     """Create the plan's tasks under their cascade and link them to the incident; returns the leaf task ids in
     plan order."""
     ref = f"incident:{incident_id}"
-    leaves = [_spec(i, source, ref) for i in plan.items]
+    leaves = [_spec(tasks, i, source, ref) for i in plan.items]
     rows = tasks.prepare(leaves)
     for row, item in zip(rows, plan.items):
         milestone = catalogue.of_action(item.action)
@@ -43,8 +48,9 @@ def dispatch_plan(tasks: TaskService, incident_id: int, name: str, plan: Plan, c
     due = max(r["due_at"] for r in rows)
 
     def parents(unit_codes: Sequence[str], title: str) -> tuple[list[TaskSpec], list[dict[str, Any]]]:
-        specs = [TaskSpec("control", source, f"{name} · {title} · {tasks.router.by_code(c).name_zh}", c, priority=1,
-                          source_ref=ref) for c in unit_codes]
+        specs = [TaskSpec.titled("control", source, Title("incident_order", {"incident": name, "order": title,
+                                                                              "unit": tasks.router.by_code(c).names}),
+                                 c, priority=1, source_ref=ref) for c in unit_codes]
         prepared = tasks.prepare(specs)
         for r in prepared:
             r.update(status=int(TaskStatus.DISPATCHED), due_at=due)

@@ -10,11 +10,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 
-from sqlalchemy import Connection, Select, func, or_, select
+from sqlalchemy import Connection, FromClause, Select, case, func, or_, select
 from sqlalchemy.orm import aliased
 
 from app.domain.roles import COUNTY_CODE, code_range
-from app.domain.tasks import OPEN_STATUSES, SORT_KEYS, EventRow, TaskRow
+from app.domain.task_titles import names
+from app.domain.tasks import OPEN_STATUSES, SORT_KEYS, EventRow, TaskRow, TaskStatus
 from app.store.queries.arrays import IN_CHUNK
 from app.store.store import Store
 from app.store.tables.admin import AdminUnit, GridLeader
@@ -38,6 +39,7 @@ class TaskFilter:
     roots_only: bool = False
     person_id: int | None = None
     incident_id: int | None = None  # only the tasks this incident's plan dispatched (the wartime queue)
+    at: int | None = None  # the queue as it stood at this second: tasks created by then, in the status they had then
     sort: str = "due_at"
     descending: bool = False
 
@@ -50,23 +52,53 @@ class UnitRow:
     parent_id: int | None
     name_zh: str
     leader: str | None
+    name_pinyin: str = ""
+
+    @property
+    def names(self) -> dict[str, str]:
+        """The unit's name in both languages, as a task title's argument."""
+        return names(self.name_zh, self.name_pinyin)
+
+
+def _tasks(at: int | None) -> FromClause:
+    """The tasks table, or the tasks as they stood at ``at``: those created by then, each with the status its last
+    event up to then set (the audit trail is append-only, so the past can be read back exactly) and not yet
+    closed then. The other columns (claimed by, escalated…) are the task's current ones."""
+    t = Task.__table__
+    if at is None:
+        return t
+    e = TaskEvent.__table__
+    status_then = (select(e.c.to_status).where(e.c.task_id == t.c.id, e.c.at <= at, e.c.to_status.is_not(None))
+                   .order_by(e.c.at.desc(), e.c.id.desc()).limit(1).scalar_subquery())
+    then = {"status": func.coalesce(status_then, int(TaskStatus.NEW)),
+            "closed_at": case((t.c.closed_at <= at, t.c.closed_at), else_=None)}
+    columns = [then[c.name].label(c.name) if c.name in then else c for c in t.c]
+    return select(*columns).where(t.c.created_at <= at).subquery("tasks_then")
+
+
+def _rows(t: FromClause = Task.__table__) -> Select:
+    """A task (or a task as it stood: :func:`_tasks`) with its units' names."""
+    return _current_rows() if t is Task.__table__ else _rows_from(t)
 
 
 @cache
-def _rows() -> Select:
-    """A task with its units' names. Built once: a select is immutable (``where`` returns a new one), and
-    building this one (two aliases, labelled ORM columns) cost ~5 ms, most of a drill step's time."""
-    t, target, assignee = Task.__table__, aliased(AdminUnit), aliased(AdminUnit)
+def _current_rows() -> Select:
+    """Built once: a select is immutable (``where`` returns a new one), and building this one (two aliases, labelled
+    ORM columns) cost ~5 ms, most of a drill step's time."""
+    return _rows_from(Task.__table__)
+
+
+def _rows_from(t: FromClause) -> Select:
+    target, assignee = aliased(AdminUnit), aliased(AdminUnit)
     return (
         select(t, target.code.label("target_code"), target.name_zh.label("target_name"),
-               assignee.name_zh.label("assignee_unit_name"))
+               assignee.name_zh.label("assignee_unit_name"), assignee.name_pinyin.label("assignee_unit_pinyin"))
         .outerjoin(target, target.id == t.c.target_unit_id)
         .join(assignee, assignee.id == t.c.assignee_unit_id)
     )
 
 
-def _where(query: Select, f: TaskFilter) -> Select:
-    t = Task.__table__
+def _where(query: Select, f: TaskFilter, t: FromClause) -> Select:
     if f.statuses:
         query = query.where(t.c.status.in_(f.statuses))
     if f.kinds:
@@ -94,13 +126,12 @@ def _where(query: Select, f: TaskFilter) -> Select:
     return query
 
 
-def _in_scope(query: Select, store: Store) -> Select:
+def _in_scope(query: Select, store: Store, t: FromClause) -> Select:
     """Only the tasks of units under the store's principal (PostgreSQL's row-level security says the same)."""
     scope = store.principal.scope
     if scope == COUNTY_CODE:
         return query
     low, high = code_range(scope)
-    t = Task.__table__
     return query.where(t.c.assignee_code >= low, t.c.assignee_code < high)
 
 
@@ -108,16 +139,17 @@ def task_page(store: Store, f: TaskFilter, offset: int = 0, limit: int = 200) ->
     """Rows ``offset .. offset+limit`` of the filtered queue, sorted (ties broken by id)."""
     if f.sort not in SORT_KEYS:
         raise ValueError(f"cannot sort tasks by {f.sort!r} (keys: {', '.join(SORT_KEYS)})")
-    t = Task.__table__
+    t = _tasks(f.at)
     key = t.c[f.sort]
     order = [key.desc(), t.c.id.desc()] if f.descending else [key.asc(), t.c.id.asc()]
-    query = _in_scope(_where(_rows(), f), store).order_by(*order).offset(offset).limit(limit)
+    query = _in_scope(_where(_rows(t), f, t), store, t).order_by(*order).offset(offset).limit(limit)
     with store.engine.connect() as conn:
         return [TaskRow(**row._mapping) for row in conn.execute(query)]
 
 
 def task_count(store: Store, f: TaskFilter) -> int:
-    query = _in_scope(_where(select(func.count()).select_from(Task.__table__), f), store)
+    t = _tasks(f.at)
+    query = _in_scope(_where(select(func.count()).select_from(t), f, t), store, t)
     with store.engine.connect() as conn:
         return int(conn.scalar(query) or 0)
 
@@ -195,7 +227,7 @@ def open_tasks_by_unit(store: Store) -> dict[int, int]:
 def unit_directory(store: Store) -> list[UnitRow]:
     """Every admin unit with its grid leader's name (grids only): what routing needs."""
     a, g = AdminUnit.__table__, GridLeader.__table__
-    query = (select(a.c.id, a.c.level, a.c.code, a.c.parent_id, a.c.name_zh, g.c.name.label("leader"))
+    query = (select(a.c.id, a.c.level, a.c.code, a.c.parent_id, a.c.name_zh, g.c.name.label("leader"), a.c.name_pinyin)
              .outerjoin(g, g.c.grid_id == a.c.id))
     with store.engine.connect() as conn:
         return [UnitRow(**row._mapping) for row in conn.execute(query)]

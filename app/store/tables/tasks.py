@@ -31,7 +31,11 @@ class Task(Base):
     kind: Mapped[str] = mapped_column(String(24))
     source: Mapped[str] = mapped_column(String(16))
     source_ref: Mapped[str | None] = mapped_column(String(80))
-    title: Mapped[str] = mapped_column(String(200), info={"export": "free_text"})
+    title: Mapped[str] = mapped_column(String(200), info={"export": "free_text"})  # as written (Chinese)
+    # a title the console wrote: its template and arguments (JSON), rendered in the reader's language
+    # (app.domain.task_titles); NULL for a title a person typed
+    title_key: Mapped[str | None] = mapped_column(String(32))
+    title_args: Mapped[str | None] = mapped_column(Text, info={"export": "free_text"})
     priority: Mapped[Small]  # 1 urgent .. 3 routine
     status: Mapped[Small] = mapped_column(default=int(TaskStatus.NEW))
     target_unit_id: Mapped[int | None] = mapped_column(ForeignKey("admin_units.id"))
