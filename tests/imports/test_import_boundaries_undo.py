@@ -81,6 +81,7 @@ def test_undo_puts_the_layers_and_the_assignments_back_exactly(any_world: World,
     assert "330382001001003" in _populations(engine) and "330382002002002" not in _populations(engine)
     assert service.runs()[-1]["kind"] == "boundaries"
     undone = service.undo(report.import_id)
+    assert undone["units_put_back"] == 14  # every unit the import found is as it was before
     assert undone["units_restored"] == 1 and undone["units_removed"] == 1 and undone["records_moved_back"] >= 3
     assert _state(world) == before
     assert _populations(engine) == figures

@@ -97,7 +97,8 @@ def restore(conn: Connection, run_id: int) -> dict[str, int]:
     conn.execute(text("DELETE FROM replaced_boundaries WHERE import_id = :r"), {"r": run_id})
     if dialect == "sqlite":
         geopackage.update_extents(conn)
-    return {"units_restored": len(set(before) - set(now)), "units_removed": len(added),
+    return {"units_put_back": len(set(before) & set(now)), "units_restored": len(set(before) - set(now)),
+            "units_removed": len(added),
             "records_moved_back": moved["moved"]}
 
 
