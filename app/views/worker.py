@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import atexit
+import weakref
 from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, QThread, Signal
@@ -20,6 +22,7 @@ class FunctionWorker(QThread):
         super().__init__(parent)
         self._fn = fn
         self._cancel = False
+        _LIVE.add(self)
 
     def cancel(self) -> None:
         self._cancel = True
@@ -34,6 +37,23 @@ class FunctionWorker(QThread):
             self.sigFailed.emit(f"{type(exc).__name__}: {exc}")
         else:
             self.sigDone.emit(result)
+
+
+_LIVE: weakref.WeakSet[FunctionWorker] = weakref.WeakSet()
+
+
+@atexit.register
+def _finish_running() -> None:
+    """Qt aborts the process when a running QThread is destroyed, which a worker still reading at exit would be (its
+    parent panel or the application goes first): ask each to stop and wait for it. Runs before PySide6 tears the
+    application down (atexit handlers run last-registered first)."""
+    for worker in list(_LIVE):
+        try:
+            if worker.isRunning():
+                worker.cancel()
+                worker.wait()
+        except RuntimeError:  # its C++ object is already gone: nothing runs
+            pass
 
 
 def detached_worker(fn: Callable[[], object]) -> FunctionWorker:
