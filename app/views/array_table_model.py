@@ -47,6 +47,10 @@ class ArrayTableModel(HeaderedTableModel):
         found = np.flatnonzero(self._order == source_row)
         return int(found[0]) if len(found) else -1
 
+    def view_rows(self, source_rows: np.ndarray) -> np.ndarray:
+        """Where each of ``source_rows`` shows after sorting, in view order (those not there are left out)."""
+        return np.flatnonzero(np.isin(self._order, source_rows))
+
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
         return 0 if parent.isValid() else len(self._order)
 

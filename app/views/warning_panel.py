@@ -3,7 +3,8 @@ console's date off the GUI thread, turn warnings into tasks, verify or dismiss t
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+import numpy as np
+from PySide6.QtCore import QItemSelection, QItemSelectionModel, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -119,6 +120,7 @@ class WarningPanel(QWidget):
     def _on_listed(self, generation: int, listing: WarningListing) -> None:
         if generation != self._generation:  # a newer filter is being listed
             return
+        keep = set(self.selected_ids())  # a relisting (this console's or another's change) keeps the selection
         self.listing = listing
         self.model.set_columns([listing.rule_names, [SEVERITY(s) for s in listing.severity.tolist()], listing.masked,
                                 unit_labels(self._atlas, listing.grids), listing.leaders, [WARNING_STATUS(s) for s in listing.status.tolist()],
@@ -129,7 +131,18 @@ class WarningPanel(QWidget):
             shown += " · " + self.tr("newest %1 listed").replace("%1", str(len(listing)))
         self.summary.setText(shown)
         self.evidence.clear()
+        self._select(keep)
         self.sigListed.emit(len(listing))
+
+    def _select(self, warning_ids: set[int]) -> None:
+        selection = QItemSelection()
+        if warning_ids:
+            rows = self.model.view_rows(np.flatnonzero(np.isin(self.listing.ids, list(warning_ids))))
+            for row in rows.tolist():
+                index = self.model.index(row, 0)
+                selection.select(index, index)
+        flags = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+        self.table.selectionModel().select(selection, flags)
 
     def evaluate(self) -> FunctionWorker | None:
         """Evaluate every rule as of the console's date and record the new warnings, off the GUI thread (a date

@@ -57,7 +57,7 @@ def _heard(seen: list[frozenset[str]], topic: str) -> bool:
 
 def test_a_warning_recorded_by_another_console_reaches_the_warning_panel(pair: dict, qtbot) -> None:  # noqa: ANN001
     here, there = pair["here"], pair["there"]
-    panel = WarningPanel(here.warnings, here.context)
+    panel = WarningPanel(here.warnings, here.context, here.atlas)
     qtbot.addWidget(panel)
     qtbot.waitUntil(lambda: panel.listing is not None, timeout=10_000)
     assert panel.listing.total == 0

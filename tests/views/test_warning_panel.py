@@ -94,3 +94,13 @@ def test_names_rules_in_english_in_the_english_interface(world: World, qtbot) ->
     qtbot.waitUntil(lambda: widget.listing is not None, timeout=WAIT)
     names = [widget.rule.itemText(i) for i in range(widget.rule.count())]
     assert "Should test, not tested" in names and "应检未检" not in names
+
+
+def test_a_relisting_keeps_the_selection(panel: WarningPanel, qtbot) -> None:  # noqa: ANN001
+    """Live updates relist the warnings whenever any console records some: what the officer selected stays selected."""
+    listed(panel, qtbot, panel.evaluate)
+    panel.model.sort(0)  # sorted: the selection follows the warning, not the row number
+    panel.table.selectRow(1)
+    chosen = panel.selected_ids()
+    listed(panel, qtbot, panel.reload)
+    assert panel.selected_ids() == chosen and len(chosen) == 1
