@@ -109,12 +109,15 @@ class IndicatorPanel(QWidget):
         self.context.events.data_version.connect(self._on_as_of_change)
         self.loader = IndicatorLoader.of(self.engine)
         self.loader.sigReady.connect(self.refresh)
-        self.loader.sigProgress.connect(lambda f, step: self.title.setText(self.tr("Computing indicators… {0} {1:.0%}").format(step, f)))
+        self.loader.sigProgress.connect(self._on_progress)  # a bound method: Qt lets go of it when the panel goes
         self.loader.sigFailed.connect(self.title.setText)
         if self.loader.start():
             self.refresh()
         else:
             self.title.setText(self.tr("Computing indicators…"))
+
+    def _on_progress(self, fraction: float, step: str) -> None:
+        self.title.setText(self.tr("Computing indicators… {0} {1:.0%}").format(step, fraction))
 
     @property
     def unit_code(self) -> str:
