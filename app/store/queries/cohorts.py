@@ -84,7 +84,7 @@ def first_county_records(store: Store, person_ids: np.ndarray, link_at: np.ndarr
     facility outside ``area_facilities``. Ties at one time go to the smaller id.
 
     Only the one row per person and table leaves the database, not every record of the cohort: on PostgreSQL the
-    cohort goes in as two arrays (one round trip per table, the per-person time bound applied by the index scan);
+    cohort goes in as two arrays (one round trip per table, each person's first row found by one index probe);
     SQLite reads the cohort's rows in its own process and keeps the earliest."""
     order = np.argsort(person_ids, kind="stable")
     ids, links = np.asarray(person_ids, np.int64)[order], np.asarray(link_at, np.int64)[order]
@@ -118,12 +118,16 @@ def _first_in_database(store: Store, ids: np.ndarray, links: np.ndarray, until: 
             in_county = (f"{where} IN (SELECT id FROM places WHERE city_id = :home) "
                          f"AND NOT ({where} = ANY(CAST(:area_places AS bigint[])))" if table == "scans"
                          else f"NOT ({where} = ANY(CAST(:area_facilities AS bigint[])))")
-            # The since/until bounds on the table's own time column let the planner skip whole months' partitions.
-            out[table] = fetch_ints(conn, f"SELECT DISTINCT ON (r.person_id) r.id, r.person_id, r.{at} FROM "
+            # A read of the (person_id, time) index per cohort person (OFFSET 0 keeps the LATERAL from being
+            # flattened): a plain join, planned on the unnest's guessed size, hashed whole months of clinic visits
+            # and spilled to disk; with ORDER BY … LIMIT 1 inside, the planner walked quarantine orders by start time
+            # for every person. The since/until bounds on the time column let it skip months' partitions.
+            out[table] = fetch_ints(conn, f"SELECT DISTINCT ON (c.person_id) r.id, c.person_id, r.at FROM "
                                           f"unnest(CAST(:ids AS bigint[]), CAST(:links AS bigint[])) AS c(person_id, link_at) "
-                                          f"JOIN {table} r ON r.person_id = c.person_id AND r.{at} >= c.link_at "
-                                          f"WHERE r.{at} BETWEEN :since AND :until AND {in_county} "
-                                          f"ORDER BY r.person_id, r.{at}, r.id", ("id", "person_id", "at"), params)
+                                          f"CROSS JOIN LATERAL (SELECT id, {at} AS at FROM {table} "
+                                          f"WHERE person_id = c.person_id AND {at} >= c.link_at "
+                                          f"AND {at} BETWEEN :since AND :until AND {in_county} OFFSET 0) AS r "
+                                          f"ORDER BY c.person_id, r.at, r.id", ("id", "person_id", "at"), params)
     return out
 
 
