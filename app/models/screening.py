@@ -102,18 +102,13 @@ def _link(store: Store, area: Area, since: int, until: int) -> tuple[Cohort, np.
 
 
 def _county_evidence(store: Store, cohort: Cohort, area_places: np.ndarray, area_facilities: np.ndarray,
-                     since: int, until: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+                     until: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Per cohort person: (table index, record id, time) of the earliest county record at or after its link (-1: none)."""
-    records = q.county_records(store, cohort.person_id, since, until)
-    county_places = np.setdiff1d(q.county_places(store), area_places)
-    parts = []
-    for t, (table, rows) in enumerate(records.items()):
-        ok = np.isin(rows["where"], county_places) if table == "scans" else ~np.isin(rows["where"], area_facilities)
-        parts.append(np.column_stack([np.full(int(ok.sum()), t), rows["id"][ok], rows["person_id"][ok], rows["at"][ok]]))
+    records = q.first_county_records(store, cohort.person_id, cohort.link_at, until, area_places, area_facilities)
+    parts = [np.column_stack([np.full(len(rows["id"]), t), rows["id"], rows["person_id"], rows["at"]])
+             for t, rows in enumerate(records.values())]
     allrec = np.concatenate(parts) if parts else np.zeros((0, 4), np.int64)
     pi = np.searchsorted(cohort.person_id, allrec[:, 2])
-    after = allrec[:, 3] >= cohort.link_at[pi]
-    allrec, pi = allrec[after], pi[after]
     table, rid, at = (np.full(len(cohort.person_id), -1) for _ in range(3))
     order = np.lexsort((allrec[:, 3], pi))  # by person, then time
     pi, allrec = pi[order], allrec[order]
@@ -144,7 +139,7 @@ def screen(store: Store, area: Area, since: int | None = None, until: int | None
     if since > until:
         raise ScreeningError("the window's start is after its end")
     cohort, area_places, area_facilities = _link(store, area, since, until)
-    table, rid, at = _county_evidence(store, cohort, area_places, area_facilities, since, until)
+    table, rid, at = _county_evidence(store, cohort, area_places, area_facilities, until)
     declared = q.declarations(store, cohort.person_id)["declared_at"]
     recent = cohort.last_there >= until - recent_days * DAY
     cls = np.select([rid >= 0, declared >= 0, cohort.registered | recent], [0, 1, 2], 3)
