@@ -39,6 +39,9 @@ def test_the_map_search_and_drill_follow_a_replacement_and_its_undo(qtbot, main_
     window = main_window
     console.drill.drill_to(OLD)
     console.context.selected_unit = OLD
+    console.indicators.compute()  # as the indicator panels do in a worker
+    console.context.indicator = "pop_present"
+    assert console.thematic.indicator.id == "pop_present"
     wizard = window.import_wizard()
     wizard.file_page.kinds.setCurrentIndex(wizard.file_page.kinds.findData("boundaries"))
     wizard.file_page.path.setText(str(_renamed_grid_file(map_world, tmp_path / "grids.gpkg")))
@@ -55,6 +58,8 @@ def test_the_map_search_and_drill_follow_a_replacement_and_its_undo(qtbot, main_
     # the grid in focus is gone: the focus is its village, the selection is cleared
     assert (console.drill.path[-1], console.context.selected_unit) == (OLD[:12], None)
     assert window.breadcrumb.isVisible() and window.canvas.isVisible()
+    assert console.context.indicator == "pop_present", (console.context.indicator, console.context.choropleth)
+    assert window.canvas.thematic is console.thematic and console.thematic.indicator.id == "pop_present"  # still shown
     _search(qtbot, window, "新建网格")
     assert (console.drill.path[-1], console.context.selected_unit) == (NEW, NEW)
     assert [b.toolTip() for b in window.breadcrumb.buttons][-1] == NEW
