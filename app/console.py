@@ -239,7 +239,7 @@ class Console:
         kept = [code for code in path[1:] if self.atlas.find(code) is not None]
         if kept:
             self.drill.drill_to(kept[-1])
-        if "incidents" in self.__dict__:  # an incident in hand (its drill clock, its plan) carries on over the new units
+        if "incidents" in self.__dict__:  # an incident in hand carries on over the new units
             self.incidents.use_atlas(self.atlas)
         if self.context.selected_unit is not None and self.atlas.find(self.context.selected_unit) is None:
             self.context.selected_unit = None
