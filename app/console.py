@@ -56,6 +56,11 @@ if TYPE_CHECKING:
     from app.models.imports.service import ImportService
 
 
+# what the console builds from the admin layers: dropped when they are replaced, built again from the store on next use
+GEOGRAPHY = ("level_counts", "atlas", "thematic", "features", "feature_selection", "identify", "drill", "unit_search",
+             "camera_links")
+
+
 class Console:
     """One open store plus the models over it; ``context`` is the shared selection/as-of state."""
 
@@ -221,6 +226,28 @@ class Console:
     def pack_desk(self) -> PackDesk:
         """Making packs (at a centre), syncing the open pack (on a pack), the packs out and how stale."""
         return PackDesk(self.store, lambda: self.atlas, self.pack_area)
+
+    def reload_geography(self) -> None:
+        """After the admin layers were replaced (or the replacement undone): the atlas and all built from it are made
+        again from the store. The drill focus goes to the deepest unit of its path still there (the county at worst),
+        a selected unit no longer there is let go, and the map shown (indicator or choropleth) is shown over the new
+        units. (The indicator engine recomputes itself with the replacement.)"""
+        path = self.drill.path if "drill" in self.__dict__ else []
+        indicator, choropleth = self.context.indicator, self.context.choropleth
+        for name in GEOGRAPHY:
+            self.__dict__.pop(name, None)
+        kept = [code for code in path[1:] if self.atlas.find(code) is not None]
+        if kept:
+            self.drill.drill_to(kept[-1])
+        if "incidents" in self.__dict__:  # an incident in hand carries on over the new units
+            self.incidents.use_atlas(self.atlas)
+        if self.context.selected_unit is not None and self.atlas.find(self.context.selected_unit) is None:
+            self.context.selected_unit = None
+        self.thematic  # noqa: B018 -- built now: a new thematic starts on the density (and lets the indicator go)
+        if indicator is not None:
+            self.context.indicator = indicator
+        elif choropleth is not None:
+            self.context.choropleth = choropleth
 
     def check_unit(self, code: str) -> None:
         """Refuse a unit outside the pack's area ("not in this pack"); any unit of a centre store passes."""

@@ -176,13 +176,13 @@ class ReplacePage(QWizardPage):
         self.progress.setValue(100)
         counts = report.replaced
         self.status.setText(self.tr("Import %1: %2 units updated, %3 added, %4 removed; records re-assigned to their "
-                                    "grids and the indicators recomputed. The map draws the new boundaries when the "
-                                    "store is opened again.")
+                                    "grids and the indicators recomputed.")
                             .replace("%1", str(report.import_id)).replace("%2", f"{counts.get('updated', 0):,}")
                             .replace("%3", f"{counts.get('added', 0):,}")
                             .replace("%4", f"{counts.get('removed', 0):,}"))
         self.undo.setEnabled(True)
         self.completeChanged.emit()
+        self.wiz.sigBoundariesChanged.emit()
 
     def _undo(self) -> None:
         if self.report is None or self.report.import_id is None:
@@ -197,6 +197,7 @@ class ReplacePage(QWizardPage):
         self.progress.setRange(0, 100)
         self.status.setText(self.tr("Import %1 undone: the previous admin layers are back and every record is in its "
                                     "grid again.").replace("%1", str(self.report.import_id if self.report else "")))
+        self.wiz.sigBoundariesChanged.emit()
 
     def isComplete(self) -> bool:
         return self.report is not None

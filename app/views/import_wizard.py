@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections import Counter
 from pathlib import Path
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -41,7 +42,10 @@ FILE, MAPPING, CHECK, RUN, TOPOLOGY, REPLACE = range(6)  # page ids: boundaries 
 
 
 class ImportWizard(QWizard):
-    """Imports one department file through ``service``; ``lang`` is the UI language of the reasons (zh|en)."""
+    """Imports one department file through ``service``; ``lang`` is the UI language of the reasons (zh|en).
+    ``sigBoundariesChanged`` says the admin layers were replaced, or the replacement undone."""
+
+    sigBoundariesChanged = Signal()
 
     def __init__(self, service: ImportService, lang: str = "zh", parent: QWidget | None = None) -> None:
         super().__init__(parent)

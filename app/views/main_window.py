@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QRectF, Qt, QTimer
@@ -334,15 +334,23 @@ class MainWindow(QMainWindow):
         level, indicator, as-of date, selection — lives in the console's models and carries over as it is. The
         undo history starts afresh (its entries name things in the old language)."""
         english = interface_language() == "en"
-        if english == self.english:
-            return
+        if english != self.english:
+            self._rebuild(lambda: setattr(self, "english", english))
+
+    def reload_geography(self) -> None:
+        """The admin layers were replaced (or the replacement undone): the console builds its atlas and all made from
+        it again from the store, and the views over them are rebuilt as a language switch rebuilds them."""
+        self._rebuild(self.console.reload_geography)
+
+    def _rebuild(self, between: Callable[[], None]) -> None:
+        """Take down every view this window built, run ``between``, build them all again (layout and map view kept)."""
         c = self.console
         settings.save_window(self, self.canvas, c.layers)
         self._settle()
         if self.wall is not None:
             self.wall.close()
         take_down_views(self, self.docks.values(), self._made)  # the models then speak to the new views only
-        self.english = english
+        between()
         self._build()
         apply_layout(self, self.docks, layout_for(self.screen().availableGeometry().size()), self.panels)
         self._opening = settings.restore_window(self, c.layers)
@@ -365,6 +373,7 @@ class MainWindow(QMainWindow):
     def import_wizard(self) -> ImportWizard:
         """Open the import wizard (modeless: the map stays usable while a long import runs)."""
         wizard = ImportWizard(self.console.imports, "en" if self.english else "zh", self)
+        wizard.sigBoundariesChanged.connect(self.reload_geography)  # the map and panels follow the new layers
         wizard.show()
         return wizard
 

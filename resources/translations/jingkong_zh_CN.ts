@@ -1675,8 +1675,8 @@
         <translation>正在替换行政区划图层并将每条记录重新落入所属网格（单一事务：要么全部完成，要么不作任何改动）…</translation>
     </message>
     <message>
-        <source>Import %1: %2 units updated, %3 added, %4 removed; records re-assigned to their grids and the indicators recomputed. The map draws the new boundaries when the store is opened again.</source>
-        <translation>导入 %1：更新 %2 个单元，新增 %3 个，删除 %4 个；记录已重新落入网格，指标已重新计算。重新打开数据库后地图显示新边界。</translation>
+        <source>Import %1: %2 units updated, %3 added, %4 removed; records re-assigned to their grids and the indicators recomputed.</source>
+        <translation>导入 %1：更新 %2 个单元，新增 %3 个，删除 %4 个；记录已重新落入网格，指标已重新计算。</translation>
     </message>
     <message>
         <source>Putting the previous admin layers back…</source>

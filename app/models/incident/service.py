@@ -67,6 +67,11 @@ class IncidentService:
     def planner(self) -> Planner:
         return Planner(self.store, self.atlas)
 
+    def use_atlas(self, atlas: AdminAtlas) -> None:
+        """Plan over ``atlas`` from now on (the admin layers were replaced); the incident in hand carries on."""
+        self.atlas = atlas
+        self.__dict__.pop("planner", None)
+
     # --- opening and planning -------------------------------------------------------------------------
     def open(self, *, at: int, person_id: int | None = None, place_id: int | None = None, mode: str = "real",
              name: str = "", scenario: str | None = None, speed: int = 1, seed: int | None = None,
