@@ -4,8 +4,8 @@
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import QRectF
-from PySide6.QtGui import QKeySequence
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QApplication, QUndoView
 
 from app.domain.people import PersonKind
@@ -23,6 +23,14 @@ def keys(window, qtbot, sequence: str) -> None:  # noqa: ANN001
     window.canvas.setFocus()
     combo = QKeySequence(sequence)[0]
     qtbot.keyClick(window.canvas, combo.key(), combo.keyboardModifiers())
+    # a shortcut that opens a window moves the focus before its modifiers' release arrive: release them where the
+    # focus is now, or the application goes on believing Shift is held (and a later test's click extends a selection)
+    target = QApplication.focusWidget() or window
+    for key, modifier in ((Qt.Key.Key_Shift, Qt.KeyboardModifier.ShiftModifier),
+                          (Qt.Key.Key_Control, Qt.KeyboardModifier.ControlModifier),
+                          (Qt.Key.Key_Alt, Qt.KeyboardModifier.AltModifier)):
+        if QGuiApplication.keyboardModifiers() & modifier:
+            qtbot.keyRelease(target, key)
 
 
 def settle(qtbot) -> None:  # noqa: ANN001
