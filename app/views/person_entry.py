@@ -53,7 +53,7 @@ class PersonEntryDialog(QDialog):
         self.message = MessageLabel(self)
         self.buttons = QDialogButtonBox(self)
         self.enter = self.buttons.addButton(self.tr("Enter"), QDialogButtonBox.ButtonRole.AcceptRole)
-        self.buttons.addButton(QDialogButtonBox.StandardButton.Close)
+        self.buttons.addButton(self.tr("Close"), QDialogButtonBox.ButtonRole.RejectRole)
         self.buttons.accepted.connect(self.submit)
         self.buttons.rejected.connect(self.close)
         box = QVBoxLayout(self)

@@ -1614,6 +1614,10 @@
         <translation>录入</translation>
     </message>
     <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
         <source>Person %1 entered (%2); sent to the centre at the next sync.</source>
         <translation>已录入人员 %1（%2），下次同步时报送指挥中心。</translation>
     </message>
