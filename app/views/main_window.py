@@ -36,9 +36,9 @@ from app.views.layer_panel import LayerPanel
 from app.views.layouts import apply_layout, layout_for, whole_tab_titles
 from app.views.map_text import legend, level_names, unit_tooltip
 from app.views.pack_status import PackStatusLabel
-from app.views.person_entry import open_person_entry
 from app.views.panel_switcher import PanelSwitcher
 from app.views.panels import PANELS, TOOLBAR_WIDGETS, PanelFactory, PanelSpec
+from app.views.person_entry import open_person_entry
 from app.views.search_box import SearchBox
 from app.views.status_bar import MapStatusBar
 from app.views.store_follower import StoreFollower
