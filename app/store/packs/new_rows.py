@@ -1,12 +1,14 @@
-"""Rows made offline (a task dispatched on the laptop, a person found door to door) and their ids.
+"""Rows made offline (a task dispatched on the laptop, a person found door to door, an incident or drill) and their
+ids.
 
 A pack gives a new row the next id of its own table, which may be the id of another row at the centre or of a
 row another laptop made. Ids are therefore remapped on sync: the centre inserts the row under an id of its own
 (its sequence, on either backend), records it with the change's uuid in ``sync_applied.centre_id``, and every
 later change of the pack that names the pack's id — an update of the new task, its audit events, the people it
-is about, a warning's task, an incident's timeline, task links and improvements, a task's ``incident:N`` — is carried over to the centre's id before it is applied. Remapping keeps the
-integer keys every table, index and query already uses; per-device id ranges would need a range for each copy
-of a pack file (two laptops may hold copies of one pack) and UUID keys would change every table.
+is about, a warning's task, an incident's timeline, task links and improvements, a task's ``incident:N`` — is
+carried over to the centre's id before it is applied. Remapping keeps the integer keys every table, index and query
+already uses; per-device id ranges would need a range for each copy of a pack file (two laptops may hold copies of
+one pack) and UUID keys would change every table.
 
 Which pack row an id names: the pack's new rows since its last pull (``PULLED_SEQ``; a pull replaces the pack's
 copies of new rows by the centre's, under the centre's ids) — the latest new row of that table and id made before
