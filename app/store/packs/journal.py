@@ -3,9 +3,9 @@ same transaction as the write itself — no service needs to know it works on a 
 
 Recorded: a change of a tracked row (its tracked fields before and after, and the version it was based on)
 and a row appended to an append-only log (task and incident events, an incident's task links and improvement
-plan). The author of a task change is the
-``by`` of the audit event the dispatch service writes right after it; the device and, for rows without an
-author of their own, the user come from ``jingkong_meta`` (set when the console opens the pack).
+plan). The author of a task change is the ``by`` of the audit event the dispatch service writes right after it;
+the device and, for rows without an author of their own, the user come from ``jingkong_meta`` (set when the
+console opens the pack).
 """
 
 from __future__ import annotations
