@@ -49,6 +49,11 @@ class PeopleDirectory:
             raise PersonNotVisible(f"no person {person_id} that {self.principal.name} may see")
         return card
 
+    @property
+    def may_enter(self) -> bool:
+        """Whether the principal may enter people (what ``add`` checks first): it writes and sees identity."""
+        return not (self.principal.role.read_only or self.principal.role.masked)
+
     def add(self, number: str, name: str, grid_code: str, kind: str = "resident") -> int:
         """Enter a person found door to door (audited); returns the new id. A masked role may not enter identity
         data it could not see; the number is checked (GB 11643) and only its keyed hash and mask are kept."""

@@ -38,6 +38,7 @@ from app.views.map_text import legend, level_names, unit_tooltip
 from app.views.pack_status import PackStatusLabel
 from app.views.panel_switcher import PanelSwitcher
 from app.views.panels import PANELS, TOOLBAR_WIDGETS, PanelFactory, PanelSpec
+from app.views.person_entry import open_person_entry
 from app.views.search_box import SearchBox
 from app.views.status_bar import MapStatusBar
 from app.views.store_follower import StoreFollower
@@ -196,6 +197,9 @@ class MainWindow(QMainWindow):
             file_menu.addAction(self._action(self.tr("Make offline pack…"), sync_panel.make_pack))
         else:
             file_menu.addAction(self._action(self.tr("Sync pack with centre…"), sync_panel.sync_pack))
+            if self.console.people.may_enter:  # people found door to door, sent to the centre at sync
+                file_menu.addAction(self._action(self.tr("Enter person found door to door…"),
+                                                 lambda: open_person_entry(self.console.people, self)))
         file_menu.addSeparator()
         file_menu.addAction(act_quit)
         edit_menu = menu.addMenu(self.tr("&Edit"))

@@ -95,6 +95,11 @@ CENTRE_ROLE = Vocabulary("CentreRole", {  # app.domain.roles.Role
     "trainer": QT_TRANSLATE_NOOP("CentreRole", "trainer"),
     "auditor": QT_TRANSLATE_NOOP("CentreRole", "auditor"),
 })
+PERSON_KIND = Vocabulary("PersonKind", {  # app.models.people_directory.KINDS
+    "resident": QT_TRANSLATE_NOOP("PersonKind", "resident"),
+    "floating": QT_TRANSLATE_NOOP("PersonKind", "floating population"),
+    "native_elsewhere": QT_TRANSLATE_NOOP("PersonKind", "registered here, living elsewhere"),
+})
 WARNING_STATUS = Vocabulary("WarningStatus", {
     WarningStatus.NEW.key: QT_TRANSLATE_NOOP("WarningStatus", "new"),
     WarningStatus.DISPATCHED.key: QT_TRANSLATE_NOOP("WarningStatus", "dispatched"),

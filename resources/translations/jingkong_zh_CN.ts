@@ -1348,6 +1348,10 @@
         <translation>离线包与指挥中心同步…</translation>
     </message>
     <message>
+        <source>Enter person found door to door…</source>
+        <translation>录入入户排查发现人员…</translation>
+    </message>
+    <message>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
@@ -1573,6 +1577,64 @@
     <message>
         <source>Panels</source>
         <translation>面板</translation>
+    </message>
+</context>
+<context>
+    <name>PersonEntryDialog</name>
+    <message>
+        <source>Enter a person found door to door</source>
+        <translation>录入入户排查发现人员</translation>
+    </message>
+    <message>
+        <source>18 characters</source>
+        <translation>18 位</translation>
+    </message>
+    <message>
+        <source>15-digit grid code</source>
+        <translation>15 位网格编码</translation>
+    </message>
+    <message>
+        <source>Identity number</source>
+        <translation>身份证号</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Home grid</source>
+        <translation>居住网格</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>人员类别</translation>
+    </message>
+    <message>
+        <source>Enter</source>
+        <translation>录入</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Person %1 entered (%2); sent to the centre at the next sync.</source>
+        <translation>已录入人员 %1（%2），下次同步时报送指挥中心。</translation>
+    </message>
+</context>
+<context>
+    <name>PersonKind</name>
+    <message>
+        <source>resident</source>
+        <translation>常住人口</translation>
+    </message>
+    <message>
+        <source>floating population</source>
+        <translation>流动人口</translation>
+    </message>
+    <message>
+        <source>registered here, living elsewhere</source>
+        <translation>户籍在本地、人在外地</translation>
     </message>
 </context>
 <context>

@@ -2,9 +2,10 @@
 same transaction as the write itself — no service needs to know it works on a pack.
 
 Recorded: a change of a tracked row (its tracked fields before and after, and the version it was based on)
-and a row appended to an append-only log (task and incident events). The author of a task change is the
-``by`` of the audit event the dispatch service writes right after it; the device and, for rows without an
-author of their own, the user come from ``jingkong_meta`` (set when the console opens the pack).
+and a row appended to an append-only log (task and incident events, an incident's task links and improvement
+plan). The author of a task change is the ``by`` of the audit event the dispatch service writes right after it;
+the device and, for rows without an author of their own, the user come from ``jingkong_meta`` (set when the
+console opens the pack).
 """
 
 from __future__ import annotations
@@ -24,6 +25,8 @@ class Tracked:
     table: str
     fields: tuple[str, ...]
     version: str | None = None
+    # bookkeeping that follows the fields it goes with: never a conflict of its own
+    followers: frozenset[str] = frozenset({"updated_at", "closed_at"})
 
 
 UPDATES = (
@@ -31,13 +34,16 @@ UPDATES = (
                       "escalated_unit_id", "escalated_at", "title", "priority", "due_at", "closed_at", "updated_at"),
             "version"),
     Tracked("warnings", ("status", "reason", "task_id", "updated_at")),
-    Tracked("incidents", ("dispatched_at", "closed_at", "plan", "speed")),
+    Tracked("incidents", ("dispatched_at", "closed_at", "plan", "speed"), followers=frozenset()),  # closing is news
 )
 # Appended rows: the table, its parent reference and the columns carried (the centre gives the row its own id).
 INSERTS: dict[str, tuple[str, tuple[str, ...]]] = {
     "task_events": ("task_id", ("task_id", "at", "by", "action", "from_status", "to_status", "note")),
     "incident_events": ("incident_id", ("incident_id", "at", "kind", "by", "note", "data")),
     "task_people": ("task_id", ("task_id", "person_id")),
+    # an incident's links to the tasks its plan dispatched, and its after-action improvement plan
+    "incident_tasks": ("incident_id", ("incident_id", "task_id", "action", "milestone", "quantity", "unit")),
+    "incident_improvements": ("incident_id", ("incident_id", "milestone", "issue", "action", "owner", "due")),
 }
 # Rows made offline that the centre takes as new rows (the whole row travels; the centre gives it its own id and
 # sync maps the pack's id onto it, see ``new_rows``); other new rows are logged and kept as conflicts.
@@ -46,11 +52,11 @@ NEW_ROWS: dict[str, tuple[str, ...]] = {
               "assignee_unit_id", "assignee_code", "assignee_role", "assignee_name", "claimed_by",
               "escalated_unit_id", "escalated_at", "parent_id", "facility_id", "created_at", "due_at", "updated_at",
               "closed_at", "version"),
+    "incidents": ("id", "mode", "name", "scenario", "case_person_id", "case_at", "started_at", "dispatched_at",
+                  "closed_at", "speed", "seed", "plan", "created_by"),
     "persons": ("id", "kind", "id_hash", "id_masked", "name", "sex", "birth_day", "occupation", "health_code",
                 "phone_masked", "home_grid_id", "current_city_id", "declared_return_at"),
 }
-# Bookkeeping that follows the fields it goes with: never a conflict of its own.
-FOLLOWERS = frozenset({"updated_at", "closed_at"})
 BY_TABLE = {t.table: t for t in UPDATES}
 
 _NOW = "CAST(strftime('%s', 'now') AS INTEGER)"
@@ -65,7 +71,7 @@ def _json(prefix: str, fields: tuple[str, ...]) -> str:
 
 def _update_trigger(t: Tracked) -> tuple[str, str]:
     name = f"pack_journal_{t.table}_update"
-    changed = " OR ".join(f"NEW.{f} IS NOT OLD.{f}" for f in t.fields if f not in FOLLOWERS)
+    changed = " OR ".join(f"NEW.{f} IS NOT OLD.{f}" for f in t.fields if f not in t.followers)
     # tasks get their author from the audit event that follows; other rows from the pack's user
     author = "NULL" if t.table == "tasks" else f"COALESCE({_USER}, 'offline')"
     base = f"OLD.{t.version}" if t.version else "NULL"

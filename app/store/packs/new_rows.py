@@ -1,12 +1,14 @@
-"""Rows made offline (a task dispatched on the laptop, a person found door to door) and their ids.
+"""Rows made offline (a task dispatched on the laptop, a person found door to door, an incident or drill) and their
+ids.
 
 A pack gives a new row the next id of its own table, which may be the id of another row at the centre or of a
 row another laptop made. Ids are therefore remapped on sync: the centre inserts the row under an id of its own
 (its sequence, on either backend), records it with the change's uuid in ``sync_applied.centre_id``, and every
 later change of the pack that names the pack's id — an update of the new task, its audit events, the people it
-is about, a warning's task — is carried over to the centre's id before it is applied. Remapping keeps the
-integer keys every table, index and query already uses; per-device id ranges would need a range for each copy
-of a pack file (two laptops may hold copies of one pack) and UUID keys would change every table.
+is about, a warning's task, an incident's timeline, task links and improvements, a task's ``incident:N`` — is
+carried over to the centre's id before it is applied. Remapping keeps the integer keys every table, index and query
+already uses; per-device id ranges would need a range for each copy of a pack file (two laptops may hold copies of
+one pack) and UUID keys would change every table.
 
 Which pack row an id names: the pack's new rows since its last pull (``PULLED_SEQ``; a pull replaces the pack's
 copies of new rows by the centre's, under the centre's ids) — the latest new row of that table and id made before
@@ -33,7 +35,13 @@ REFERENCES: dict[str, dict[str, str]] = {
     "task_events": {"task_id": "tasks"},
     "task_people": {"task_id": "tasks", "person_id": "persons"},
     "warnings": {"task_id": "tasks"},
+    "incidents": {"case_person_id": "persons"},
+    "incident_events": {"incident_id": "incidents"},
+    "incident_tasks": {"incident_id": "incidents", "task_id": "tasks"},
+    "incident_improvements": {"incident_id": "incidents"},
 }
+# text columns that name a row as ``prefix:id``: the tasks an incident's plan dispatched say which incident
+TAGGED: dict[str, dict[str, tuple[str, str]]] = {"tasks": {"source_ref": ("incident:", "incidents")}}
 NO_ID_HASH = "none:"  # the stand-in ``id_hash`` of a person in a pack that may not hold the real one
 
 
@@ -80,6 +88,10 @@ class LocalIds:
         for column, entity in REFERENCES.get(table, {}).items():
             if column in out:
                 out[column] = self.centre_id(entity, out[column], seq)
+        for column, (prefix, entity) in TAGGED.get(table, {}).items():
+            value = out.get(column)
+            if isinstance(value, str) and value.startswith(prefix) and value[len(prefix):].isdigit():
+                out[column] = f"{prefix}{self.centre_id(entity, int(value[len(prefix):]), seq)}"
         return out
 
 

@@ -18,7 +18,7 @@ from typing import Any
 
 from sqlalchemy import Connection, insert, select, update
 
-from app.store.packs.journal import BY_TABLE, FOLLOWERS, INSERTS, NEW_ROWS
+from app.store.packs.journal import BY_TABLE, INSERTS, NEW_ROWS
 from app.store.packs.new_rows import REFERENCES, LocalIds, NewRow, insert_new, load_local_ids
 from app.store.queries import task_writes as w
 from app.store.store import Store
@@ -52,7 +52,7 @@ class PushReport:
     applied: int = 0
     conflicts: int = 0  # fields kept as conflicts
     already: int = 0  # changes the centre had from an earlier (perhaps interrupted) sync
-    new_rows: int = 0  # rows made offline the centre took as new rows (people, tasks)
+    new_rows: int = 0  # rows made offline the centre took as new rows (people, tasks, incidents)
     outcomes: dict[str, str] = field(default_factory=dict)
 
 
@@ -106,7 +106,7 @@ def _apply_batch(conn: Connection, pack_id: str, batch: Sequence[ChangeRow], now
             change = _carried(change, local)
         except LookupError:  # about a row made offline that the centre kept as a conflict: kept beside it
             change = replace(change, kind="orphan")
-        if change.kind == "new" and change.entity in NEW_ROWS:
+        if change.kind == "new" and change.entity in NEW_ROWS and change.after:  # (a pack older than its table)
             centre_id = insert_new(conn, change.entity, change.after)
             local.centre_ids[change.uuid] = centre_id
             outcome = APPLIED
@@ -159,7 +159,7 @@ def _merge_update(conn: Connection, pack_id: str, change: ChangeRow, now: int, r
     clashes = []
     for name in tracked.fields:
         before, mine = change.before.get(name), change.after.get(name)
-        if name in FOLLOWERS or before == mine:
+        if name in tracked.followers or before == mine:
             continue
         if theirs[name] == before:
             take[name] = mine
@@ -171,7 +171,8 @@ def _merge_update(conn: Connection, pack_id: str, change: ChangeRow, now: int, r
     if take:
         if "status" in take and "closed_at" in change.after:
             take["closed_at"] = change.after["closed_at"]
-        take["updated_at"] = change.after.get("updated_at", now)
+        if "updated_at" in table.c:
+            take["updated_at"] = change.after.get("updated_at", now)
         if tracked.version:  # compare-and-set on the version read under the lock: the dispatch service's rule
             if not w.compare_and_set(conn, change.entity_id, theirs[tracked.version], take):
                 raise RuntimeError(f"task {change.entity_id} changed under its lock")
