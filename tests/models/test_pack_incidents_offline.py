@@ -88,3 +88,33 @@ def test_a_drill_run_offline_arrives_once_as_a_new_incident(any_world: World, tm
     again = sync(console.store, world.store)
     assert again.pushed.sent == 0 and _counts(world.store) == before
     console.close()
+
+
+def test_improvements_taken_out_offline_are_taken_out_at_the_centre(any_world: World, tmp_path, monkeypatch) -> None:  # noqa: ANN001
+    """A row of the improvement plan removed on the laptop — one the centre had, one added offline — is gone at
+    the centre after sync; one added and kept offline arrives. Nothing comes back, and a second sync changes nothing."""
+    world = any_world
+    people = build_incident_world(world)
+    centre = incident_service(world, Clock(CASE_AT))
+    incident = centre.open(at=CASE_AT, person_id=people["case"], name="中心事件", by="centre")
+    had = centre.add_improvement(incident, issue="中心提出", action="复盘", owner="县", due="2022-04-01")
+    centre.add_improvement(incident, issue="中心保留", action="演练", owner="县", due="2022-04-02")
+    monkeypatch.setenv(KEY_ENV, world.key.secret.decode())
+    path = tmp_path / "laptop.gpkg"
+    make_pack(world.store, COUNTY, "drill_coordinator", path)
+    monkeypatch.delenv(KEY_ENV)
+
+    console = Console.open(str(path))
+    laptop = console.incidents
+    laptop.add_improvement(incident, issue="离线保留", action="补物资", owner="乡镇", due="2022-04-03")
+    dropped = laptop.add_improvement(incident, issue="离线作废", action="无", owner="乡镇", due="2022-04-03")
+    laptop.remove_improvement(incident, dropped)
+    laptop.remove_improvement(incident, had)
+    report = sync(console.store, world.store)
+    assert report.pushed.conflicts == 0
+    wanted = ["中心保留", "离线保留"]
+    assert sorted(r.issue for r in q.improvements(world.store, incident)) == wanted
+    assert sorted(r.issue for r in q.improvements(console.store, incident)) == wanted  # the pull agrees
+    again = sync(console.store, world.store)
+    assert again.pushed.sent == 0 and sorted(r.issue for r in q.improvements(world.store, incident)) == wanted
+    console.close()

@@ -1,9 +1,9 @@
 """The pack's change log, written by SQLite triggers so every write path of every service is recorded in the
 same transaction as the write itself — no service needs to know it works on a pack.
 
-Recorded: a change of a tracked row (its tracked fields before and after, and the version it was based on)
-and a row appended to an append-only log (task and incident events, an incident's task links and improvement
-plan). The author of a task change is the ``by`` of the audit event the dispatch service writes right after it;
+Recorded: a change of a tracked row (its tracked fields before and after, and the version it was based on),
+a row appended to an append-only log (task and incident events, an incident's task links and improvement
+plan) and a row of the improvement plan taken out again. The author of a task change is the ``by`` of the audit event the dispatch service writes right after it;
 the device and, for rows without an author of their own, the user come from ``jingkong_meta`` (set when the
 console opens the pack).
 """
@@ -43,6 +43,11 @@ INSERTS: dict[str, tuple[str, tuple[str, ...]]] = {
     "task_people": ("task_id", ("task_id", "person_id")),
     # an incident's links to the tasks its plan dispatched, and its after-action improvement plan
     "incident_tasks": ("incident_id", ("incident_id", "task_id", "action", "milestone", "quantity", "unit")),
+    "incident_improvements": ("incident_id", ("incident_id", "milestone", "issue", "action", "owner", "due")),
+}
+# Rows removed offline: the table, its parent reference and the columns that find the row at the centre (by what
+# it says, not its id: a row added offline has another id there, and one added and removed offline is no row yet).
+DELETES: dict[str, tuple[str, tuple[str, ...]]] = {
     "incident_improvements": ("incident_id", ("incident_id", "milestone", "issue", "action", "owner", "due")),
 }
 # Rows made offline that the centre takes as new rows (the whole row travels; the centre gives it its own id and
@@ -97,6 +102,15 @@ def _insert_trigger(table: str, parent: str, columns: tuple[str, ...]) -> tuple[
         f"COALESCE({_DEVICE}, 'unknown'), {_NOW}); END")
 
 
+def _delete_trigger(table: str, parent: str, columns: tuple[str, ...]) -> tuple[str, str]:
+    name = f"pack_journal_{table}_delete"
+    return name, (
+        f"CREATE TRIGGER {name} AFTER DELETE ON {table} BEGIN "
+        "INSERT INTO pack_changes (uuid, kind, entity, entity_id, before, after, author, device, at) "
+        f"VALUES ({_UUID}, 'delete', '{table}', OLD.{parent}, {_json('OLD', columns)}, '{{}}', "
+        f"COALESCE({_USER}, 'offline'), COALESCE({_DEVICE}, 'unknown'), {_NOW}); END")
+
+
 def _new_row_trigger(table: str) -> tuple[str, str]:
     """A row created offline: the whole row for the tables the centre takes new rows of, else only its id (logged
     so it is never lost, and kept as a conflict at the centre)."""
@@ -112,7 +126,8 @@ def _new_row_trigger(table: str) -> tuple[str, str]:
 def _triggers() -> list[tuple[str, str]]:
     return ([_new_row_trigger(table) for table in ("tasks", "incidents", "persons")]
             + [_update_trigger(t) for t in UPDATES]
-            + [_insert_trigger(table, parent, cols) for table, (parent, cols) in INSERTS.items()])
+            + [_insert_trigger(table, parent, cols) for table, (parent, cols) in INSERTS.items()]
+            + [_delete_trigger(table, parent, cols) for table, (parent, cols) in DELETES.items()])
 
 
 def start_journal(conn: Connection) -> None:

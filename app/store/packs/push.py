@@ -16,9 +16,9 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from sqlalchemy import Connection, insert, select, update
+from sqlalchemy import Connection, delete, insert, select, update
 
-from app.store.packs.journal import BY_TABLE, INSERTS, NEW_ROWS
+from app.store.packs.journal import BY_TABLE, DELETES, INSERTS, NEW_ROWS
 from app.store.packs.new_rows import REFERENCES, LocalIds, NewRow, insert_new, load_local_ids
 from app.store.queries import task_writes as w
 from app.store.store import Store
@@ -116,6 +116,10 @@ def _apply_batch(conn: Connection, pack_id: str, batch: Sequence[ChangeRow], now
         elif change.kind == "insert" and change.entity in INSERTS:
             appended[change.entity].append(_appended(change, _parent_outcome(conn, change, report)))
             outcome = APPLIED
+        elif change.kind == "delete" and change.entity in DELETES:
+            _write_appended(conn, appended)  # a row added earlier in this batch is at the centre before it goes
+            _remove_matching(conn, change)
+            outcome = APPLIED
         else:  # a row made offline that sync cannot place: kept as a conflict, so it is seen and never lost
             _conflict(conn, pack_id, change, NEW_ROW, {}, {"id": change.entity_id}, None)
             outcome = CONFLICT
@@ -124,20 +128,37 @@ def _apply_batch(conn: Connection, pack_id: str, batch: Sequence[ChangeRow], now
         report.applied += outcome == APPLIED
         applied_rows.append({"uuid": change.uuid, "pack_id": pack_id, "outcome": outcome, "applied_at": now,
                              "centre_id": centre_id})
+    _write_appended(conn, appended)
+    if applied_rows:
+        conn.execute(insert(a), applied_rows)
+
+
+def _write_appended(conn: Connection, appended: dict[str, list[dict[str, Any]]]) -> None:
     for table_name, rows in appended.items():
         if table_name == "task_events":
             w.insert_events(conn, rows)
-        else:
+        elif rows:
             conn.execute(insert(Base.metadata.tables[table_name]), rows)
-    if applied_rows:
-        conn.execute(insert(a), applied_rows)
+    appended.clear()
+
+
+def _remove_matching(conn: Connection, change: ChangeRow) -> None:
+    """Take out one centre row saying what the removed row said (none left: someone took it out already)."""
+    table = Base.metadata.tables[change.entity]
+    _parent_column, columns = DELETES[change.entity]
+    said = {**{c: change.before.get(c) for c in columns}, _parent_column: change.entity_id}
+    match = [table.c[c].is_(None) if v is None else table.c[c] == v for c, v in said.items()]
+    row_id = conn.scalar(select(table.c.id).where(*match).order_by(table.c.id).limit(1))
+    if row_id is not None:
+        conn.execute(delete(table).where(table.c.id == row_id))
 
 
 def _carried(change: ChangeRow, local: LocalIds) -> ChangeRow:
     """The change with the pack's ids of rows made offline replaced by the centre's."""
     entity_id = change.entity_id
-    if change.kind == "insert" and change.entity in INSERTS:  # an appended row names its parent
-        parent = REFERENCES.get(change.entity, {}).get(INSERTS[change.entity][0])
+    if change.kind in ("insert", "delete") and change.entity in {**INSERTS, **DELETES}:  # the row names its parent
+        parent_column = (INSERTS.get(change.entity) or DELETES[change.entity])[0]
+        parent = REFERENCES.get(change.entity, {}).get(parent_column)
         entity_id = local.centre_id(parent, entity_id, change.seq) if parent else entity_id
     elif change.kind == "update":
         entity_id = local.centre_id(change.entity, entity_id, change.seq)
