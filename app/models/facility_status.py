@@ -2,33 +2,21 @@
 
 Bed use is read back from the orders' own dates (a stay holds a bed from its start to its end), so the same
 arrays answer every day of the period: moving the date re-counts in memory, it does not query the store.
-``FacilityStatus`` emits ``events.rows(list[FacilityRow])`` when the as-of date (or the data) moves.
+``FacilityStatus`` emits ``events.rows(list[FacilityLoad])`` when the as-of date (or the data) moves.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from dataclasses import dataclass
 
 import numpy as np
 from psygnal import Signal, SignalGroup
 
 from app.models.context import ConsoleContext
+from app.models.dispatch.transport import FacilityLoad
 from app.store.queries.occupancy import Stays
 from app.timebase import end_of_day_seconds
-
-
-@dataclass(frozen=True)
-class FacilityRow:
-    id: int
-    name: str
-    capacity: int
-    used: int
-
-    @property
-    def free(self) -> int:
-        return max(0, self.capacity - self.used)
 
 
 class FacilityStatus:
@@ -45,12 +33,12 @@ class FacilityStatus:
         context.events.as_of.connect(self._on_as_of_change)
         context.events.data_version.connect(self._on_data_version_change)
 
-    def at(self, date: dt.date) -> list[FacilityRow]:
+    def at(self, date: dt.date) -> list[FacilityLoad]:
         """Each facility's beds at the end of ``date``."""
         s, moment = self._stays, end_of_day_seconds(date)
         inside = s.facility[(s.start <= moment) & (s.end > moment)]
         used = {int(f): int(n) for f, n in zip(*np.unique(inside, return_counts=True))}
-        return [FacilityRow(int(i), name, int(cap), used.get(int(i), 0)) for i, name, cap in zip(s.ids, s.names, s.capacity)]
+        return [FacilityLoad(int(i), name, int(cap), used.get(int(i), 0)) for i, name, cap in zip(s.ids, s.names, s.capacity)]
 
     def _publish(self) -> None:
         self.rows = self.at(self._context.as_of)

@@ -27,7 +27,6 @@ import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from sqlalchemy import Connection, inspect, text
 from sqlalchemy.engine import make_url
@@ -35,9 +34,10 @@ from sqlalchemy.exc import DBAPIError
 
 from app.store import audit, geopackage, triggers
 from app.store.bulk import deferred_constraints, insert_rows
-from app.store.errors import StoreError, ensure_not_in_use
+from app.store.errors import StoreError
 from app.store.geometry import GeometryType, decode_many, encode_many
 from app.store.identity_key import install_key, store_key
+from app.store.side_file import written_aside
 from app.store.store import Store, create_schema, os_user, resolve_url, sqlite_path
 from app.store.tables import Base
 from app.store.tables.meta import Meta
@@ -104,32 +104,9 @@ def copy_store(source: str | os.PathLike[str], target: str | os.PathLike[str], f
 
 def _copy_to(src: Store, dst_url: str, progress: Progress) -> CopyReport:
     path = sqlite_path(dst_url)
-    part = path.with_name(path.name + ".part") if path else None
-    if path:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        ensure_not_in_use(path)
-        part.unlink(missing_ok=True)
-    dst = Store.connect_new(f"sqlite:///{part}" if part else dst_url)
-    try:
+    with written_aside(dst_url) as dst:
         report = _load(src, dst, progress)
         report.target = str(path) if path else dst.display_name
-        if part:
-            with dst.engine.connect() as conn:
-                conn.exec_driver_sql("ANALYZE")
-                conn.exec_driver_sql("PRAGMA journal_mode = WAL")
-            dst.close()
-            ensure_not_in_use(path)
-            for suffix in ("-wal", "-shm"):
-                Path(str(path) + suffix).unlink(missing_ok=True)
-            os.replace(part, path)
-    except BaseException:
-        dst.close()
-        if part:
-            for suffix in ("", "-wal", "-shm", "-journal"):
-                Path(str(part) + suffix).unlink(missing_ok=True)
-        raise
-    finally:
-        dst.close()
     return report
 
 

@@ -6,7 +6,8 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QAbstractItemView, QLabel, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget
 
 from app.models.context import ConsoleContext
-from app.models.facility_status import FacilityRow, FacilityStatus
+from app.models.dispatch.transport import FacilityLoad
+from app.models.facility_status import FacilityStatus
 from app.views.widgets import compact_rows
 
 FULL = QColor("#c53030")
@@ -34,7 +35,7 @@ class FacilityPanel(QWidget):
         status.events.rows.connect(self._on_rows_change)
         self._on_rows_change(status.rows)
 
-    def _on_rows_change(self, rows: list[FacilityRow]) -> None:
+    def _on_rows_change(self, rows: list[FacilityLoad]) -> None:
         self.facilities.setRowCount(len(rows))
         for i, row in enumerate(rows):
             for j, text in enumerate((row.name, str(row.capacity), str(row.used), str(row.free))):

@@ -12,7 +12,6 @@ import os
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from pathlib import Path
 
 import numpy as np
 import shapely
@@ -28,9 +27,9 @@ from app.store.demo.geography import SCHEMATIC_NOTE, Geography, build_geography,
 from app.store.demo.infrastructure import build_infrastructure
 from app.store.demo.people import CITIES, OUTBREAK_CITY_ID, People, generate_people
 from app.store.demo.scale import OUTBREAK_CITY, OUTBREAK_SINCE, PERIOD_END, PERIOD_START, SCALES, Scale
-from app.store.errors import ensure_not_in_use
 from app.store.geometry import encode_many
 from app.store.identity_key import FINGERPRINT_META, IdentityKey, install_key, new_store_key
+from app.store.side_file import written_aside
 from app.store.store import Store, create_schema, resolve_url, sqlite_path
 from app.store.tables import RECORD_TABLES
 from app.timebase import to_seconds
@@ -121,33 +120,10 @@ def generate_store(db: str | os.PathLike[str] | None, scale: str = "small", seed
     started = time.perf_counter()
     url = resolve_url(db)
     target = sqlite_path(url)
-    part = target.with_name(target.name + ".part") if target else None
-    if target:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        ensure_not_in_use(target)  # fail before the work, and again (below) just before the file is replaced
-        part.unlink(missing_ok=True)
     key = new_store_key(url)
-    store = Store.connect_new(f"sqlite:///{part}" if part else url)
-    try:
+    with written_aside(url) as store:
         rows = _generate_into(store, SCALES[scale], seed, key, progress, should_cancel)
-        if part:
-            with store.engine.connect() as conn:
-                conn.exec_driver_sql("ANALYZE")
-                conn.exec_driver_sql("PRAGMA journal_mode = WAL")
-            store.close()
-            ensure_not_in_use(target)
-            for suffix in ("-wal", "-shm"):
-                Path(str(target) + suffix).unlink(missing_ok=True)
-            os.replace(part, target)
-        install_key(url, key)
-    except BaseException:
-        store.close()
-        if part:
-            for suffix in ("", "-wal", "-shm", "-journal"):
-                Path(str(part) + suffix).unlink(missing_ok=True)
-        raise
-    finally:
-        store.close()
+    install_key(url, key)
     progress(1.0, "done")
     return GenerationReport(str(target) if target else url, scale, seed, time.perf_counter() - started, rows)
 
