@@ -5,6 +5,7 @@ centre's). Syncing again adds nothing."""
 
 from __future__ import annotations
 
+import json
 from collections import Counter
 
 from sqlalchemy import func, select
@@ -17,9 +18,11 @@ from app.store.identity_key import KEY_ENV
 from app.store.packs.conflicts import list_conflicts
 from app.store.queries import incidents as q
 from app.store.tables.incidents import Improvement, Incident, IncidentEvent, IncidentTask
+from app.store.tables.persons import Person
 from app.store.tables.tasks import Task
 from tests.factories import Clock, World
-from tests.models.incident_world import CASE_AT, build_incident_world, incident_service
+from tests.models.incident_world import CASE_AT, HOME, build_incident_world, incident_service
+from tests.models.test_pack_new_rows import identity
 
 NAME = "离线演练"
 COUNTY = "330382"
@@ -118,3 +121,30 @@ def test_improvements_taken_out_offline_are_taken_out_at_the_centre(any_world: W
     again = sync(console.store, world.store)
     assert again.pushed.sent == 0 and sorted(r.issue for r in q.improvements(world.store, incident)) == wanted
     console.close()
+
+
+def test_a_case_found_door_to_door_offline_is_the_centres_person_in_the_plan(any_world: World, tmp_path,  # noqa: ANN001
+                                                                              monkeypatch) -> None:
+    """A person entered on the laptop and made the case of an offline incident: at the centre the incident and the
+    plan it holds both name the centre's id of that person (the pack's id is another person there)."""
+    world = any_world
+    people = build_incident_world(world)
+    monkeypatch.setenv(KEY_ENV, world.key.secret.decode())
+    path = tmp_path / "laptop.gpkg"
+    make_pack(world.store, COUNTY, "duty_officer", path)
+    monkeypatch.delenv(KEY_ENV)
+    other = world.add_person(HOME)  # meanwhile at the centre: takes the id the laptop gives its new person
+
+    console = Console.open(str(path))
+    found = console.people.add(identity("33038219850303789"), "门查", HOME)
+    assert found == other  # the ids collide
+    offline = console.incidents.open(at=CASE_AT, person_id=found, name=NAME, by="laptop")
+    assert json.loads(q.incident_row(console.store, offline).plan)["case_person_id"] == found
+    assert sync(console.store, world.store).pushed.conflicts == 0
+    console.close()
+
+    i, p = Incident.__table__, Person.__table__
+    with world.store.engine.connect() as conn:
+        case, plan = conn.execute(select(i.c.case_person_id, i.c.plan).where(i.c.name == NAME)).one()
+        assert conn.scalar(select(p.c.name).where(p.c.id == case)) == "门查"
+    assert case not in (other, people["case"]) and json.loads(plan)["case_person_id"] == case

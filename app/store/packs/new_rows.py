@@ -17,7 +17,8 @@ the change; any other id is a centre id already.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import json
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -42,6 +43,22 @@ REFERENCES: dict[str, dict[str, str]] = {
 }
 # text columns that name a row as ``prefix:id``: the tasks an incident's plan dispatched say which incident
 TAGGED: dict[str, dict[str, tuple[str, str]]] = {"tasks": {"source_ref": ("incident:", "incidents")}}
+
+
+def _plan_people(plan: dict[str, Any], person: Callable[[Any], Any]) -> None:
+    """The people an incident's plan names (its case, contacts and the people of its items: the JSON of
+    ``Plan.to_json``), carried over in place — a case may be a person found door to door offline."""
+    if "case_person_id" in plan:
+        plan["case_person_id"] = person(plan["case_person_id"])
+    for contact in plan.get("contacts", ()):
+        contact["person_id"] = person(contact.get("person_id"))
+    for item in plan.get("items", ()):
+        item["person_ids"] = [person(p) for p in item.get("person_ids", ())]
+
+
+# JSON text columns that name rows inside them, and what carries those over
+IN_JSON: dict[str, dict[str, tuple[str, Callable[[dict[str, Any], Callable[[Any], Any]], None]]]] = {
+    "incidents": {"plan": ("persons", _plan_people)}}
 NO_ID_HASH = "none:"  # the stand-in ``id_hash`` of a person in a pack that may not hold the real one
 
 
@@ -92,6 +109,12 @@ class LocalIds:
             value = out.get(column)
             if isinstance(value, str) and value.startswith(prefix) and value[len(prefix):].isdigit():
                 out[column] = f"{prefix}{self.centre_id(entity, int(value[len(prefix):]), seq)}"
+        for column, (entity, carry) in IN_JSON.get(table, {}).items():
+            value = out.get(column)
+            if isinstance(value, str) and value.strip():
+                raw = json.loads(value)
+                carry(raw, lambda v, entity=entity: self.centre_id(entity, v, seq))
+                out[column] = json.dumps(raw, ensure_ascii=False)
         return out
 
 
