@@ -5,8 +5,8 @@ A pack gives a new row the next id of its own table, which may be the id of anot
 row another laptop made. Ids are therefore remapped on sync: the centre inserts the row under an id of its own
 (its sequence, on either backend), records it with the change's uuid in ``sync_applied.centre_id``, and every
 later change of the pack that names the pack's id — an update of the new task, its audit events, the people it
-is about, a warning's task, an incident's timeline, task links and improvements, a task's ``incident:N`` — is
-carried over to the centre's id before it is applied. Remapping keeps the integer keys every table, index and query
+is about, a warning's task, an incident's timeline, task links and improvements, a task's ``incident:N``, the
+people an incident's plan names inside its JSON — is carried over to the centre's id before it is applied. Remapping keeps the integer keys every table, index and query
 already uses; per-device id ranges would need a range for each copy of a pack file (two laptops may hold copies of
 one pack) and UUID keys would change every table.
 
