@@ -52,7 +52,12 @@ def copy_rows(src: Connection, dst: Connection, table: Table, where: Any = None,
     raw = f"INSERT INTO {table.name} ({', '.join(names)}) VALUES ({', '.join('?' for _ in names)})"
     n = 0
     result = src.execution_options(yield_per=CHUNK).execute(query)
+    plain = transform is None and (raw_blobs or not has_geometry) and dst.dialect.name == "sqlite"
     for part in result.partitions(CHUNK):
+        if plain:  # the bulk of a pack (records): rows go as the tuples they came in, in the table's column order
+            dst.exec_driver_sql(raw, [tuple(r) for r in part])
+            n += len(part)
+            continue
         rows = [dict(r._mapping) for r in part]
         if transform is not None:
             rows = [transform(r) for r in rows]
