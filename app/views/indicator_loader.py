@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QWidget
 
 from app.models.indicators import IndicatorEngine
 from app.models.memory import release_free_memory
-from app.views.worker import FunctionWorker
+from app.views.worker import FunctionWorker, detached_worker
 
 _LOADERS: WeakKeyDictionary[IndicatorEngine, IndicatorLoader] = WeakKeyDictionary()
 
@@ -84,6 +84,8 @@ class IndicatorLoader(QObject):
         self.worker = None
         release_free_memory()  # the computation's temporaries, held by the worker thread's heap otherwise
         self.sigReady.emit()
+        if self.engine.unsaved:  # for the next start, once this one answers
+            detached_worker(self.engine.save).start()
 
     def _on_failed(self, message: str) -> None:
         self.worker = None
