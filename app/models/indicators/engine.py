@@ -32,7 +32,7 @@ from app.models.indicators.producers import MEASURES, STATIC_MEASURES, produce_r
 from app.models.indicators.saved import SavedIndicators, SavedState
 from app.models.indicators.sources import People, RecordsOnDemand, Sources, read_statics
 from app.models.indicators.tree import Slots, UnitTree
-from app.store.queries.indicator_statics import home_city, unit_rows
+from app.store.queries.indicator_statics import UnitRows, home_city, unit_rows
 from app.store.queries.indicators import (
     READERS,
     Scope,
@@ -89,7 +89,8 @@ class IndicatorEngine:
 
     # --- building ------------------------------------------------------------------------------------
     def compute(self, progress: Progress | None = None, cancelled: Callable[[], bool] | None = None) -> None:
-        """Recompute everything from the record tables (seconds at full scale: run it off the GUI thread).
+        """Recompute everything from the record tables (seconds at full scale: run it off the GUI thread), or take
+        the state saved from the data as it is now (``saved``) and refresh it.
 
         ``progress(step, fraction)`` hears of each step; ``cancelled()`` is asked between steps, and if it says so
         the computation stops with ComputeCancelled.
@@ -104,8 +105,9 @@ class IndicatorEngine:
         report("units", 0.0)
         stamp = self.saved.stamp(self.store, self.slots, self.reference.isoformat(), self.catalogue) if self.saved else {}
         limits = id_limits(self.store)
-        tree = UnitTree.from_rows(unit_rows(self.store))
-        self.from_saved = bool(stamp) and self._load(tree, stamp)
+        units = unit_rows(self.store)
+        tree = UnitTree.from_rows(units)
+        self.from_saved = bool(stamp) and self._load(tree, units, stamp)
         if self.from_saved:
             if progress is not None:
                 progress("done", 1.0)
@@ -115,7 +117,7 @@ class IndicatorEngine:
         persons = read_persons(self.store, scope)
         people = People.empty()
         people.extend(persons, tree, self.reference)
-        sources = self._static_sources(tree, people, limits)
+        sources = self._static_sources(tree, people, limits, units)
         report("records", 0.2)
         sources.persons = persons
         out = Contributions(MEASURES, tree.n_grids, self.slots)
@@ -133,12 +135,14 @@ class IndicatorEngine:
             progress("done", 1.0)
         self.events.computed.emit()
 
-    def _static_sources(self, tree: UnitTree, people: People, limits: dict[str, int]) -> Sources:
+    def _static_sources(self, tree: UnitTree, people: People, limits: dict[str, int], units: UnitRows | None = None
+                        ) -> Sources:
         static, place_grid, place_kind = read_statics(self.store, tree, limits)
-        return Sources(tree, self.slots, people, unit_rows(self.store), {}, {}, static, place_grid, place_kind,
+        units = unit_rows(self.store) if units is None else units
+        return Sources(tree, self.slots, people, units, {}, {}, static, place_grid, place_kind,
                        home_city(self.store))
 
-    def _load(self, tree: UnitTree, stamp: dict[str, object]) -> bool:
+    def _load(self, tree: UnitTree, units: UnitRows, stamp: dict[str, object]) -> bool:
         """Take the state saved from the data as ``stamp`` says it is now, and refresh it with what came since by new
         ids; False if there is none to take."""
         measures = sorted(MEASURES)
@@ -147,7 +151,7 @@ class IndicatorEngine:
             return False
         cube = RollupCube(tree, measures)
         cube.data = state.cube
-        sources = self._static_sources(tree, state.people, state.watermark)
+        sources = self._static_sources(tree, state.people, state.watermark, units)
         with self._lock:
             self._sources, self.tree, self.cube, self.watermark = sources, tree, cube, state.watermark
             self._pending, self._stamp = state.pending, stamp
