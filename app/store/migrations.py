@@ -18,8 +18,8 @@ from app.store.tables.access import AuditEntry, User
 from app.store.tables.admin import AdminUnit
 from app.store.tables.base import Base
 from app.store.tables.imports import ImportMapping, ImportRun, RecordSource, ReplacedBoundaries
-from app.store.tables.meta import DataChanges, new_store_id
 from app.store.tables.incidents import Improvement, Incident, IncidentEvent, IncidentTask
+from app.store.tables.meta import DataChanges, new_store_id
 from app.store.tables.places import Scan
 from app.store.tables.sync import PackChange, PackFile, PackOut, SyncApplied, SyncConflict
 from app.store.tables.tasks import Task, TaskEvent, TaskPerson, Trip
