@@ -6,7 +6,7 @@ highlight), startup (a fresh process to an exposed main window; reports its resi
 startup_process (the real ``python main.py`` to its first painted map), startup_indicators (the same to
 indicators ready; reports the resident memory then), indicators_ready (the same from a cache of its own:
 ``cold_*`` the first start, which computes and then saves the indicators — ``saved_s`` when the file was written —
-and the measured runs second starts, which take them from the file), memory (the same, a few seconds after the
+and the measured runs second starts, which take them from the file; ``after_paint_s``: from the first painted map), memory (the same, a few seconds after the
 indicators are ready: the resident memory and its peak, in MB, of a console in use), asof_change (the date moved → map, legend, panels and
 dashboard repainted in the main window), indicator_click (an indicator chosen in the indicator panel → map and
 legend repainted).
@@ -181,6 +181,13 @@ def _launch(db: str | None, until: str, notes: dict[str, list[float]], env: dict
     return {e["event"]: e for e in events}
 
 
+def _after_paint(events: dict[str, dict[str, float]]) -> float | None:
+    """Seconds from the first painted map to the indicators ready (the budget a user feels)."""
+    if "painted" not in events:
+        return None
+    return round(events["indicators"]["seconds"] - events["painted"]["seconds"], 3)
+
+
 class _SavedIndicators:
     """Consoles started with a cache directory of their own: the first computes and saves, the next ones load."""
 
@@ -193,13 +200,15 @@ class _SavedIndicators:
         first: dict[str, list[float]] = {}
         events = _launch(self.db, "saved", first, self.env)
         ready, saved = events["indicators"], events["saved"]
-        self.notes.update({"cold_s": ready["seconds"], "cold_cpu_s": ready["cpu_s"], "cold_rss_mb": ready["rss_mb"],
+        self.notes.update({"cold_s": ready["seconds"], "cold_after_paint_s": _after_paint(events),
+                           "cold_cpu_s": ready["cpu_s"], "cold_rss_mb": ready["rss_mb"],
                            "cold_hwm_mb": ready["hwm_mb"], "saved_s": saved["seconds"],
                            "file_mb": round(sum(f.stat().st_size for f in Path(self.env["XDG_CACHE_HOME"]).rglob("*.npz"))
                                             / 2**20)})
 
     def warm(self) -> None:
-        _launch(self.db, "indicators", self.notes, self.env)
+        events = _launch(self.db, "indicators", self.notes, self.env)
+        self.notes.setdefault("after_paint_s", []).append(_after_paint(events))
 
     def clean(self) -> None:
         shutil.rmtree(self.env.get("XDG_CACHE_HOME", ""), ignore_errors=True)

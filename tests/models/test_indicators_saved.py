@@ -138,3 +138,8 @@ def test_another_principal_has_its_own_saved_state(saved_world: World, tmp_path:
     assert len(list((tmp_path / "cache").glob("*.npz"))) == 2
     assert _started(town, tmp_path / "cache").from_saved
     town.close()
+
+
+def test_the_saved_file_is_the_users_alone(saved_world: World, tmp_path: Path) -> None:
+    (path,) = (tmp_path / "cache").glob("*.npz")
+    assert path.stat().st_mode & 0o077 == 0  # it holds person-level arrays

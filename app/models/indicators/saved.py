@@ -122,8 +122,9 @@ class SavedIndicators:
                    **{f"people.{name}": getattr(state.people, name) for name in _PEOPLE},
                    **{f"pending.{name}": a for name, a in state.pending.items()}}
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            with open(aside, "wb") as out:
+            # the user's alone: it holds each person's home grid, kind, age band and occupation, by person id
+            path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+            with os.fdopen(os.open(aside, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600), "wb") as out:
                 np.savez(out, **members)
                 out.flush()
                 os.fsync(out.fileno())
