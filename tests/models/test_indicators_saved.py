@@ -5,6 +5,7 @@ makes it compute afresh; a damaged file is ignored; another principal has its ow
 from __future__ import annotations
 
 import datetime as dt
+import os
 import shutil
 from pathlib import Path
 
@@ -143,3 +144,14 @@ def test_another_principal_has_its_own_saved_state(saved_world: World, tmp_path:
 def test_the_saved_file_is_the_users_alone(saved_world: World, tmp_path: Path) -> None:
     (path,) = (tmp_path / "cache").glob("*.npz")
     assert path.stat().st_mode & 0o077 == 0  # it holds person-level arrays
+
+
+def test_a_file_left_aside_by_a_killed_console_is_removed_by_the_next_save(saved_world: World, tmp_path: Path) -> None:
+    (path,) = (tmp_path / "cache").glob("*.npz")
+    left, writing = path.with_name(f".{path.stem}.999999.tmp"), path.with_name(f".{path.stem}.999998.tmp")
+    left.write_bytes(b"half a cube")
+    writing.write_bytes(b"being written")
+    os.utime(left, (0, 0))
+    saved_world.add_person(G8)  # something new to save
+    assert _started(saved_world.store, tmp_path / "cache").from_saved
+    assert not left.exists() and writing.exists()

@@ -20,6 +20,7 @@ import hashlib
 import json
 import os
 import sys
+import time
 import zipfile
 from dataclasses import dataclass
 from functools import cache
@@ -35,6 +36,7 @@ from app.store.queries.changes import data_changes
 from app.store.store import Store
 
 FORMAT = 1
+STALE_ASIDE_S = 3600  # a file being written aside for longer than this was left by a console that was killed
 _PEOPLE = {"grid": GRID, "home": GRID, "kind": KIND, "band": KIND, "occupation": OCCUPATION}
 # the code that decides what the cube holds: a console of another version computes its own
 _CODE = Path(__file__).resolve().parent
@@ -132,7 +134,19 @@ class SavedIndicators:
         except OSError:
             aside.unlink(missing_ok=True)
             return False
+        _drop_stale_asides(path)
         return True
+
+
+def _drop_stale_asides(path: Path) -> None:
+    """Remove what a console killed while writing left aside (a whole cube each), once it is surely not being
+    written any more: another console on this workstation may be writing its own now."""
+    for aside in path.parent.glob(f".{path.stem}.*.tmp"):
+        try:
+            if time.time() - aside.stat().st_mtime > STALE_ASIDE_S:
+                aside.unlink()
+        except OSError:
+            pass
 
 
 def _text(value: object) -> np.ndarray:
