@@ -31,6 +31,7 @@ from app.models.identify import FeatureCatalog, IdentifyResults
 from app.models.incident.desk import IncidentDesk
 from app.models.incident.service import IncidentService
 from app.models.indicators import IndicatorEngine
+from app.models.indicators.saved import SavedIndicators
 from app.models.layers import LayerList
 from app.models.map_layers import build_layers
 from app.models.packs.desk import PackDesk
@@ -115,7 +116,7 @@ class Console:
     @cached_property
     def indicators(self) -> IndicatorEngine:
         """The indicator engine; computed on first question (seconds at full scale: views compute it off the GUI thread)."""
-        return IndicatorEngine(self.store, (self.period_start or self.period_end, self.period_end))
+        return IndicatorEngine(self.store, (self.period_start or self.period_end, self.period_end), saved=SavedIndicators())
 
     @cached_property
     def atlas(self) -> AdminAtlas:

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import os
+import tempfile
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# consoles save their indicators in the user's cache (app.models.indicators.saved): the tests' go to a folder of theirs
+os.environ["XDG_CACHE_HOME"] = tempfile.mkdtemp(prefix="jingkong-test-cache-")
 
 import pytest  # noqa: E402
 

@@ -4,8 +4,10 @@ Cases: grid_redraw (uncached full repaint of the grid choropleth with outlines),
 same at a twentieth of the county's area), pan_repaint, recolour (new values → repainted), hover (hit-test and
 highlight), startup (a fresh process to an exposed main window; reports its resident memory),
 startup_process (the real ``python main.py`` to its first painted map), startup_indicators (the same to
-indicators ready; reports the resident memory then), memory (the same, a few seconds after the indicators are
-ready: the resident memory and its peak, in MB, of a console in use), asof_change (the date moved → map, legend, panels and
+indicators ready; reports the resident memory then), indicators_ready (the same from a cache of its own:
+``cold_*`` the first start, which computes and then saves the indicators — ``saved_s`` when the file was written —
+and the measured runs second starts, which take them from the file; ``after_paint_s``: from the first painted map), memory (the same, a few seconds after the
+indicators are ready: the resident memory and its peak, in MB, of a console in use), asof_change (the date moved → map, legend, panels and
 dashboard repainted in the main window), indicator_click (an indicator chosen in the indicator panel → map and
 legend repainted).
 """
@@ -15,8 +17,10 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
+import shutil
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -156,20 +160,58 @@ class _WindowBench(WindowBench):
         self.settle()
 
 
-def _launch(db: str | None, until: str, notes: dict[str, list[float]]) -> None:
-    """Start ``python main.py`` and wait for its probe's report (see app.views.startup_probe)."""
+def _launch(db: str | None, until: str, notes: dict[str, list[float]], env: dict[str, str] | None = None
+            ) -> dict[str, dict[str, float]]:
+    """Start ``python main.py`` and wait for its probe's report (see app.views.startup_probe); note the last event's
+    figures and return every event's."""
     main = Path(__file__).resolve().parents[2] / "main.py"
     args = [sys.executable, str(main)] + (["--db", db] if db else [])
-    env = {**os.environ, "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen"), "JINGKONG_STARTUP_PROBE": until}
+    env = {**os.environ, "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen"), "JINGKONG_STARTUP_PROBE": until,
+           **(env or {})}
     start = time.perf_counter()
     out = subprocess.run(args, check=True, capture_output=True, text=True, env=env, timeout=600)
     wall = time.perf_counter() - start
-    report = json.loads([line for line in out.stdout.splitlines() if line.startswith("{")][-1])
+    events = [json.loads(line) for line in out.stdout.splitlines() if line.startswith("{")]
+    report = events[-1]
     notes.setdefault("wall_s", []).append(round(wall, 2))
     notes.setdefault("seconds", []).append(report["seconds"])  # from the process's start to the event
     notes.setdefault("cpu_s", []).append(report.get("cpu_s"))
     notes.setdefault("rss_mb", []).append(report["rss_mb"])
     notes.setdefault("hwm_mb", []).append(report.get("hwm_mb"))
+    return {e["event"]: e for e in events}
+
+
+def _after_paint(events: dict[str, dict[str, float]]) -> float | None:
+    """Seconds from the first painted map to the indicators ready (the budget a user feels)."""
+    if "painted" not in events:
+        return None
+    return round(events["indicators"]["seconds"] - events["painted"]["seconds"], 3)
+
+
+class _SavedIndicators:
+    """Consoles started with a cache directory of their own: the first computes and saves, the next ones load."""
+
+    def __init__(self, db: str | None) -> None:
+        self.db, self.notes = db, {}
+        self.env: dict[str, str] = {}
+
+    def cold(self) -> None:
+        self.env = {"XDG_CACHE_HOME": tempfile.mkdtemp(prefix="jingkong-bench-cache-")}
+        first: dict[str, list[float]] = {}
+        events = _launch(self.db, "saved", first, self.env)
+        ready, saved = events["indicators"], events["saved"]
+        self.notes.update({"cold_s": ready["seconds"], "cold_after_paint_s": _after_paint(events),
+                           "cold_cpu_s": ready["cpu_s"], "cold_rss_mb": ready["rss_mb"],
+                           "cold_hwm_mb": ready["hwm_mb"], "saved_s": saved["seconds"],
+                           "file_mb": round(sum(f.stat().st_size for f in Path(self.env["XDG_CACHE_HOME"]).rglob("*.npz"))
+                                            / 2**20)})
+
+    def warm(self) -> None:
+        events = _launch(self.db, "indicators", self.notes, self.env)
+        self.notes.setdefault("after_paint_s", []).append(_after_paint(events))
+
+    def clean(self) -> None:
+        shutil.rmtree(self.env.get("XDG_CACHE_HOME", ""), ignore_errors=True)
 
 
 def _startup(db: str | None, notes: dict[str, object]) -> None:
@@ -197,6 +239,7 @@ def cases(ctx: BenchContext) -> list[Case]:
     process_notes: dict[str, list[float]] = {}
     indicator_notes: dict[str, list[float]] = {}
     memory_notes: dict[str, list[float]] = {}
+    saved = _SavedIndicators(ctx.db)
     return [
         Case("grid_redraw", lambda: bench().redraw(), setup=lambda: bench().whole_county()),
         Case("grid_redraw_zoomed", lambda: bench().redraw(), setup=lambda: bench().zoomed()),
@@ -207,6 +250,8 @@ def cases(ctx: BenchContext) -> list[Case]:
         Case("startup_process", lambda: _launch(ctx.db, "paint", process_notes), runs=3, notes=process_notes),
         Case("startup_indicators", lambda: _launch(ctx.db, "indicators", indicator_notes), runs=3,
              notes=indicator_notes),
+        Case("indicators_ready", saved.warm, setup=saved.cold, teardown=saved.clean, runs=3, warmup=False,
+             notes=saved.notes),
         Case("memory", lambda: _launch(ctx.db, "memory", memory_notes), runs=1, warmup=False, notes=memory_notes),
         Case("asof_change", lambda: window().asof_change(), setup=lambda: window().coloured()),
         Case("indicator_click", lambda: window().indicator_click(), setup=lambda: window().coloured()),

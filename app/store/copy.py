@@ -44,7 +44,8 @@ from app.store.tables.meta import Meta
 
 Progress = Callable[[float, str], None]
 BATCH = 100_000
-_NOT_COPIED_META = ("schema_version", "centre")  # the target's own version; its roles are installed by `centre`
+# the target's own version and identity (saved indicators are named by it); its roles are installed by `centre`
+_NOT_COPIED_META = ("schema_version", "store_id", "centre")
 _NOT_COPIED_COLUMNS = {("jingkong_users", "password_hash")}  # a password is set again on the target
 
 

@@ -19,6 +19,7 @@ from app.store.tables.admin import AdminUnit
 from app.store.tables.base import Base
 from app.store.tables.imports import ImportMapping, ImportRun, RecordSource, ReplacedBoundaries
 from app.store.tables.incidents import Improvement, Incident, IncidentEvent, IncidentTask
+from app.store.tables.meta import DataChanges, new_store_id
 from app.store.tables.places import Scan
 from app.store.tables.sync import PackChange, PackFile, PackOut, SyncApplied, SyncConflict
 from app.store.tables.tasks import Task, TaskEvent, TaskPerson, Trip
@@ -124,6 +125,15 @@ def _task_titles(conn: Connection) -> None:
                      found)
 
 
+def _data_changes(conn: Connection) -> None:
+    """Version 12 stores cannot tell a console whether the data its saved indicators were built from changed in
+    place: add the change count (its triggers are made by ``app.store.triggers.ensure``, which every opening runs)
+    and the store's own identity, which names the saved indicators of each store."""
+    add_missing(conn, [DataChanges.__table__])
+    conn.execute(text("INSERT INTO jingkong_meta (key, value) SELECT 'store_id', :id WHERE NOT EXISTS "
+                      "(SELECT 1 FROM jingkong_meta WHERE key = 'store_id')"), {"id": new_store_id()})
+
+
 MIGRATIONS: dict[int, Callable[[Connection], None]] = {
     1: _dispatch_and_warnings,
     2: _level_layers,
@@ -136,4 +146,5 @@ MIGRATIONS: dict[int, Callable[[Connection], None]] = {
     9: _replaced_boundaries,
     10: _new_rows_and_files,
     11: _task_titles,
+    12: _data_changes,
 }

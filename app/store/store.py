@@ -22,9 +22,9 @@ from app.store import access, audit, geopackage, level_layers, partitions, trigg
 from app.store.errors import SchemaVersionError, StoreError, explain_store_problems
 from app.store.migrations import MIGRATIONS
 from app.store.tables import Base
-from app.store.tables.meta import Meta
+from app.store.tables.meta import Meta, new_store_id
 
-SCHEMA_VERSION = 12  # one more than the last key of MIGRATIONS
+SCHEMA_VERSION = 13  # one more than the last key of MIGRATIONS
 ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_STORE = ROOT / "data" / "jingkong.gpkg"
 
@@ -266,4 +266,5 @@ def create_schema(conn: Connection, meta: dict[str, str]) -> None:
         Base.metadata.create_all(conn)
     triggers.ensure(conn)
     geopackage.publish_layers(conn)
-    conn.execute(Meta.__table__.insert(), [{"key": k, "value": v} for k, v in {"schema_version": str(SCHEMA_VERSION), **meta}.items()])
+    meta = {"schema_version": str(SCHEMA_VERSION), "store_id": new_store_id(), **meta}
+    conn.execute(Meta.__table__.insert(), [{"key": k, "value": v} for k, v in meta.items()])

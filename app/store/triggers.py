@@ -4,6 +4,10 @@
   sync exactly-once) are append-only (UPDATE, DELETE, TRUNCATE refused);
 - every task event is copied into the audit trail (on PostgreSQL at commit, by a deferred constraint
   trigger: the chain's lock is then always the last one a transaction takes, so it cannot join a deadlock);
+- every change to the data the indicators are built from that new row ids do not reveal — a record or person
+  deleted or changed in place (a sample getting its result aside: the engine follows those), a record put in
+  below the highest id, any change to units, places, risk areas and cities — counts in ``jingkong_data_changes``
+  (a console's saved indicators are used only while that count is what they were built at);
 - on PostgreSQL a trigger chains each new audit entry to the one before (the application never chooses a hash),
   and changes to tasks, warnings, trips, transfers and incidents are announced with NOTIFY to every listening
   console.
@@ -14,7 +18,7 @@ its owner — and a login that may not re-create it is refused rather than let w
 
 from __future__ import annotations
 
-from sqlalchemy import Connection, text
+from sqlalchemy import Connection, inspect, text
 from sqlalchemy.exc import DBAPIError
 
 from app.store.errors import StoreError
@@ -26,6 +30,14 @@ _AUDIT_LOCK = 72620417  # pg_advisory_xact_lock key of the audit chain's head
 _FIELD = "length(coalesce({0}, ''))::text || ':' || coalesce({0}, '')"
 _HASHED = ("NEW.id::text", "NEW.at::text", "NEW.db_user", "NEW.actor", "NEW.action", "NEW.subject", "NEW.detail",
            "NEW.prev_hash")
+
+# The data the indicator engine reads (app.store.queries.indicators, indicator_statics) that it cannot follow by
+# new ids alone; the other tables it reads (cameras, facilities, grid leaders, tasks, warnings) it re-reads whole.
+COUNTED_BY_ID = ("scans", "test_samples", "vaccinations", "quarantine_orders", "transfers", "clinic_visits",
+                 "pharmacy_purchases", "persons")
+COUNTED_WHOLE = ("admin_units", "places", "risk_areas", "cities")
+# a pending sample getting its result is followed by the engine's refresh; any other change to a sample is not
+_SAMPLE_COUNTED = "OLD.result IS NOT NULL OR NEW.result IS NULL"
 
 _PG_FUNCTIONS = (
     "CREATE OR REPLACE FUNCTION jingkong_refuse_change() RETURNS trigger LANGUAGE plpgsql AS "
@@ -52,6 +64,14 @@ _PG_FUNCTIONS = (
         'note', NEW.note)::text);
       RETURN NULL;
     END $$""",
+    # the owner's right to count: a login that may change records need not be able to write the counter
+    """CREATE OR REPLACE FUNCTION jingkong_count_change() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path = public, pg_temp AS $$
+    BEGIN
+      INSERT INTO jingkong_data_changes (id, n, token) VALUES (1, 1, floor(random() * 9e18)::bigint)
+        ON CONFLICT (id) DO UPDATE SET n = jingkong_data_changes.n + 1, token = EXCLUDED.token;
+      RETURN NULL;
+    END $$""",
     f"""CREATE OR REPLACE FUNCTION jingkong_notify_change() RETURNS trigger LANGUAGE plpgsql AS
     $$ BEGIN PERFORM pg_notify('{CHANGES_CHANNEL}', TG_TABLE_NAME); RETURN NULL; END $$""",
 )
@@ -75,9 +95,20 @@ PG_TRIGGERS: dict[tuple[str, str], str] = {
                                                   "EXECUTE FUNCTION jingkong_refuse_change()",
     **{(t, f"{t}_notify"): f"AFTER INSERT OR UPDATE OR DELETE ON {t} FOR EACH STATEMENT "
                            f"EXECUTE FUNCTION jingkong_notify_change()" for t in NOTIFIED_TABLES},
+    # statement triggers (one count per statement, on a partitioned table's parent too); ids come from sequences
+    # here, so a row put in below the highest id does not happen short of hand-written SQL
+    **{(t, f"{t}_count_changes"): f"AFTER {'DELETE' if t == 'test_samples' else 'UPDATE OR DELETE'} OR TRUNCATE "
+                                  f"ON {t} FOR EACH STATEMENT EXECUTE FUNCTION jingkong_count_change()"
+       for t in COUNTED_BY_ID},
+    ("test_samples", "test_samples_count_updates"): f"AFTER UPDATE ON test_samples FOR EACH ROW WHEN "
+                                                    f"({_SAMPLE_COUNTED}) EXECUTE FUNCTION jingkong_count_change()",
+    **{(t, f"{t}_count_changes"): f"AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON {t} FOR EACH STATEMENT "
+                                  f"EXECUTE FUNCTION jingkong_count_change()" for t in COUNTED_WHOLE},
 }
 
 _REFUSE = "BEGIN SELECT RAISE(ABORT, '{0} is append-only'); END"
+_COUNT = ("BEGIN INSERT INTO jingkong_data_changes (id, n, token) VALUES (1, 1, random()) "
+          "ON CONFLICT (id) DO UPDATE SET n = n + 1, token = random(); END")
 SQLITE_TRIGGERS: dict[tuple[str, str], str] = {
     ("task_events", "task_events_no_update"): "BEFORE UPDATE ON task_events " + _REFUSE.format("task_events"),
     ("task_events", "task_events_no_delete"): "BEFORE DELETE ON task_events " + _REFUSE.format("task_events"),
@@ -91,6 +122,13 @@ SQLITE_TRIGGERS: dict[tuple[str, str], str] = {
     ("audit_log", "audit_log_no_delete"): "BEFORE DELETE ON audit_log " + _REFUSE.format("audit_log"),
     ("sync_applied", "sync_applied_no_update"): "BEFORE UPDATE ON sync_applied " + _REFUSE.format("sync_applied"),
     ("sync_applied", "sync_applied_no_delete"): "BEFORE DELETE ON sync_applied " + _REFUSE.format("sync_applied"),
+    # rows added with new ids are not counted (the engine follows them): a bulk load pays one index probe a row
+    **{(t, f"{t}_count_inserts"): f"BEFORE INSERT ON {t} WHEN NEW.id > 0 AND NEW.id <= (SELECT MAX(id) FROM {t}) "
+                                  + _COUNT for t in COUNTED_BY_ID},
+    **{(t, f"{t}_count_updates"): f"AFTER UPDATE ON {t} " + (f"WHEN {_SAMPLE_COUNTED} " if t == "test_samples" else "")
+                                  + _COUNT for t in COUNTED_BY_ID},
+    **{(t, f"{t}_count_deletes"): f"AFTER DELETE ON {t} " + _COUNT for t in COUNTED_BY_ID + COUNTED_WHOLE},
+    **{(t, f"{t}_count_{op.lower()}s"): f"AFTER {op} ON {t} " + _COUNT for t in COUNTED_WHOLE for op in ("INSERT", "UPDATE")},
 }
 
 
@@ -113,10 +151,11 @@ def _present(conn: Connection) -> set[str]:
 
 
 def missing(conn: Connection) -> list[str]:
-    """Names of the guarding triggers this store lacks."""
+    """Names of the guarding triggers this store lacks (on the tables it has: a store made before a record table
+    existed lacks that table until its migration)."""
     wanted = PG_TRIGGERS if conn.dialect.name == "postgresql" else SQLITE_TRIGGERS
-    present = _present(conn)
-    return [name for _table, name in wanted if name not in present]
+    present, tables = _present(conn), set(inspect(conn).get_table_names())
+    return [name for table, name in wanted if name not in present and table in tables]
 
 
 def ensure(conn: Connection) -> list[str]:

@@ -9,18 +9,20 @@ from PySide6.QtWidgets import QWidget
 
 from app.models.indicators import IndicatorEngine
 from app.models.memory import release_free_memory
-from app.views.worker import FunctionWorker
+from app.views.worker import FunctionWorker, detached_worker
 
 _LOADERS: WeakKeyDictionary[IndicatorEngine, IndicatorLoader] = WeakKeyDictionary()
 
 
 class IndicatorLoader(QObject):
     """One per engine. ``sigProgress(fraction, step)`` while computing, ``sigReady()`` when the engine can answer,
-    ``sigFailed(message)`` if it cannot."""
+    ``sigFailed(message)`` if it cannot; ``sigSaved(written)`` once what it computed is kept for the next start
+    (written False: it was kept already, or could not be)."""
 
     sigProgress = Signal(float, str)
     sigReady = Signal()
     sigFailed = Signal(str)
+    sigSaved = Signal(bool)
 
     # Loaders asked to start while the console's first paint is pending (see hold): the computation would take the
     # processor (two cores, one interpreter lock) from the window being built.
@@ -84,6 +86,12 @@ class IndicatorLoader(QObject):
         self.worker = None
         release_free_memory()  # the computation's temporaries, held by the worker thread's heap otherwise
         self.sigReady.emit()
+        saving = detached_worker(self.engine.save)  # for the next start, once this one answers (a second of writing)
+        saving.sigDone.connect(self._on_saved)
+        saving.start()
+
+    def _on_saved(self, written: object) -> None:
+        self.sigSaved.emit(bool(written))
 
     def _on_failed(self, message: str) -> None:
         self.worker = None

@@ -3,7 +3,8 @@ ready (with the process's resident memory and its peak), as JSON lines on stdout
 
 Switched on by the environment: ``JINGKONG_STARTUP_PROBE=paint`` leaves after the first paint, ``=indicators``
 after the indicators are ready, ``=memory`` ``SETTLE_S`` seconds after that (the panels have taken in the
-indicators: what the console holds while it is used). A console started by a user never sets it.
+indicators: what the console holds while it is used), ``=saved`` once the indicators are saved for the next start
+(app.models.indicators.saved). A console started by a user never sets it.
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ class StartupProbe(QObject):
         window.canvas.viewport().installEventFilter(self)
         loader = IndicatorLoader.of(window.console.indicators)
         loader.sigReady.connect(self._on_indicators_ready)
+        loader.sigSaved.connect(self._on_saved)
         if window.console.indicators.ready:
             QTimer.singleShot(0, self._on_indicators_ready)
 
@@ -51,6 +53,9 @@ class StartupProbe(QObject):
 
     def _on_painted(self) -> None:
         self._report("painted", self._until == "paint")
+
+    def _on_saved(self, _written: bool) -> None:
+        self._report("saved", self._until == "saved")
 
     def _on_indicators_ready(self) -> None:
         self._report("indicators", self._until == "indicators")

@@ -9,11 +9,13 @@ from sqlalchemy.exc import DBAPIError
 
 from app.models.dispatch.service import TaskService
 from app.models.warnings.service import WarningService
-from app.store import SchemaVersionError, Store
+from app.store import SchemaVersionError, Store, triggers
 from app.store.migrations import MIGRATIONS
+from app.store.queries.changes import data_changes
 from app.store.store import SCHEMA_VERSION
 from app.store.tables.base import Base
 from app.store.tables.incidents import Improvement, Incident, IncidentEvent, IncidentTask
+from app.store.tables.meta import DataChanges
 from app.store.tables.tasks import Task, TaskEvent, TaskPerson, Trip
 from app.store.tables.warnings import WarningRecord
 from tests.factories import World
@@ -107,5 +109,25 @@ def test_a_version_11_store_reads_its_console_written_titles_back_into_templates
         assert service.get(child).title_in("en") == "Control 4 close contacts · Unit 330382001001001"
         assert [service.get(i).title_in("zh") for i in (typed, *made, child)] == [
             "巡查 · 重点场所", "密接管控 4 人", "应检未检核查 330***1234", "密接管控 4 人 · Unit 330382001001001"]
+    finally:
+        store.close()
+
+
+def test_a_version_12_store_gains_its_identity_and_counts_changes_in_place(any_world: World) -> None:
+    person = any_world.add_person()
+    with any_world.store.begin() as conn:  # the store as version 12 made it: no count, no identity
+        for table, name in triggers.PG_TRIGGERS if conn.dialect.name == "postgresql" else triggers.SQLITE_TRIGGERS:
+            if "_count_" in name:
+                conn.execute(text(f"DROP TRIGGER IF EXISTS {name}" + (f" ON {table}" if conn.dialect.name == "postgresql" else "")))
+        Base.metadata.drop_all(conn, tables=[DataChanges.__table__])
+        conn.execute(text("DELETE FROM jingkong_meta WHERE key = 'store_id'"))
+    _set_version(any_world.store, 12)
+    store = _reopen(any_world)
+    try:
+        assert len(store.meta()["store_id"]) == 32
+        before = data_changes(store)
+        with store.begin() as conn:
+            conn.execute(text("UPDATE persons SET home_grid_id = NULL WHERE id = :p"), {"p": person})
+        assert data_changes(store)[0] == before[0] + 1
     finally:
         store.close()

@@ -6,6 +6,9 @@ only the people those records name (taking back what they counted before) and th
 Pending samples that get a result are re-counted too; other records changed in place (a person moving
 to another grid) need ``compute()``.
 
+With ``saved`` (``SavedIndicators``), ``compute`` first looks for what an earlier one saved from the same data and
+takes it, with a refresh for what came since; ``save()`` (run it off the GUI thread) keeps what it computed.
+
 Every answer is limited to the units under the store's principal (other units: NaN), so a town operator's
 rankings, map and tables hold its own town only — on the embedded store as on PostgreSQL.
 
@@ -15,6 +18,7 @@ Events: ``events.computed()`` after ``compute`` or ``refresh`` (in the thread th
 from __future__ import annotations
 
 import datetime as dt
+import threading
 from collections.abc import Callable
 
 import numpy as np
@@ -25,9 +29,10 @@ from app.models.indicators.catalogue import Catalogue, Indicator, Term, load_cat
 from app.models.indicators.contributions import Contributions
 from app.models.indicators.cube import RollupCube
 from app.models.indicators.producers import MEASURES, STATIC_MEASURES, produce_records, produce_static
+from app.models.indicators.saved import SavedIndicators, SavedState
 from app.models.indicators.sources import People, RecordsOnDemand, Sources, read_statics
 from app.models.indicators.tree import Slots, UnitTree
-from app.store.queries.indicator_statics import home_city, unit_rows
+from app.store.queries.indicator_statics import UnitRows, home_city, unit_rows
 from app.store.queries.indicators import (
     READERS,
     Scope,
@@ -53,8 +58,15 @@ class IndicatorEngine:
     class _Events(SignalGroup):
         computed = Signal()
 
-    def __init__(self, store: Store, period: tuple[dt.date, dt.date], catalogue: Catalogue | None = None) -> None:
+    def __init__(self, store: Store, period: tuple[dt.date, dt.date], catalogue: Catalogue | None = None,
+                 saved: SavedIndicators | None = None) -> None:
         self.events = self._Events()
+        self.saved = saved
+        self.unsaved = False  # computed (or refreshed after loading) since the state was last saved
+        self.from_saved = False  # the last compute took a saved state
+        self._stamp: dict[str, object] = {}
+        # refresh changes the cube's arrays in place: a save (another thread) must not write half of a refresh
+        self._lock = threading.RLock()
         self.store = store
         self.catalogue = catalogue or load_catalogue()
         # the axis reaches back the longest window, so windows ending early in the period count exact days
@@ -77,7 +89,8 @@ class IndicatorEngine:
 
     # --- building ------------------------------------------------------------------------------------
     def compute(self, progress: Progress | None = None, cancelled: Callable[[], bool] | None = None) -> None:
-        """Recompute everything from the record tables (seconds at full scale: run it off the GUI thread).
+        """Recompute everything from the record tables (seconds at full scale: run it off the GUI thread), or take
+        the state saved from the data as it is now (``saved``) and refresh it.
 
         ``progress(step, fraction)`` hears of each step; ``cancelled()`` is asked between steps, and if it says so
         the computation stops with ComputeCancelled.
@@ -90,14 +103,21 @@ class IndicatorEngine:
                 progress(step, fraction)
 
         report("units", 0.0)
+        stamp = self.saved.stamp(self.store, self.slots, self.reference.isoformat(), self.catalogue) if self.saved else {}
         limits = id_limits(self.store)
-        tree = UnitTree.from_rows(unit_rows(self.store))
+        units = unit_rows(self.store)
+        tree = UnitTree.from_rows(units)
+        self.from_saved = bool(stamp) and self._load(tree, units, stamp)
+        if self.from_saved:
+            if progress is not None:
+                progress("done", 1.0)
+            return
         scope = Scope(limits=limits)
         report("people", 0.05)
         persons = read_persons(self.store, scope)
         people = People.empty()
         people.extend(persons, tree, self.reference)
-        sources = self._static_sources(tree, people, limits)
+        sources = self._static_sources(tree, people, limits, units)
         report("records", 0.2)
         sources.persons = persons
         out = Contributions(MEASURES, tree.n_grids, self.slots)
@@ -107,16 +127,48 @@ class IndicatorEngine:
         sources.persons, sources.records = {}, {}
         cube = RollupCube(tree, sorted(MEASURES))
         cube.build(out)
-        self._sources, self.tree, self.cube, self.watermark = sources, tree, cube, limits
-        self._pending = pending_samples(self.store, 0, limits.get("test_samples", 0))
+        pending = pending_samples(self.store, 0, limits.get("test_samples", 0))
+        with self._lock:
+            self._sources, self.tree, self.cube, self.watermark, self._pending = sources, tree, cube, limits, pending
+            self._stamp, self.unsaved = stamp, bool(stamp)
         if progress is not None:
             progress("done", 1.0)
         self.events.computed.emit()
 
-    def _static_sources(self, tree: UnitTree, people: People, limits: dict[str, int]) -> Sources:
+    def _static_sources(self, tree: UnitTree, people: People, limits: dict[str, int], units: UnitRows | None = None
+                        ) -> Sources:
         static, place_grid, place_kind = read_statics(self.store, tree, limits)
-        return Sources(tree, self.slots, people, unit_rows(self.store), {}, {}, static, place_grid, place_kind,
+        units = unit_rows(self.store) if units is None else units
+        return Sources(tree, self.slots, people, units, {}, {}, static, place_grid, place_kind,
                        home_city(self.store))
+
+    def _load(self, tree: UnitTree, units: UnitRows, stamp: dict[str, object]) -> bool:
+        """Take the state saved from the data as ``stamp`` says it is now, and refresh it with what came since by new
+        ids; False if there is none to take."""
+        measures = sorted(MEASURES)
+        state = self.saved.read(stamp, tree, self.slots, len(measures))
+        if state is None:
+            return False
+        cube = RollupCube(tree, measures)
+        cube.data = state.cube
+        sources = self._static_sources(tree, state.people, state.watermark, units)
+        with self._lock:
+            self._sources, self.tree, self.cube, self.watermark = sources, tree, cube, state.watermark
+            self._pending, self._stamp = state.pending, stamp
+            recounted = self.refresh()
+            self.unsaved = bool(recounted) or self.watermark != state.watermark
+        return True
+
+    def save(self) -> bool:
+        """Keep what was computed (or loaded and refreshed) for the next start, if it is not kept yet: some 100 MB
+        written at full scale, so call it off the GUI thread. True if it was written now."""
+        with self._lock:
+            if self.saved is None or not self.unsaved or self.cube is None:
+                return False
+            state = SavedState(self.cube.data, self._sources.people, self.watermark, self._pending)
+            written = self.saved.write(self._stamp, state)
+            self.unsaved = not written
+            return written
 
     def ensure(self) -> IndicatorEngine:
         if not self.ready:
@@ -128,6 +180,10 @@ class IndicatorEngine:
         pending and now have a result (re-counting only the people they name); and the unit, point, task and warning
         tables (re-counted whole: they are small). Returns how many people were re-counted."""
         self.ensure()
+        with self._lock:
+            return self._refresh()
+
+    def _refresh(self) -> int:
         limits = id_limits(self.store)
         reported = reported_samples(self.store, self._pending["id"])
         touched = new_record_persons(self.store, self.watermark, limits)

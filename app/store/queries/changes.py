@@ -35,3 +35,11 @@ def data_tokens(store: Store) -> dict[str, tuple[int, ...]]:
                   for topic, reads in _IN_PLACE.items()}
     tokens["records"] = (*limits.values(), *tokens["records"])
     return tokens
+
+
+def data_changes(store: Store) -> tuple[int, int]:
+    """(count, token) of the changes to the indicators' data that new ids do not reveal (see app.store.triggers):
+    equal between two calls only if no such change was committed in between."""
+    with store.engine.connect() as conn:
+        row = conn.execute(text("SELECT n, token FROM jingkong_data_changes WHERE id = 1")).first()
+    return (int(row[0]), int(row[1])) if row else (0, 0)
