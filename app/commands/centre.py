@@ -71,10 +71,12 @@ def _maintain(args: argparse.Namespace) -> Result:
             if not partitions.maintainable(conn):
                 raise CommandError("the login owns no record table: run as the tables' owner")
             created = partitions.ensure(conn, months_ahead=args.months_ahead, sweep_default=True)
+            spans = partitions.spans(conn)
     finally:
         store.close()
     lines = [f"{part}: created, {rows} row(s) moved from the default partition" for part, rows in created.items()]
-    return Result(created, "\n".join(lines) or "partitions up to date")
+    lines += [f"{table}: monthly partitions {span}" for table, span in spans.items()]
+    return Result(created, "\n".join(lines if created else ["partitions up to date", *lines]))
 
 
 def _add_user(args: argparse.Namespace) -> Result:

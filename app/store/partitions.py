@@ -127,6 +127,15 @@ def _monthly(conn: Connection, name: str) -> set[dt.date]:
     return out
 
 
+def spans(conn: Connection) -> dict[str, str]:
+    """Per partitioned record table, its monthly partitions: how many, first and last month."""
+    out = {}
+    for name in maintainable(conn):
+        have = sorted(_monthly(conn, name))
+        out[name] = f"{len(have)}, {have[0]:%Y-%m} to {have[-1]:%Y-%m}" if have else "none"
+    return out
+
+
 def maintainable(conn: Connection) -> list[str]:
     """The partitioned record tables this login may add partitions to (it owns them, or is a superuser); none on
     SQLite. A role login (an operator) owns nothing: the centre's owner keeps the months."""
