@@ -1,8 +1,9 @@
 """How a console learns that another console changed something: pushed by PostgreSQL, or polled on SQLite.
 
-Panels subscribe a callback that pokes their poller (``app.views.poller``): on a command-centre store the
-poll then runs within milliseconds of another console's commit and otherwise only rarely, as a safety net
-should a notification be lost with a dropped connection; on the embedded store it runs every second.
+The console's store follower subscribes a callback that runs one look at the store: on a command-centre store
+within milliseconds of another console's commit, and once more whenever the listening connection is (re)made
+(``RESYNC``: a notification may have been lost while it was down) — nothing runs in between. On the embedded
+store nothing is pushed and the follower looks every ``POLL_MS``.
 """
 
 from __future__ import annotations
@@ -10,10 +11,10 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from app.store import Store
-from app.store.listener import ChangeListener
+from app.store.listener import RESYNC, ChangeListener
 
-POLL_MS = 1000  # embedded store: how often panels look for changes
-SAFETY_POLL_MS = 30_000  # command centre: changes are pushed; this only catches a notification lost in a reconnect
+POLL_MS = 1000  # embedded store: how often the follower looks for changes
+__all__ = ["POLL_MS", "RESYNC", "ChangeFeed"]
 
 
 class ChangeFeed:
@@ -26,11 +27,13 @@ class ChangeFeed:
         return self._listener.live
 
     @property
-    def poll_ms(self) -> int:
-        return SAFETY_POLL_MS if self.live else POLL_MS
+    def poll_ms(self) -> int | None:
+        """How often to look for changes: None when they are pushed (PostgreSQL), else ``POLL_MS``."""
+        return None if self.live else POLL_MS
 
     def subscribe(self, callback: Callable[[str], None]) -> None:
-        """``callback(table)`` on each pushed change, on the listener's thread (nothing is pushed on SQLite)."""
+        """``callback(table)`` on each pushed change, and ``callback(RESYNC)`` each time the feed starts listening
+        (at first, and again after a lost connection), on the listener's thread (nothing is pushed on SQLite)."""
         if self.live:
             self._listener.subscribe(callback)
 

@@ -18,7 +18,7 @@ from app.models.dispatch.service import TaskService
 from app.models.indicators import IndicatorEngine
 from app.models.indicators.unit_profile import choropleth_values
 from app.models.warnings.service import WarningService
-from app.store.queries.tasks import TaskFilter, task_count, task_page
+from app.store.queries.tasks import TaskFilter, next_due, task_count, task_page
 
 ALARM_LINES = 8  # the alarms a wall lists of each kind (readable from 5 m)
 
@@ -38,6 +38,7 @@ class Alarms:
     overdue_tasks: tuple[Alarm, ...]
     new_warnings: int
     warnings: tuple[Alarm, ...]
+    next_due: int | None = None  # when the next open task falls overdue (Unix seconds): read again then
 
 
 def read_alarms(tasks: TaskService, warnings: WarningService, now: int, lang: str = "zh",
@@ -52,7 +53,8 @@ def read_alarms(tasks: TaskService, warnings: WarningService, now: int, lang: st
                   tuple(Alarm(r.title_in(lang), r.assignee_code or "", r.due_at) for r in rows),
                   warnings.count(new),
                   tuple(Alarm(rules[rid].name(lang), code or "", int(at)) for rid, code, at in
-                        zip(stored.rule_ids.tolist(), stored.grid_codes.tolist(), stored.as_of.tolist())))
+                        zip(stored.rule_ids.tolist(), stored.grid_codes.tolist(), stored.as_of.tolist())),
+                  next_due(tasks.store, now))
 
 
 def indicator_choropleth(engine: IndicatorEngine, indicator_id: str, code: str, as_of: dt.date) -> Choropleth:

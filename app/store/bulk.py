@@ -14,6 +14,7 @@ from typing import Any
 import numpy as np
 from sqlalchemy import Connection, text
 
+from app.store import partitions
 from app.store.tables import Base
 
 CHUNK = 200_000
@@ -30,6 +31,9 @@ def bulk_insert(conn: Connection, table: str, columns: Mapping[str, Sequence[Any
     n = len(next(iter(columns.values()))) if columns else 0
     if any(len(v) != n for v in columns.values()):
         raise ValueError(f"{table}: columns of unequal length")
+    if conn.dialect.name == "postgresql" and partitions.PARTITIONED.get(table) in columns:
+        # rows of a month with no partition yet would land in the default one: give their months one first
+        partitions.ensure(conn, months_ahead=None, wanted={table: partitions.months_of(columns[partitions.PARTITIONED[table]])})
     for start in range(0, n, CHUNK):
         insert_rows(conn, table, names, zip(*(_as_list(columns[c][start : start + CHUNK]) for c in names)))
     return n

@@ -32,7 +32,7 @@ from sqlalchemy import Connection, inspect, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError
 
-from app.store import audit, geopackage, triggers
+from app.store import audit, geopackage, partitions, triggers
 from app.store.bulk import deferred_constraints, insert_rows
 from app.store.errors import StoreError
 from app.store.geometry import GeometryType, decode_many, encode_many
@@ -130,6 +130,7 @@ def _load(src: Store, dst: Store, progress: Progress) -> CopyReport:
                 done += sizes[table.name]
             progress(0.9, "indexes")
         _continue_sequences(dconn, [t.name for t in tables])
+        partitions.ensure(dconn, sweep_default=True)  # months past the period copied into the default: their own
         if dconn.dialect.name == "sqlite":
             geopackage.update_extents(dconn)
         report.audit_entries = report.rows.get("audit_log", 0)

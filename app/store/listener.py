@@ -1,6 +1,10 @@
 """Changes announced by the store: on PostgreSQL a thread LISTENs on the channel the guarding triggers NOTIFY
 (``app.store.triggers``: tasks, warnings, trips, transfers) and calls back with the changed table's name within
 milliseconds of the writer's commit — no polling. The embedded store announces nothing: callers poll it.
+
+A notification sent while the listening connection is down is lost for good, so each time the listener (re)connects
+it announces :data:`RESYNC` — "look at everything once": changes may have come since the last look. That, not a
+periodic poll, is what keeps a console true across a dropped connection (and across the moment it starts to listen).
 """
 
 from __future__ import annotations
@@ -16,10 +20,12 @@ from app.store.triggers import CHANGES_CHANNEL
 
 log = logging.getLogger(__name__)
 _RECONNECT_S = 2.0
+RESYNC = "*"  # announced on each (re)connection instead of a table name: anything may have changed
 
 
 class ChangeListener:
-    """Calls every subscriber with a table name when another session (or this one) commits a change to it.
+    """Calls every subscriber with a table name when another session (or this one) commits a change to it, and
+    with :data:`RESYNC` each time it starts listening (at first and after a lost connection).
 
     Callbacks run on the listener's thread: they must only hand the news on (poke a poller, emit a signal)."""
 
@@ -61,6 +67,7 @@ class ChangeListener:
                 with psycopg.connect(self._conninfo, autocommit=True) as conn:
                     conn.execute(f"LISTEN {CHANGES_CHANNEL}")
                     self._ready.set()
+                    self._announce(RESYNC)
                     while not self._stopped.is_set():
                         for note in conn.notifies(timeout=0.5):
                             self._announce(note.payload)

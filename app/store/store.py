@@ -158,6 +158,7 @@ class Store:
                 version = int(conn.scalar(select(Meta.value).where(Meta.key == "schema_version")) or 0)
                 _migrate(conn, version)
                 triggers.ensure(conn)
+                partitions.ensure(conn)  # this month and the next ones partitioned (a login that owns the tables)
                 principal = _principal(conn, login)
             if login is not None:
                 with engine.begin() as conn:

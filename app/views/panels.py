@@ -41,8 +41,7 @@ class PanelSpec:
 
 
 PANELS: list[PanelSpec] = [
-    PanelSpec("task_queue", lambda c, parent: TaskQueuePanel(c.tasks, c.context, c.changes, c.audit, parent,
-                                                                 c.incident_desk),
+    PanelSpec("task_queue", lambda c, parent: TaskQueuePanel(c.tasks, c.context, c.audit, parent, c.incident_desk),
               "bottom", "调度队列", "Tasks"),
     PanelSpec("task_transfers", lambda c, parent: TaskTransferPanel(c.transport, c.context, parent),
               "right", "闭环转运", "Transfers"),

@@ -12,6 +12,8 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Signal
 
+THREAD_PREFIX = "poller:"  # every poller's thread is named so: a command-centre console must run none
+
 
 class Poller(QObject):
     """Calls ``fn`` every ``interval_ms`` off the GUI thread: at once, or first after one interval if ``wait_first``.
@@ -29,7 +31,7 @@ class Poller(QObject):
         self._fn, self._interval_s, self._wait_first = fn, interval_ms / 1000, wait_first
         self._stopped = False
         self._wake = threading.Event()
-        self._thread = threading.Thread(target=self._run, name=name, daemon=True)
+        self._thread = threading.Thread(target=self._run, name=f"{THREAD_PREFIX}{name}", daemon=True)
 
     @property
     def thread_id(self) -> int | None:

@@ -1,11 +1,11 @@
 """The dispatch queue dock: filter and sort the tasks, act on one or many, follow another console's changes.
 
-A :class:`Poller` reads the store's change token off the GUI thread (and the first page when it moved): on the
-embedded store every second, so a change made by another console (or the CLI) shows within two seconds; on a
-command centre when PostgreSQL announces a change (``ChangeFeed``), within a second, and otherwise only as a
-rare safety net. Countdowns repaint every second. Another poller escalates overdue tasks every minute, and an
-integrity poller raises an alarm for any task whose status does not match its audited events (a status set
-behind the application's back).
+The panel follows the console's one change feed (``context.store_changed``, from the store follower): when tasks
+(or transfers, which move tasks) changed — pushed by PostgreSQL within a second of another console's commit, or
+found by the embedded store's one poller within two — a one-shot worker re-reads the first page off the GUI
+thread, and another checks that every task's status matches its audited events (an integrity alarm for a status
+set behind the application's back). Nothing of the panel polls. Countdowns repaint every second, and overdue tasks
+are escalated every minute: both are moved by the clock, not by a change anyone announces.
 """
 
 from __future__ import annotations
@@ -30,7 +30,6 @@ from PySide6.QtWidgets import (
 from app.domain.admin import Level
 from app.domain.tasks import TaskRow, TaskStatus
 from app.models.audit_trail import AuditTrail
-from app.models.change_feed import ChangeFeed
 from app.models.context import ConsoleContext
 from app.models.dispatch.cascade import cascade
 from app.models.dispatch.catalogue import KINDS
@@ -41,7 +40,7 @@ from app.models.dispatch.service import TaskService
 from app.models.incident.desk import IncidentDesk
 from app.timebase import end_of_day_seconds
 from app.views.flow_layout import FlowLayout
-from app.views.poller import Poller
+from app.views.refresher import Refresher
 from app.views.task_detail_view import TaskDetailView
 from app.views.task_table_model import PAGE, TaskTableModel
 from app.views.vocabulary import TASK_ACTION, TASK_KIND, TASK_STATUS
@@ -49,16 +48,16 @@ from app.views.widgets import MessageLabel, compact_rows, fill_height
 
 TICK_MS = 1000
 ESCALATE_MS = 60_000
-INTEGRITY_MS = 10_000  # embedded store; a command centre checks when a task changes (and at the safety interval)
+FOLLOWED = frozenset({"tasks", "transfers"})  # topics that move the queue (a trip moves its task)
 
 
 class TaskQueuePanel(QWidget):
     """Queue table, filter bar, action buttons (enabled by the selected tasks' statuses) and detail view.
 
     Writes ``context.selected_unit``, ``highlighted_persons`` and ``choropleth``; follows ``context.selected_unit``.
-    The table fills from the poller's first page, a moment after the panel opens."""
+    The table fills from the reader's first page, a moment after the panel opens."""
 
-    def __init__(self, tasks: TaskService, context: ConsoleContext, changes: ChangeFeed, audit: AuditTrail,
+    def __init__(self, tasks: TaskService, context: ConsoleContext, audit: AuditTrail,
                  parent: QWidget | None = None, desk: IncidentDesk | None = None) -> None:
         super().__init__(parent)
         self.context, self.desk = context, desk
@@ -134,27 +133,22 @@ class TaskQueuePanel(QWidget):
             desk.events.incident.connect(self._on_incident_scope_change)
         self._on_selection_change()
         self._show_summary()
-        queue, self._wanted = self.queue, PAGE  # rows the table holds: the poll re-reads that many
-        self.poller = Poller(lambda: queue.poll(self._wanted), changes.poll_ms, name="task-queue-poll")
-        self.poller.sigResult.connect(self._on_polled)
-        self.escalator = Poller(lambda: escalate_overdue(tasks), ESCALATE_MS, wait_first=True, name="task-escalation")
-        self.escalator.sigResult.connect(self._on_escalated)
-        self.integrity = Poller(audit.mismatches, changes.poll_ms if changes.live else INTEGRITY_MS,
-                                name="task-integrity")
+        queue, self._wanted = self.queue, PAGE  # rows the table holds: a re-read reads that many
+        self.reader = Refresher(lambda: queue.poll(self._wanted), self)
+        self.reader.sigResult.connect(self._on_polled)
+        self.integrity = Refresher(audit.mismatches, self)
         self.integrity.sigResult.connect(self._on_integrity)
-        for poller in (self.poller, self.escalator, self.integrity):
-            poller.sigFailed.connect(self.message.setText)
-            self.destroyed.connect(poller.stop)
-            poller.start()
-        pollers = (self.poller, self.integrity)  # not self: the callback runs on the listener's thread
-
-        def on_change(table: str) -> None:
-            if table in ("tasks", "trips"):
-                for poller in pollers:
-                    poller.poke()
-
-        changes.subscribe(on_change)
-        self.destroyed.connect(lambda: changes.unsubscribe(on_change))
+        self.escalator = Refresher(lambda: escalate_overdue(tasks), self)
+        self.escalator.sigResult.connect(self._on_escalated)
+        for reader in (self.reader, self.integrity, self.escalator):
+            reader.sigFailed.connect(self.message.setText)
+        context.events.store_changed.connect(self._on_store_changed_change)
+        self.reader.request()
+        self.integrity.request()
+        # a task falls overdue as time passes, which no write announces: escalation goes by the clock
+        self.escalation_clock = QTimer(self, interval=ESCALATE_MS)
+        self.escalation_clock.timeout.connect(self.escalator.request)
+        self.escalation_clock.start()
         self.ticker = QTimer(self)  # countdowns move with the clock, whether or not the store changed
         self.ticker.timeout.connect(self.model.tick)
         self.ticker.start(TICK_MS)
@@ -170,6 +164,12 @@ class TaskQueuePanel(QWidget):
     # --- reading -------------------------------------------------------------------------------------
     def selected(self) -> list[TaskRow]:
         return [self.model.row_at(i.row()) for i in self.table.selectionModel().selectedRows()]
+
+    def _on_store_changed_change(self, topics: frozenset[str]) -> None:
+        if topics & FOLLOWED:
+            self.reader.request()
+        if "tasks" in topics:
+            self.integrity.request()
 
     def _on_polled(self, page: QueuePage | None) -> None:
         """Show a page read after any console changed any task, else just repaint the countdowns. A page read

@@ -3,7 +3,9 @@ figures and the open alarms, in large type on a dark ground, refreshing itself a
 units and indicators. Nothing on it can be edited; F11 (or Esc) leaves it.
 
 It shows the console's one state: a cycle step selects a unit and colours the map through the shared context,
-and leaving puts back what the console showed before (:class:`app.models.wall.WallScene`).
+and leaving puts back what the console showed before (:class:`app.models.wall.WallScene`). The alarms follow the
+console's one change feed (``context.store_changed``): re-read off the GUI thread when tasks or warnings changed,
+and when the next open task falls due — the one change that comes with time, not with a write.
 """
 
 from __future__ import annotations
@@ -23,14 +25,15 @@ from app.models.wall import Alarms, WallChoice, WallScene, read_alarms
 from app.timebase import format_seconds
 from app.views.dashboard import DashboardPanel
 from app.views.map_text import legend, unit_tooltip
-from app.views.poller import Poller
+from app.views.refresher import Refresher
 from app.views.vocabulary import interface_language
 
 WALL_FIGURES = ("positive_today", "pending", "q_persons_active", "warn_open", "risk_arrivals_14d",
                 "fever_clinic_persons_7d", "coverage_1d", "vax_d3_cov_elderly")
 WALL_INDICATORS = WallChoice().indicators
 CYCLE_MS = WallChoice().seconds * 1000  # each unit and indicator this long on the wall
-REFRESH_MS = 10_000  # the alarms re-read this often (figures follow the context and the engine at once)
+ALARM_TOPICS = frozenset({"tasks", "warnings"})  # the store changes that move the alarms
+MAX_TIMER_MS = 2**31 - 1  # a QTimer's longest interval (about 24 days): past it, wait in steps
 LEAVE_KEYS = ("F11", "Ctrl+Shift+W", "Esc")
 # sizes in points on a 1080-line screen (readable from 5 m on a wall); other screens scale them by their height
 HEADING_PT, FIGURE_PT, ALARM_PT, LIST_PT = 30, 40, 24, 20
@@ -50,7 +53,7 @@ class WallMode(QWidget):
     sigLeft = Signal()
 
     def __init__(self, console: Console, units: Sequence[str] = (), indicators: Sequence[str] = WALL_INDICATORS,
-                 cycle_ms: int = CYCLE_MS, refresh_ms: int = REFRESH_MS) -> None:
+                 cycle_ms: int = CYCLE_MS) -> None:
         super().__init__(None, Qt.WindowType.Window)
         self.setObjectName("wall")
         self.setWindowTitle(self.tr("Jingkong — wall"))
@@ -94,8 +97,11 @@ class WallMode(QWidget):
         self._ticker = QTimer(self, interval=1000)
         self._ticker.timeout.connect(self._tick)
         tasks, warnings, lang = c.tasks, c.warnings, interface_language()
-        self.poller = Poller(lambda: read_alarms(tasks, warnings, int(time.time()), lang), refresh_ms, name="wall-alarms")
-        self.poller.sigResult.connect(self.show_alarms)
+        self.reader = Refresher(lambda: read_alarms(tasks, warnings, int(time.time()), lang), self)
+        self.reader.sigResult.connect(self.show_alarms)
+        self._due = QTimer(self, singleShot=True)  # the next task falling overdue
+        self._due.timeout.connect(self.reader.request)
+        self._context = c.context
         self.alarms: Alarms | None = None
         self._names = c.atlas
         self.advance()
@@ -109,7 +115,12 @@ class WallMode(QWidget):
             self.setWindowState(Qt.WindowState.WindowFullScreen)
         self._cycle.start()
         self._ticker.start()
-        self.poller.start()
+        self._context.events.store_changed.connect(self._on_store_changed_change)
+        self.reader.request()
+
+    def _on_store_changed_change(self, topics: frozenset[str]) -> None:
+        if topics & ALARM_TOPICS:
+            self.reader.request()
 
     def advance(self) -> None:
         """The next unit and indicator: the map, the figures and the heading follow."""
@@ -130,6 +141,9 @@ class WallMode(QWidget):
         for view, rows in ((self.overdue_list, alarms.overdue_tasks), (self.warning_list, alarms.warnings)):
             view.clear()
             view.addItems([f"{format_seconds(a.since)[5:16]}  {a.title}  {a.where}" for a in rows])
+        self._due.stop()
+        if alarms.next_due is not None:  # a second after it falls due (due before now: overdue)
+            self._due.start(max(0, min(MAX_TIMER_MS, round((alarms.next_due + 1 - time.time()) * 1000))))
 
     def _tick(self) -> None:
         now = dt.datetime.now()
@@ -139,7 +153,8 @@ class WallMode(QWidget):
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         self._cycle.stop()
         self._ticker.stop()
-        self.poller.stop()
+        self._due.stop()
+        self._context.events.store_changed.disconnect(self._on_store_changed_change)
         self.scene_.restore()
         super().closeEvent(event)
         self.sigLeft.emit()

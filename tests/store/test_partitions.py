@@ -2,14 +2,21 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import json
+
+import numpy as np
 import pytest
 from sqlalchemy import text
 
+from app.cli import main
 from app.domain.facilities import FacilityKind
 from app.store import Store
-from app.store.partitions import PARTITIONED
+from app.store.bulk import bulk_insert
+from app.store.partitions import MONTHS_AHEAD, PARTITIONED, months
 from app.store.store import SCHEMA_VERSION
-from tests.factories import World
+from app.timebase import CST
+from tests.factories import World, at
 
 pytestmark = pytest.mark.postgres
 
@@ -76,3 +83,56 @@ def test_an_older_postgres_store_is_partitioned_when_opened(postgres) -> None:  
         assert store.meta()["schema_version"] == str(SCHEMA_VERSION)
     finally:
         store.close()
+
+
+def _scans_partitions(store: Store) -> set[str]:
+    with store.engine.connect() as conn:
+        return set(conn.scalars(text("SELECT inhrelid::regclass::text FROM pg_inherits WHERE inhparent = 'scans'::regclass")))
+
+
+def test_maintain_gives_months_past_the_period_their_own_partition_moving_the_default_rows(postgres, capsys) -> None:  # noqa: ANN001
+    url = postgres.new_database()
+    world = World.create(url)  # period March 2022: April and July have no partition yet
+    person, place = world.add_person(), world.add_place()
+    march, april, july = (world.add_scan(person, place, when) for when in
+                          ("2022-03-10 10:00", "2022-04-02 10:00", "2022-07-31 23:00"))
+    history = world.add_scan(person, place, "2021-06-01 10:00")  # before the first month partitioned: stays
+    assert {_partition_of(world, "scans", i) for i in (april, july)} == {"scans_default"}
+    world.store.close()
+    assert main(["centre", "maintain", "--url", url, "--json"]) == 0
+    created = json.loads(capsys.readouterr().out)
+    assert (created["scans_2022_04"], created["scans_2022_07"]) == (1, 1)
+    world.store = Store.open(url)
+    try:
+        assert [_partition_of(world, "scans", i) for i in (march, april, july, history)] == [
+            "scans_2022_03", "scans_2022_04", "scans_2022_07", "scans_default"]
+        today = dt.datetime.now(CST).date()
+        ahead = {f"scans_{m:%Y_%m}" for m in months(today, today + dt.timedelta(days=31 * MONTHS_AHEAD))[:MONTHS_AHEAD + 1]}
+        assert ahead <= _scans_partitions(world.store)  # this month and the next ones, ready before their rows
+        with world.store.engine.connect() as conn:
+            assert conn.scalar(text("SELECT count(*) FROM scans")) == 4
+            # no one was granted a partition: row-level security holds on the parent only
+            parts, granted = conn.execute(text("SELECT count(*), count(relacl) FROM pg_class "
+                                               "WHERE relname LIKE 'scans\\_20%'")).one()
+            assert parts >= 7 and granted == 0
+        before = _scans_partitions(world.store)
+        assert main(["centre", "maintain", "--url", url]) == 0  # again: nothing to do
+        assert "partitions up to date" in capsys.readouterr().out
+        assert _scans_partitions(world.store) == before
+    finally:
+        world.store.close()
+
+
+def test_a_bulk_load_of_a_new_month_lands_in_that_months_partition(postgres) -> None:  # noqa: ANN001
+    world = World.create(postgres.new_database())  # period March 2022
+    try:
+        person, place = world.add_person(), world.add_place()
+        with world.store.begin() as conn:
+            bulk_insert(conn, "scans", {"person_id": np.array([person, person]), "place_id": np.array([place, place]),
+                                        "at": np.array([at("2022-05-31 23:59"), at("2022-06-01 00:00")]),
+                                        "direction": np.array([0, 0])})
+        with world.store.engine.connect() as conn:
+            where = dict(conn.execute(text("SELECT at, tableoid::regclass::text FROM scans")).all())
+        assert where == {at("2022-05-31 23:59"): "scans_2022_05", at("2022-06-01 00:00"): "scans_2022_06"}
+    finally:
+        world.store.close()

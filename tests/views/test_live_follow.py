@@ -44,8 +44,7 @@ def pair(shared: tuple[World, str], qtbot) -> Iterator[dict]:  # noqa: ANN001
     qtbot.waitUntil(lambda: bool(seen), timeout=10_000)  # its first look (naming every topic) is done
     seen.clear()
     yield {"here": here, "there": there, "seen": seen, "hotel": hotel, "people": people, "sick": sick}
-    follower.poller.stop()
-    follower.poller.join()
+    follower.stop()
     follower.deleteLater()
     here.close()
     there.close()

@@ -24,8 +24,7 @@ def panel(qtbot, world: World) -> Iterator[TaskTransferPanel]:  # noqa: ANN001
     qtbot.addWidget(widget)
     follower = StoreFollower(console.indicators, console.context, console.changes)  # the console's one change feed
     yield widget
-    follower.poller.stop()
-    follower.poller.join()
+    follower.stop()
 
 
 def _cells(panel: TaskTransferPanel) -> list[str]:

@@ -3,13 +3,17 @@ refreshing by themselves, and a cycle through the chosen units and indicators th
 
 from __future__ import annotations
 
+import threading
 import time
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractButton, QComboBox, QLineEdit, QSpinBox
 
 from app.console import Console
 from app.store.warning_writes import NewWarning, insert_new
+from app.views.poller import THREAD_PREFIX
+from app.views.store_follower import StoreFollower
 from app.views.wall_mode import WallMode
 from tests.factories import World
 from tests.views.test_undo import keys
@@ -43,7 +47,8 @@ def test_large_type_dark_and_nothing_to_edit(qtbot, console: Console) -> None:  
 
 
 def test_alarms_refresh_by_themselves(qtbot, console: Console, map_world: World) -> None:  # noqa: ANN001
-    wall = WallMode(console, refresh_ms=100)
+    follower = StoreFollower(console.indicators, console.context, console.changes)  # the console's one change feed
+    wall = WallMode(console)
     qtbot.addWidget(wall)
     wall.start()
     qtbot.waitUntil(lambda: wall.alarms is not None)
@@ -57,6 +62,50 @@ def test_alarms_refresh_by_themselves(qtbot, console: Console, map_world: World)
     assert wall.overdue.text() == "Overdue tasks: 1" and "Seal checkpoint 7" in wall.overdue_list.item(0).text()
     assert wall.warnings.text() == "New warnings: 1" and rule.name_en in wall.warning_list.item(0).text()
     wall.close()
+    follower.stop()
+
+
+def test_a_task_falling_overdue_shows_with_no_write_to_announce_it(qtbot, console: Console) -> None:  # noqa: ANN001
+    due_after = console.tasks.levels.due_after("control", 2)
+    console.tasks.clock = lambda: int(time.time()) - due_after + 2  # falls due two seconds from now
+    console.tasks.create(kind="control", source="manual", title="Seal checkpoint 8", target_unit_code=TOWNS[0])
+    wall = WallMode(console)  # no store follower: nothing tells the wall of any write
+    qtbot.addWidget(wall)
+    wall.start()
+    qtbot.waitUntil(lambda: wall.alarms is not None)
+    assert wall.alarms.overdue == 0 and wall.alarms.next_due is not None
+    qtbot.waitUntil(lambda: wall.alarms.overdue == 1, timeout=10_000)
+    wall.close()
+
+
+@pytest.mark.postgres
+def test_on_postgis_alarms_follow_another_consoles_write_and_nothing_polls(qtbot, postgres) -> None:  # noqa: ANN001
+    world = World.create(postgres.new_database())
+    here, there = Console.open(world.store.url), Console.open(world.store.url)  # two consoles, two engines
+    try:
+        follower = StoreFollower(here.indicators, here.context, here.changes)
+        assert here.changes.wait_ready()
+        wall = WallMode(here)
+        qtbot.addWidget(wall)
+        wall.start()
+        qtbot.waitUntil(lambda: wall.alarms is not None and not follower.look.busy, timeout=10_000)
+        assert (wall.alarms.overdue, wall.alarms.new_warnings) == (0, 0)
+        past = int(time.time()) - 10 * 86400
+        there.tasks.clock = lambda: past
+        there.tasks.create(kind="control", source="manual", title="Seal checkpoint 9", target_unit_code=TOWNS[0])
+        qtbot.waitUntil(lambda: wall.alarms.overdue == 1, timeout=1000)
+        insert_new(there.store, [NewWarning(there.warnings.rules[0].id, world.add_person(), None, "[]", past)])
+        qtbot.waitUntil(lambda: wall.alarms.new_warnings == 1, timeout=1000)
+        assert follower.poller is None
+        assert not [t.name for t in threading.enumerate() if t.name.startswith(THREAD_PREFIX)]
+        wall.close()
+        follower.stop()
+        for reader in (wall.reader, follower.look):
+            reader.join()
+    finally:
+        here.close()
+        there.close()
+        world.store.close()
 
 
 def test_cycles_through_units_and_indicators_then_restores(qtbot, console: Console) -> None:  # noqa: ANN001

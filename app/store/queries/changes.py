@@ -10,12 +10,14 @@ from app.store.store import Store
 
 # Rows changed in place, which new ids do not reveal: warnings moving along their lifecycle, cameras going
 # off line, samples getting a result, task events (appended, but a task's status is changed in place), trips
-# picked up and arrived, incidents dispatched and closed.
+# picked up and arrived, incidents dispatched and closed. A task's status set behind the console's back (an
+# UPDATE in a database shell: no event, no new version) still moves the sum of statuses, so the integrity alarm hears.
 _IN_PLACE: dict[str, dict[str, str]] = {
     "records": {"cameras": "SELECT COALESCE(SUM(status), 0) FROM cameras",
                 "test_samples": "SELECT COUNT(result) FROM test_samples"},
     "warnings": {"warnings": "SELECT COUNT(*), COALESCE(MAX(updated_at), 0), COALESCE(SUM(status), 0) FROM warnings"},
-    "tasks": {"task_events": "SELECT COALESCE(MAX(id), 0) FROM task_events"},
+    "tasks": {"task_events": "SELECT COALESCE(MAX(id), 0) FROM task_events",
+              "tasks": "SELECT COUNT(*), COALESCE(SUM(status), 0), COALESCE(SUM(version), 0) FROM tasks"},
     "transfers": {"trips": "SELECT COUNT(*), COALESCE(MAX(id), 0) FROM trips",
                   "transfers": "SELECT COUNT(*), COALESCE(MAX(id), 0) FROM transfers"},
     "incidents": {"incidents": "SELECT COUNT(*), COALESCE(SUM(COALESCE(dispatched_at, 0) + COALESCE(closed_at, 0)), 0) "

@@ -15,6 +15,7 @@ from sqlalchemy import inspect, text
 
 from app.store.queries.arrays import fetch_ints
 from app.store.queries.packed import Field, bits_for, clip_sql, fetch_packed
+from app.store.queries.scope import visible_rows
 from app.store.store import Store
 
 Arrays = dict[str, np.ndarray]
@@ -61,20 +62,22 @@ def _read(store: Store, table: str, fields: list[Field], scope: Scope) -> Arrays
 def _chunks(store: Store, table: str, fields: list[Field], scope: Scope, person_column: str) -> Arrays:
     """Read in chunks: of ids (rows up to the snapshot's id), or of the people in scope."""
     upto = int(scope.limits.get(table, 0))
+    visible, params = visible_rows(store, table)  # a unit operator's rows only, as PostgreSQL's policy keeps them
     parts = []
     with store.engine.connect() as conn:
         if upto <= 0:  # empty, or absent from a store made before the table existed
             pass
         elif scope.persons is None:
             for lo in range(0, upto, ID_CHUNK):
-                where = f"{table} WHERE id > {lo} AND id <= {min(lo + ID_CHUNK, upto)}"
-                parts.append(fetch_packed(conn, fields, where))
+                where = f"{table} WHERE id > {lo} AND id <= {min(lo + ID_CHUNK, upto)}{visible}"
+                parts.append(fetch_packed(conn, fields, where, params))
         else:
             people = np.unique(scope.persons)
-            where = f"{table} WHERE id <= {upto} AND {person_column} IN ({_id_list(conn.dialect.name)})"
+            where = f"{table} WHERE id <= {upto} AND {person_column} IN ({_id_list(conn.dialect.name)}){visible}"
             for lo in range(0, len(people), PEOPLE_CHUNK):
                 ids = people[lo:lo + PEOPLE_CHUNK].tolist()
-                parts.append(fetch_packed(conn, fields, where, {"ids": json.dumps(ids) if conn.dialect.name == "sqlite" else ids}))
+                parts.append(fetch_packed(conn, fields, where,
+                                          {"ids": json.dumps(ids) if conn.dialect.name == "sqlite" else ids, **params}))
     if not parts:
         return {name: np.zeros(0, np.int64) for name, _, _ in fields}
     return {name: np.concatenate([p[name] for p in parts]) for name, _, _ in fields}

@@ -154,6 +154,16 @@ def task_count(store: Store, f: TaskFilter) -> int:
         return int(conn.scalar(query) or 0)
 
 
+def next_due(store: Store, after: int) -> int | None:
+    """When the next open task falls due at or after ``after`` (Unix seconds), or None: the moment an overdue
+    count grows with no write to announce it."""
+    t = _tasks(None)
+    query = select(func.min(t.c.due_at)).where(t.c.due_at >= after, t.c.status.in_([int(s) for s in OPEN_STATUSES]))
+    with store.engine.connect() as conn:
+        found = conn.scalar(_in_scope(query, store, t))
+    return None if found is None else int(found)
+
+
 def task_row(conn: Connection, task_id: int) -> TaskRow | None:
     row = conn.execute(_rows().where(Task.__table__.c.id == task_id)).first()
     return TaskRow(**row._mapping) if row else None
