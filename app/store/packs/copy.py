@@ -17,6 +17,7 @@ from app.domain.warnings import OPEN_STATUSES as OPEN_WARNINGS
 from app.store.geometry import GeometryType
 from app.store.masking import mask_name
 from app.store.packs.area import PackArea
+from app.store.read_ahead import read_ahead
 from app.store.tables.incidents import Improvement, Incident, IncidentEvent, IncidentTask
 from app.store.tables.persons import Person
 from app.store.tables.tasks import Task, TaskEvent, TaskPerson, Trip
@@ -52,12 +53,15 @@ def copy_rows(src: Connection, dst: Connection, table: Table, where: Any = None,
     raw = f"INSERT INTO {table.name} ({', '.join(names)}) VALUES ({', '.join('?' for _ in names)})"
     n = 0
     result = src.execution_options(yield_per=CHUNK).execute(query)
-    plain = transform is None and (raw_blobs or not has_geometry) and dst.dialect.name == "sqlite"
+    if transform is None and (raw_blobs or not has_geometry) and dst.dialect.name == "sqlite":
+        # the bulk of a pack (records): rows go as the tuples they came in, in the table's column order; from a
+        # PostgreSQL centre the next batch is fetched while this one is written
+        batches = ([tuple(r) for r in part] for part in result.partitions(CHUNK))
+        for rows in read_ahead(batches) if src.dialect.name == "postgresql" else batches:
+            dst.exec_driver_sql(raw, rows)
+            n += len(rows)
+        return n
     for part in result.partitions(CHUNK):
-        if plain:  # the bulk of a pack (records): rows go as the tuples they came in, in the table's column order
-            dst.exec_driver_sql(raw, [tuple(r) for r in part])
-            n += len(part)
-            continue
         rows = [dict(r._mapping) for r in part]
         if transform is not None:
             rows = [transform(r) for r in rows]
