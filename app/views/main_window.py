@@ -62,9 +62,12 @@ class MainWindow(QMainWindow):
     that cannot be built raises: a broken panel is a bug to see at once, not a dock that hides it."""
 
     def __init__(self, console: Console, english: bool = False, panels: Sequence[PanelSpec] = PANELS,
-                 toolbar: Sequence[PanelFactory] = TOOLBAR_WIDGETS) -> None:
+                 toolbar: Sequence[PanelFactory] = TOOLBAR_WIDGETS, undo: ConsoleUndo | None = None) -> None:
         super().__init__()
         self.console, self.english = console, english
+        # the session's undo stack (the composition root's; a window made alone keeps its own): it outlives every
+        # rebuild of the views, so a language switch loses no step
+        self.undo = undo if undo is not None else ConsoleUndo(console.context, self)
         self._registry = (panels, toolbar)
         self._wartime = False
         screen = self.screen().availableGeometry()
@@ -104,7 +107,7 @@ class MainWindow(QMainWindow):
         self.wartime.sigModeChanged.connect(c.incident_desk.set_wartime)  # the queue narrows to the incident
         c.incident_desk.set_wartime(self.wartime.wartime)
         self.trainer = TrainerMode(self)
-        self.undo = ConsoleUndo(self.canvas, c.context, c.atlas, self)
+        self.undo.attach(self.canvas, c.atlas, self)
         self.undo.adopt(self)
         self._add_dock("undo_history", self.tr("Undo history"), self.undo.history_view(self), "left")
         self.panels = PanelSwitcher(self, self.docks)
@@ -306,7 +309,12 @@ class MainWindow(QMainWindow):
             self.wall.close()
             return
         choice = saved_wall_choice(self.console)
-        self.wall = WallMode(self.console, choice.units, choice.indicators, cycle_ms=choice.seconds * 1000)
+        self._open_wall((choice.units, choice.indicators, choice.seconds * 1000))
+
+    def _open_wall(self, choice: tuple[Sequence[str], Sequence[str], int]) -> None:
+        units, indicators, cycle_ms = choice
+        self.undo.recording = False
+        self.wall = WallMode(self.console, units, indicators, cycle_ms=cycle_ms)
         self.wall.sigLeft.connect(self._on_wall_left)
         self.wall.start()
 
@@ -316,6 +324,7 @@ class MainWindow(QMainWindow):
 
     def _on_wall_left(self) -> None:
         self.wall = None
+        self.undo.recording = True
         self.activateWindow()
 
     def _choose_language(self, lang: str) -> None:
@@ -335,8 +344,9 @@ class MainWindow(QMainWindow):
 
         Every panel, dock title, menu, tool bar, legend and tile is made anew by the code that made it (one path
         for both languages, so no string can be left behind untranslated); the command picture itself — unit,
-        level, indicator, as-of date, selection — lives in the console's models and carries over as it is. The
-        undo history starts afresh (its entries name things in the old language)."""
+        level, indicator, as-of date, selection — lives in the console's models and carries over as it is, and so
+        does the session's undo stack; an area being drawn and an open wall carry over too (see ``_rebuild``).
+        Steps already on the stack keep the names they were given in the old language."""
         english = interface_language() == "en"
         if english != self.english:
             self._rebuild(lambda: setattr(self, "english", english))
@@ -347,12 +357,15 @@ class MainWindow(QMainWindow):
         self._rebuild(self.console.reload_geography)
 
     def _rebuild(self, between: Callable[[], None]) -> None:
-        """Take down every view this window built, run ``between``, build them all again (layout and map view kept)."""
+        """Take down every view this window built, run ``between``, build them all again: layout, map view, the
+        area being drawn and the wall (made again with the same units, indicators and cycle) are kept."""
         c = self.console
         settings.save_window(self, self.canvas, c.layers)
         self._settle()
-        if self.wall is not None:
+        wall = self.wall.choice if self.wall is not None else None
+        if self.wall is not None:  # the wall's words are of the old language: it is made again below
             self.wall.close()
+        drawing = list(self.canvas.sketch.vertices) if self.canvas.sketch.active else None
         take_down_views(self, self.docks.values(), self._made)  # the models then speak to the new views only
         between()
         self._build()
@@ -362,6 +375,10 @@ class MainWindow(QMainWindow):
         for part in (self.centralWidget(), self.statusBar(), *self.findChildren(QToolBar)):
             part.show()  # made while the window is shown: Qt shows only what a layout adds
         self._finish()
+        if drawing is not None:
+            self.canvas.sketch.resume(drawing)
+        if wall is not None:
+            self._open_wall(wall)
 
     def sheet(self, title: str, subtitle: str | None = None) -> Sheet:
         return briefing_sheet(self.console, title, breadcrumb(self.console) if subtitle is None else subtitle)

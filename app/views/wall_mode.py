@@ -24,6 +24,7 @@ from app.timebase import format_seconds
 from app.views.dashboard import DashboardPanel
 from app.views.map_text import legend, unit_tooltip
 from app.views.poller import Poller
+from app.views.view_teardown import disconnect_views_under
 from app.views.vocabulary import interface_language
 
 WALL_FIGURES = ("positive_today", "pending", "q_persons_active", "warn_open", "risk_arrivals_14d",
@@ -53,6 +54,7 @@ class WallMode(QWidget):
                  cycle_ms: int = CYCLE_MS, refresh_ms: int = REFRESH_MS) -> None:
         super().__init__(None, Qt.WindowType.Window)
         self.setObjectName("wall")
+        self.choice = (tuple(units), tuple(indicators), cycle_ms)  # to make the same wall again (language switch)
         self.setWindowTitle(self.tr("Jingkong — wall"))
         k = self.screen().geometry().height() / 1080
         self.setStyleSheet(DARK.format(heading=round(HEADING_PT * k), alarm=round(ALARM_PT * k), list=round(LIST_PT * k)))
@@ -141,5 +143,6 @@ class WallMode(QWidget):
         self._ticker.stop()
         self.poller.stop()
         self.scene_.restore()
+        disconnect_views_under(self)  # the models stop drawing on a wall that is left
         super().closeEvent(event)
         self.sigLeft.emit()
