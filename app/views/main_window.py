@@ -34,6 +34,7 @@ from app.views.feature_tools import FeatureTools
 from app.views.import_wizard import ImportWizard
 from app.views.layer_panel import LayerPanel
 from app.views.layouts import apply_layout, layout_for, whole_tab_titles
+from app.views.lazy_panel import LazyPanel
 from app.views.map_text import legend, level_names, unit_tooltip
 from app.views.pack_status import PackStatusLabel
 from app.views.panel_switcher import PanelSwitcher
@@ -102,7 +103,9 @@ class MainWindow(QMainWindow):
         self._add_dock("thematic", self.tr("Thematic map"), self.thematic_panel, "left")
         self._add_dock("cameras", self.tr("Cameras"), self.camera_panel, "right")
         for spec in panels:
-            self._add_dock(spec.key, spec.title_en if english else spec.title_zh, spec.build(c, self), spec.area)
+            title = spec.title_en if english else spec.title_zh
+            self._add_dock(spec.key, title, spec.build(c, self) if spec.eager else None, spec.area,
+                           lambda build=spec.build: build(c, self))
         self.wartime = WartimeSwitch(self, self.docks)
         self.wartime.sigModeChanged.connect(c.incident_desk.set_wartime)  # the queue narrows to the incident
         c.incident_desk.set_wartime(self.wartime.wartime)
@@ -118,7 +121,6 @@ class MainWindow(QMainWindow):
         self.pack_status = PackStatusLabel(c.conflict_review, c.context, self) if c.pack_area is not None else None
         if self.pack_status is not None:  # a console on an offline pack shows how the pack stands
             self.status.addPermanentWidget(self.pack_status)
-            self.docks["sync_conflicts"].widget().widget().sigSynced.connect(self.pack_status.refresh)
         self._build_actions(toolbar)
         self.canvas.sigPointClicked.connect(self.camera_panel.pick_point)
         self.canvas.sigViewChanged.connect(self._on_view_change)
@@ -141,16 +143,32 @@ class MainWindow(QMainWindow):
         self._made |= {self._counter, self.follower}
 
     # --- building ---------------------------------------------------------------------------------
-    def _add_dock(self, key: str, title: str, widget: QWidget, area: str) -> None:
+    def _add_dock(self, key: str, title: str, widget: QWidget | None, area: str,
+                  build: Callable[[], QWidget] | None = None) -> None:
+        """A dock for ``widget``, or, without one, for the panel ``build()`` makes the first time it is shown."""
         dock = QDockWidget(title, self)
         dock.setObjectName(key)
         scroll = QScrollArea(dock)  # a tall panel scrolls instead of stretching the window past the screen
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setWidget(widget)
+        if widget is None and build is not None:
+            scroll.setWidget(LazyPanel(scroll, build, lambda panel: self._on_panel_built(key, panel)))
+        else:
+            scroll.setWidget(widget)
         dock.setWidget(scroll)
         dock.setProperty("area", int(AREAS[area].value))  # placed by the layout (see apply_layout)
         self.docks[key] = dock
+
+    def panel(self, key: str) -> QWidget:
+        """The panel of dock ``key``, built now if it has not been shown yet."""
+        widget = self.docks[key].widget().widget()
+        return widget.panel() if isinstance(widget, LazyPanel) else widget
+
+    def _on_panel_built(self, key: str, panel: QWidget) -> None:
+        """What the window wires into a panel, done when the panel is built (at start or when first shown)."""
+        self.undo.adopt(panel)
+        if key == "sync_conflicts" and self.pack_status is not None:
+            panel.sigSynced.connect(self.pack_status.refresh)
 
     def _action(self, text: str, slot, shortcut: QKeySequence | str | None = None) -> QAction:  # noqa: ANN001
         action = QAction(text, self)
@@ -195,11 +213,12 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.act_import)
         file_menu.addAction(self.act_export)
         file_menu.addSeparator()
-        sync_panel = self.docks["sync_conflicts"].widget().widget()
         if self.console.pack_area is None:
-            file_menu.addAction(self._action(self.tr("Make offline pack…"), sync_panel.make_pack))
+            file_menu.addAction(self._action(self.tr("Make offline pack…"),
+                                             lambda: self.panel("sync_conflicts").make_pack()))
         else:
-            file_menu.addAction(self._action(self.tr("Sync pack with centre…"), sync_panel.sync_pack))
+            file_menu.addAction(self._action(self.tr("Sync pack with centre…"),
+                                             lambda: self.panel("sync_conflicts").sync_pack()))
             if self.console.people.may_enter:  # people found door to door, sent to the centre at sync
                 file_menu.addAction(self._action(self.tr("Enter person found door to door…"),
                                                  lambda: open_person_entry(self.console.people, self)))

@@ -89,7 +89,7 @@ def test_a_language_switch_keeps_the_undo_history(qtbot, console: Console, map_w
     start = view(window)
     window.canvas.zoom_to("330382002001")
     settle(qtbot)
-    panel = window.docks["screening"].widget().widget()
+    panel = window.panel("screening")
     panel.city.clear()
     panel.city.addItems(panel._run.cities())
     panel.city.setCurrentText("上海")
