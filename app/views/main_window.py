@@ -59,8 +59,9 @@ AREAS = {"left": Qt.DockWidgetArea.LeftDockWidgetArea, "right": Qt.DockWidgetAre
 class MainWindow(QMainWindow):
     """The console shell over one ``Console``; ``docks`` by object name, ``canvas`` the map.
 
-    ``panels`` and ``toolbar`` are the registries of :mod:`app.views.panels` (tests pass their own). A panel
-    that cannot be built raises: a broken panel is a bug to see at once, not a dock that hides it."""
+    ``panels`` and ``toolbar`` are the registries of :mod:`app.views.panels` (tests pass their own); a panel is
+    built when its dock is first shown (or ``panel(key)`` asks for it), an eager one at start. A panel that cannot
+    be built raises then: a broken panel is a bug to see at once, not a dock that hides it."""
 
     def __init__(self, console: Console, english: bool = False, panels: Sequence[PanelSpec] = PANELS,
                  toolbar: Sequence[PanelFactory] = TOOLBAR_WIDGETS, undo: ConsoleUndo | None = None) -> None:
