@@ -72,6 +72,7 @@ class MainWindow(QMainWindow):
         self.undo = undo if undo is not None else ConsoleUndo(console.context, self)
         self._registry = (panels, toolbar)
         self._wartime = False
+        self._missed_language = False
         screen = self.screen().availableGeometry()
         self.resize(min(1920, screen.width()), min(1080, screen.height()))
         self._build()
@@ -311,6 +312,9 @@ class MainWindow(QMainWindow):
 
     def showEvent(self, event) -> None:  # noqa: ANN001, N802
         super().showEvent(event)
+        if self._missed_language:  # the language was switched while this window was closed
+            self._missed_language = False
+            QTimer.singleShot(0, self, self.retranslate)
         if self._opening is not False:  # once the window has its real size: the map opens on the whole county
             QTimer.singleShot(0, self, self._open_view)
 
@@ -357,7 +361,10 @@ class MainWindow(QMainWindow):
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802
         super().changeEvent(event)
         if event.type() == QEvent.Type.LanguageChange and self.english != (interface_language() == "en"):
-            QTimer.singleShot(0, self, self.retranslate)  # once, after every translator of the swap is in
+            if self.isVisible():  # once, after every translator of the swap is in
+                QTimer.singleShot(0, self, self.retranslate)
+            else:  # a closed window is rebuilt when it is shown again, not while nobody sees it
+                self._missed_language = True
 
     def retranslate(self) -> None:
         """Rebuild the views in the interface language installed now, keeping the layout and the map's view.

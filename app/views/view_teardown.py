@@ -61,7 +61,8 @@ def disconnect_views_under(root: QObject) -> int:
 def _disconnect(cut_if: Callable[[QObject], bool]) -> int:
     cut = 0
     for signal in [o for o in gc.get_objects() if isinstance(o, SignalInstance)]:
-        for slot in list(signal._slots):
+        # (an instance the collector still lists while psygnal tears it down has no slots left)
+        for slot in list(getattr(signal, "_slots", ())):
             receiver = slot.dereference()
             owner = getattr(receiver, "__self__", None)
             if isinstance(owner, QObject) and cut_if(owner):
