@@ -124,13 +124,10 @@ class _WindowBench(WindowBench):
     INDICATORS = ("vax_d1_cov", "positive_today")
 
     def __init__(self, db: str | None) -> None:
-        from app.views.indicator_panel import IndicatorPanel
-
         super().__init__(db)
         self.console.indicators.ensure()
         self.app.processEvents()
-        self.panel = next(d.widget().widget() for d in self.window.docks.values()
-                          if isinstance(d.widget().widget(), IndicatorPanel))
+        self.panel = self.window.panel("indicators")
         self.panel.refresh()
         self.turn = 0
 
@@ -142,7 +139,7 @@ class _WindowBench(WindowBench):
         self.console.drill.drill_to(village)
         self.console.context.selected_unit = village
         self.console.context.indicator = self.INDICATORS[0]
-        dock = next(d for d in self.window.docks.values() if d.widget().widget() is self.panel)
+        dock = self.window.docks["indicators"]
         dock.show()
         dock.raise_()
         self.settle()

@@ -9,6 +9,7 @@ from app.arguments import arg
 from app.commands.common import CommandError, Result, add_store_options, open_console
 from app.console import Console
 from app.domain.admin import Level
+from app.domain.errors import InputError
 from app.models import inputs
 from app.models.imports.kinds import KIND_NAMES
 from app.models.imports.mapping import read_mapping_crs, read_mapping_file
@@ -44,6 +45,14 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> Result:
+    """The import, list or undo; a value the input rules refuse is said in ``--lang`` (as the reject file is)."""
+    try:
+        return _run(args)
+    except InputError as exc:
+        raise CommandError(exc.text_in(args.lang)) from None
+
+
+def _run(args: argparse.Namespace) -> Result:
     action, *rest = args.target
     if action == "list" and not rest:
         return _list(args)

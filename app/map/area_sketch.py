@@ -43,6 +43,12 @@ class AreaSketch(QObject):
         self.item.set_sketch([], None)
         self._set_active(True)
 
+    def resume(self, vertices: list[tuple[float, float]]) -> None:
+        """Go on drawing from ``vertices`` (a sketch carried over to a rebuilt map): no corner is recorded anew."""
+        self.vertices = list(vertices)
+        self.item.set_sketch(self._points(), QPointF(*self.vertices[-1]) if self.vertices else None)
+        self._set_active(True)
+
     def add(self, x: float, y: float) -> None:
         if not self.vertices or self.vertices[-1] != (x, y):  # a double-click's first click repeats a vertex
             self.vertices.append((x, y))

@@ -54,10 +54,10 @@ def whole_number(value: str | int, field: str, minimum: int = 0, maximum: int = 
     """A whole number in ``minimum .. maximum``."""
     text = str(value).strip()
     if not text.lstrip("+-").isdigit():
-        raise InputError(field, f"{_shown(value)} is not a whole number")
+        raise InputError(field, "not_whole_number", value=_shown(value))
     # past 30 digits it is out of any range here (and int() refuses past 4,300)
     if len(text) > 30 or not minimum <= int(text) <= maximum:
-        raise InputError(field, f"{_shown(value)} is out of range: give {minimum} .. {maximum}")
+        raise InputError(field, "out_of_range", value=_shown(value), low=minimum, high=maximum)
     return int(text)
 
 
@@ -83,7 +83,7 @@ def id_list(text: str, field: str, column: ColumnLike) -> list[int]:
     """``"1,2,3"`` -> [1, 2, 3]: at least one id, each one checked by :func:`record_id`."""
     items = [item.strip() for item in str(text).split(",")]
     if not any(items):
-        raise InputError(field, "give at least one id")
+        raise InputError(field, "no_ids")
     return [record_id(item, field, column) for item in items]
 
 
@@ -91,7 +91,7 @@ def name_list(text: str, field: str) -> list[str]:
     """``"a,b"`` -> ["a", "b"]: codes or names, at least one, none empty."""
     items = [item.strip() for item in str(text).split(",")]
     if not all(items):
-        raise InputError(field, f"{_shown(text)} has an empty item: give comma-separated values")
+        raise InputError(field, "empty_item", value=_shown(text))
     return items
 
 
@@ -100,9 +100,9 @@ def number(value: str | float, field: str, minimum: float, maximum: float) -> fl
     try:
         result = float(str(value).strip())
     except ValueError:
-        raise InputError(field, f"{_shown(value)} is not a number") from None
+        raise InputError(field, "not_number", value=_shown(value)) from None
     if not math.isfinite(result) or not minimum <= result <= maximum:
-        raise InputError(field, f"{_shown(value)} is out of range: give {minimum:g} .. {maximum:g}")
+        raise InputError(field, "out_of_range", value=_shown(value), low=f"{minimum:g}", high=f"{maximum:g}")
     return result
 
 
@@ -113,7 +113,7 @@ def crs(value: str, field: str) -> str:
     try:
         found = CRS.from_user_input(int(raw) if raw.isdigit() else raw)
     except (CRSError, ValueError):
-        raise InputError(field, f"{_shown(value)} is not a coordinate system (give e.g. EPSG:4549)") from None
+        raise InputError(field, "not_crs", value=_shown(value)) from None
     authority = found.to_authority()
     return ":".join(authority) if authority else found.to_wkt()
 
@@ -128,10 +128,10 @@ def text(value: str, field: str, column: ColumnLike | None = None, *, required: 
     """Text without surrounding blanks; not empty when ``required``; no longer than ``column`` holds."""
     clean = str(value).strip()
     if required and not clean:
-        raise InputError(field, "must not be empty")
+        raise InputError(field, "empty")
     limit = None if column is None else text_limit(column)
     if limit is not None and len(clean) > limit:
-        raise InputError(field, f"{len(clean)} characters, more than the {limit} it can hold: {_shown(clean)}")
+        raise InputError(field, "too_long", length=len(clean), limit=limit, value=_shown(clean))
     return clean
 
 
@@ -139,7 +139,7 @@ def choice(value: str, field: str, choices: Iterable[str]) -> str:
     """One of ``choices``."""
     options = list(choices)
     if value not in options:
-        raise InputError(field, f"{_shown(value)} is not one of {', '.join(options)}")
+        raise InputError(field, "not_one_of", value=_shown(value), options=", ".join(options))
     return value
 
 
@@ -156,14 +156,14 @@ def spelled_choice(value: str, field: str, spellings: dict[str, int], what: str)
             return number_
     if text_.isdigit() and int(text_) in set(spellings.values()):
         return int(text_)
-    raise InputError(field, f"{_shown(value)} is not a known {what}")
+    raise InputError(field, "not_known", value=_shown(value), what=what)
 
 
 def admin_code(value: str, field: str) -> str:
     """An admin division code nested the county's way: 9 (town), 12 (village) or 15 digits (grid)."""
     code = str(value).strip()
     if not (code.isdigit() and len(code) in (9, 12, 15)):
-        raise InputError(field, f"{_shown(value)} is not a town, village or grid code (9, 12 or 15 digits)")
+        raise InputError(field, "not_admin_code", value=_shown(value))
     return code
 
 
@@ -172,9 +172,9 @@ def day(value: str, field: str) -> dt.date:
     try:
         result = dt.date.fromisoformat(str(value).strip())
     except ValueError:
-        raise InputError(field, f"{_shown(value)} is not a date (expected YYYY-MM-DD)") from None
+        raise InputError(field, "not_iso_date", value=_shown(value)) from None
     if not FIRST_DAY <= result <= LAST_DAY:
-        raise InputError(field, f"{_shown(value)} is out of range: give a day between {FIRST_DAY.year} and {LAST_DAY.year}")
+        raise InputError(field, "day_out_of_range", value=_shown(value), first=FIRST_DAY.year, last=LAST_DAY.year)
     return result
 
 
@@ -191,7 +191,7 @@ def moment(value: str, field: str, end_of_day: bool = True) -> int:
     try:
         when = parse_datetime(raw)
     except ValueError:
-        raise InputError(field, f"{_shown(value)} is not a date or time (expected YYYY-MM-DD or YYYY-MM-DDTHH:MM)") from None
+        raise InputError(field, "not_date_or_time", value=_shown(value)) from None
     day(when.date().isoformat(), field)
     return int(when.timestamp())
 
@@ -207,16 +207,16 @@ def identity_number(value: str, field: str) -> str:
     Returned upper-cased. The problem never echoes the number (it is personal)."""
     number = str(value).strip().upper()
     if not _ID_FORM.fullmatch(number):
-        raise InputError(field, f"not an 18-character identity number ({len(number)} characters)")
+        raise InputError(field, "id_form", length=len(number))
     try:
         born = dt.date(int(number[6:10]), int(number[10:12]), int(number[12:14]))
     except ValueError:
-        raise InputError(field, "the birth date inside the identity number is not a date") from None
+        raise InputError(field, "id_birth_not_date") from None
     if not FIRST_BIRTH_DAY <= born <= LAST_DAY:
-        raise InputError(field, "the birth date inside the identity number is out of range")
+        raise InputError(field, "id_birth_out_of_range")
     check = _ID_CHECK[sum(map(operator.mul, map(int, number[:17]), _ID_WEIGHTS)) % 11]
     if number[17] != check:
-        raise InputError(field, "the check character of the identity number is wrong (GB 11643)")
+        raise InputError(field, "id_check")
     return number
 
 
@@ -240,14 +240,14 @@ _TIME_FORM = re.compile(r"[ T]*(\d{1,2})(?:[:时](\d{1,2})(?:[:分](\d{1,2})(?:\
 def _date_parts(raw: str, field: str, value: object, first: dt.date = FIRST_DAY) -> tuple[dt.date, str]:
     m = _DAY_FORM.match(raw)
     if not m:
-        raise InputError(field, f"{_shown(value)} is not a date (expected e.g. 2022-03-01, 2022/3/1 or 2022年3月1日)")
+        raise InputError(field, "not_date", value=_shown(value))
     year, month, day_ = int(m[1]), int(m[2] or m[4]), int(m[3] or m[5])
     try:
         date = dt.date(year, month, day_)
     except ValueError:
-        raise InputError(field, f"{_shown(value)} is not a date (no such day)") from None
+        raise InputError(field, "no_such_day", value=_shown(value)) from None
     if not first <= date <= LAST_DAY:
-        raise InputError(field, f"{_shown(value)} is out of range: give a day between {first.year} and {LAST_DAY.year}")
+        raise InputError(field, "day_out_of_range", value=_shown(value), first=first.year, last=LAST_DAY.year)
     return date, raw[m.end():]
 
 
@@ -258,7 +258,7 @@ def calendar_day(value: str, field: str, first: dt.date = FIRST_DAY) -> dt.date:
     raw = str(value).strip()
     date, rest = _date_parts(raw, field, value, first)
     if rest.strip() not in ("", "0:00", "00:00", "00:00:00", "0:00:00"):
-        raise InputError(field, f"{_shown(value)} is not a date (expected a day without a time)")
+        raise InputError(field, "date_with_time", value=_shown(value))
     return date
 
 
@@ -278,12 +278,12 @@ def date_time(value: str, field: str) -> int:
     if rest:
         m = _TIME_FORM.fullmatch(rest)
         if not m:
-            raise InputError(field, f"{_shown(value)} is not a date and time (expected e.g. 2022-03-01 08:05)")
+            raise InputError(field, "not_date_time", value=_shown(value))
         hour, minute, second = int(m[1]), int(m[2] or m[4] or 0), int(m[3] or m[5] or 0)
         if m[6]:
             zone = dt.timezone.utc if m[6] == "Z" else _zone(m[6])
         if hour > 23 or minute > 59 or second > 59:
-            raise InputError(field, f"{_shown(value)} has no such time of day")
+            raise InputError(field, "no_such_time", value=_shown(value))
     return int(dt.datetime(date.year, date.month, date.day, hour, minute, second, tzinfo=zone).timestamp())
 
 
@@ -391,7 +391,7 @@ def point_inside(lon: str | float, lat: str | float, field: str, area: shapely.G
     """A longitude/latitude point (EPSG:4490 degrees) inside ``area`` (the county: prepare it once)."""
     x, y = number(lon, field, -180, 180), number(lat, field, -90, 90)
     if not shapely.contains_xy(area, x, y):
-        raise InputError(field, f"({x:.6f}, {y:.6f}) is outside {area_name}")
+        raise InputError(field, "outside_area", x=f"{x:.6f}", y=f"{y:.6f}", area=area_name)
     return shapely.Point(x, y)
 
 
@@ -401,16 +401,17 @@ def geometry(wkt: str, field: str, kinds: Iterable[str]) -> shapely.Geometry:
     try:
         geom = shapely.from_wkt(str(wkt))
     except (ShapelyError, ValueError):
-        raise InputError(field, f"{_shown(wkt)} is not WKT") from None
+        raise InputError(field, "not_wkt", value=_shown(wkt)) from None
     if geom is None or geom.is_empty:
-        raise InputError(field, f"{_shown(wkt)} is empty")
+        raise InputError(field, "empty_geometry", value=_shown(wkt))
     if geom.geom_type not in allowed:
-        raise InputError(field, f"a {' or '.join(allowed)} is needed, not a {geom.geom_type}")
+        raise InputError(field, "wrong_geometry", allowed=" or ".join(allowed), kind=geom.geom_type)
     if not geom.is_valid:
-        raise InputError(field, f"{_shown(wkt)} is not a valid {geom.geom_type} ({shapely.is_valid_reason(geom)})")
+        raise InputError(field, "invalid_geometry", value=_shown(wkt), kind=geom.geom_type,
+                         reason=shapely.is_valid_reason(geom))
     x0, y0, x1, y1 = geom.bounds
     if not (-180 <= x0 <= x1 <= 180 and -90 <= y0 <= y1 <= 90):
-        raise InputError(field, f"{_shown(wkt)} is not in longitude/latitude degrees (EPSG:4490)")
+        raise InputError(field, "not_degrees", value=_shown(wkt))
     return geom
 
 
@@ -420,17 +421,17 @@ def output_file(value: str | Path, field: str, suffixes: Iterable[str] = ()) -> 
     allowed = tuple(suffixes)
     raw = str(value).strip()
     if not raw:
-        raise InputError(field, "no file given")
+        raise InputError(field, "no_file")
     path = Path(raw).expanduser()
     if path.is_dir():
-        raise InputError(field, f"{path} is a folder: give a file name")
+        raise InputError(field, "is_folder", path=path)
     if allowed and path.suffix.lower() not in allowed:
-        raise InputError(field, f"{path.name!r} must end in {' or '.join(allowed)}")
+        raise InputError(field, "wrong_suffix", name=repr(path.name), suffixes=" or ".join(allowed))
     folder = path.parent
     if not folder.is_dir():
-        raise InputError(field, f"no folder {folder}")
+        raise InputError(field, "no_folder", folder=folder)
     if not _writable(folder) or (path.exists() and not _writable(path)):
-        raise InputError(field, f"cannot write {path}: permission denied")
+        raise InputError(field, "not_writable", path=path)
     return path
 
 
@@ -445,11 +446,11 @@ def audit_anchor(value: str | Path, field: str) -> tuple[int, str]:
         data = json.loads(path.read_text(encoding="utf-8"))
         entry, digest = data["entry"], data["hash"]
     except (OSError, UnicodeDecodeError) as exc:
-        raise InputError(field, f"cannot read {path}: {exc.strerror or exc}") from None
+        raise InputError(field, "cannot_read", path=path, reason=exc.strerror or exc) from None
     except (ValueError, KeyError, TypeError):
-        raise InputError(field, f"{path} is not an audit anchor (JSON with \"entry\" and \"hash\")") from None
+        raise InputError(field, "not_anchor", path=path) from None
     if not isinstance(entry, int) or entry < 1 or not (isinstance(digest, str) and re.fullmatch(r"[0-9a-f]{64}", digest)):
-        raise InputError(field, f"{path} is not an audit anchor: entry {_shown(entry)}, hash {_shown(digest)}")
+        raise InputError(field, "bad_anchor", path=path, entry=_shown(entry), hash=_shown(digest))
     return entry, digest
 
 
@@ -457,7 +458,7 @@ def store_location(value: str, field: str = "--db") -> str:
     """A store path or URL: not empty."""
     clean = str(value).strip()
     if not clean:
-        raise InputError(field, "no store given: name a store file or an SQLAlchemy URL")
+        raise InputError(field, "no_store")
     return clean
 
 

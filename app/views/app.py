@@ -125,9 +125,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     from app.views.indicator_loader import IndicatorLoader
     from app.views.main_window import MainWindow
     from app.views.startup_probe import install as install_probe
+    from app.views.undo_history import ConsoleUndo
 
     IndicatorLoader.hold()  # the map paints first; the indicators are computed after
-    window = MainWindow(console, english=lang == "en")
+    undo = ConsoleUndo(console.context, app)  # the session's undo stack: every build of the window's views uses it
+    window = MainWindow(console, english=lang == "en", undo=undo)
     IndicatorLoader.release_after_paint(window.canvas.viewport())
     if not has_chinese_font:
         window.status.show_notice(missing_font_notice())

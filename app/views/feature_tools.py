@@ -17,7 +17,6 @@ from app.map.canvas import MapCanvas
 from app.map.feature_marks_item import FeatureMarksItem
 from app.map.label_painter import grid_labels
 from app.models.layers import PointLayer
-from app.views.attribute_table import AttributeTablePanel
 from app.views.feature_text import FEATURE_FIELD, display_value, layer_title
 
 PICK_PX = 8.0  # a point is "under the cursor" within this many screen pixels (its symbol is 11 px wide)
@@ -105,9 +104,8 @@ class FeatureTools(QObject):
 
     # --- tables and labels ----------------------------------------------------------------------------
     def open_table(self, key: str) -> None:
-        panel = self.window.findChild(AttributeTablePanel)
-        if panel is not None:
-            panel.show_layer(key)
+        if "attributes" in self.window.docks:
+            self.window.panel("attributes").show_layer(key)  # built now if it was never shown
             self._raise("attributes")
 
     def _raise(self, dock: str) -> None:

@@ -38,6 +38,8 @@ class IdentifyPanel(QWidget):
         box.addWidget(self.tree, 1)
         box.addLayout(button_row(self, [(self.tr("Zoom to feature"), self.zoom_to_current)]))
         identify.events.results.connect(self._on_results_change)
+        if identify.at is not None:  # built after a click (its dock first shown then): show what was identified
+            self._on_results_change(identify.features)
 
     def _on_results_change(self, features: list[Feature]) -> None:
         self.tree.clear()

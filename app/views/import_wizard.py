@@ -33,6 +33,7 @@ from app.models.imports.rejects import shown_value
 from app.models.imports.runner import ImportJob, ImportReport
 from app.models.imports.service import ImportService
 from app.views.boundary_pages import ReplacePage, TopologyPage
+from app.views.vocabulary import said
 from app.views.worker import FunctionWorker
 
 PREVIEW_ROWS = 20
@@ -143,11 +144,12 @@ class FilePage(QWizardPage):
             self.wiz.job = self.wiz.make_job()
         except ValueError as exc:  # a file we cannot read, or a required field without a column
             projected = getattr(exc, "field", "") == "--crs"
-            if self.kind() != BOUNDARIES and (projected or (self.wiz.mapping is None and "no column" in str(exc))):
+            unmapped = getattr(exc, "key", "") == "no_column_for"
+            if self.kind() != BOUNDARIES and (projected or (self.wiz.mapping is None and unmapped)):
                 self.wiz.job = None
-                self.wiz.mapping_page.error.setText(str(exc) if projected else "")
+                self.wiz.mapping_page.error.setText(said(exc) if projected else "")
                 return True  # the mapping page lets the user choose the columns and their coordinate system
-            self.error.setText(str(exc))
+            self.error.setText(said(exc))
             return False
         self.error.clear()
         return True
@@ -218,7 +220,7 @@ class MappingPage(QWizardPage):
         try:
             self.wiz.job = self.wiz.make_job()
         except ValueError as exc:
-            self.error.setText(str(exc))
+            self.error.setText(said(exc))
             return False
         return True
 

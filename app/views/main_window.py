@@ -34,6 +34,7 @@ from app.views.feature_tools import FeatureTools
 from app.views.import_wizard import ImportWizard
 from app.views.layer_panel import LayerPanel
 from app.views.layouts import apply_layout, layout_for, whole_tab_titles
+from app.views.lazy_panel import LazyPanel
 from app.views.map_text import legend, level_names, unit_tooltip
 from app.views.pack_status import PackStatusLabel
 from app.views.panel_switcher import PanelSwitcher
@@ -58,15 +59,20 @@ AREAS = {"left": Qt.DockWidgetArea.LeftDockWidgetArea, "right": Qt.DockWidgetAre
 class MainWindow(QMainWindow):
     """The console shell over one ``Console``; ``docks`` by object name, ``canvas`` the map.
 
-    ``panels`` and ``toolbar`` are the registries of :mod:`app.views.panels` (tests pass their own). A panel
-    that cannot be built raises: a broken panel is a bug to see at once, not a dock that hides it."""
+    ``panels`` and ``toolbar`` are the registries of :mod:`app.views.panels` (tests pass their own); a panel is
+    built when its dock is first shown (or ``panel(key)`` asks for it), an eager one at start. A panel that cannot
+    be built raises then: a broken panel is a bug to see at once, not a dock that hides it."""
 
     def __init__(self, console: Console, english: bool = False, panels: Sequence[PanelSpec] = PANELS,
-                 toolbar: Sequence[PanelFactory] = TOOLBAR_WIDGETS) -> None:
+                 toolbar: Sequence[PanelFactory] = TOOLBAR_WIDGETS, undo: ConsoleUndo | None = None) -> None:
         super().__init__()
         self.console, self.english = console, english
+        # the session's undo stack (the composition root's; a window made alone keeps its own): it outlives every
+        # rebuild of the views, so a language switch loses no step
+        self.undo = undo if undo is not None else ConsoleUndo(console.context, self)
         self._registry = (panels, toolbar)
         self._wartime = False
+        self._missed_language = False
         screen = self.screen().availableGeometry()
         self.resize(min(1920, screen.width()), min(1080, screen.height()))
         self._build()
@@ -99,12 +105,14 @@ class MainWindow(QMainWindow):
         self._add_dock("thematic", self.tr("Thematic map"), self.thematic_panel, "left")
         self._add_dock("cameras", self.tr("Cameras"), self.camera_panel, "right")
         for spec in panels:
-            self._add_dock(spec.key, spec.title_en if english else spec.title_zh, spec.build(c, self), spec.area)
+            title = spec.title_en if english else spec.title_zh
+            self._add_dock(spec.key, title, spec.build(c, self) if spec.eager else None, spec.area,
+                           lambda build=spec.build: build(c, self))
         self.wartime = WartimeSwitch(self, self.docks)
         self.wartime.sigModeChanged.connect(c.incident_desk.set_wartime)  # the queue narrows to the incident
         c.incident_desk.set_wartime(self.wartime.wartime)
         self.trainer = TrainerMode(self)
-        self.undo = ConsoleUndo(self.canvas, c.context, c.atlas, self)
+        self.undo.attach(self.canvas, c.atlas, self)
         self.undo.adopt(self)
         self._add_dock("undo_history", self.tr("Undo history"), self.undo.history_view(self), "left")
         self.panels = PanelSwitcher(self, self.docks)
@@ -115,7 +123,6 @@ class MainWindow(QMainWindow):
         self.pack_status = PackStatusLabel(c.conflict_review, c.context, self) if c.pack_area is not None else None
         if self.pack_status is not None:  # a console on an offline pack shows how the pack stands
             self.status.addPermanentWidget(self.pack_status)
-            self.docks["sync_conflicts"].widget().widget().sigSynced.connect(self.pack_status.refresh)
         self._build_actions(toolbar)
         self.canvas.sigPointClicked.connect(self.camera_panel.pick_point)
         self.canvas.sigViewChanged.connect(self._on_view_change)
@@ -138,16 +145,32 @@ class MainWindow(QMainWindow):
         self._made |= {self._counter, self.follower}
 
     # --- building ---------------------------------------------------------------------------------
-    def _add_dock(self, key: str, title: str, widget: QWidget, area: str) -> None:
+    def _add_dock(self, key: str, title: str, widget: QWidget | None, area: str,
+                  build: Callable[[], QWidget] | None = None) -> None:
+        """A dock for ``widget``, or, without one, for the panel ``build()`` makes the first time it is shown."""
         dock = QDockWidget(title, self)
         dock.setObjectName(key)
         scroll = QScrollArea(dock)  # a tall panel scrolls instead of stretching the window past the screen
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setWidget(widget)
+        if widget is None and build is not None:
+            scroll.setWidget(LazyPanel(scroll, build, lambda panel: self._on_panel_built(key, panel)))
+        else:
+            scroll.setWidget(widget)
         dock.setWidget(scroll)
         dock.setProperty("area", int(AREAS[area].value))  # placed by the layout (see apply_layout)
         self.docks[key] = dock
+
+    def panel(self, key: str) -> QWidget:
+        """The panel of dock ``key``, built now if it has not been shown yet."""
+        widget = self.docks[key].widget().widget()
+        return widget.panel() if isinstance(widget, LazyPanel) else widget
+
+    def _on_panel_built(self, key: str, panel: QWidget) -> None:
+        """What the window wires into a panel, done when the panel is built (at start or when first shown)."""
+        self.undo.adopt(panel)
+        if key == "sync_conflicts" and self.pack_status is not None:
+            panel.sigSynced.connect(self.pack_status.refresh)
 
     def _action(self, text: str, slot, shortcut: QKeySequence | str | None = None) -> QAction:  # noqa: ANN001
         action = QAction(text, self)
@@ -192,11 +215,12 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.act_import)
         file_menu.addAction(self.act_export)
         file_menu.addSeparator()
-        sync_panel = self.docks["sync_conflicts"].widget().widget()
         if self.console.pack_area is None:
-            file_menu.addAction(self._action(self.tr("Make offline pack…"), sync_panel.make_pack))
+            file_menu.addAction(self._action(self.tr("Make offline pack…"),
+                                             lambda: self.panel("sync_conflicts").make_pack()))
         else:
-            file_menu.addAction(self._action(self.tr("Sync pack with centre…"), sync_panel.sync_pack))
+            file_menu.addAction(self._action(self.tr("Sync pack with centre…"),
+                                             lambda: self.panel("sync_conflicts").sync_pack()))
             if self.console.people.may_enter:  # people found door to door, sent to the centre at sync
                 file_menu.addAction(self._action(self.tr("Enter person found door to door…"),
                                                  lambda: open_person_entry(self.console.people, self)))
@@ -288,6 +312,9 @@ class MainWindow(QMainWindow):
 
     def showEvent(self, event) -> None:  # noqa: ANN001, N802
         super().showEvent(event)
+        if self._missed_language:  # the language was switched while this window was closed
+            self._missed_language = False
+            QTimer.singleShot(0, self, self.retranslate)
         if self._opening is not False:  # once the window has its real size: the map opens on the whole county
             QTimer.singleShot(0, self, self._open_view)
 
@@ -306,7 +333,12 @@ class MainWindow(QMainWindow):
             self.wall.close()
             return
         choice = saved_wall_choice(self.console)
-        self.wall = WallMode(self.console, choice.units, choice.indicators, cycle_ms=choice.seconds * 1000)
+        self._open_wall((choice.units, choice.indicators, choice.seconds * 1000))
+
+    def _open_wall(self, choice: tuple[Sequence[str], Sequence[str], int]) -> None:
+        units, indicators, cycle_ms = choice
+        self.undo.recording = False
+        self.wall = WallMode(self.console, units, indicators, cycle_ms=cycle_ms)
         self.wall.sigLeft.connect(self._on_wall_left)
         self.wall.start()
 
@@ -316,6 +348,7 @@ class MainWindow(QMainWindow):
 
     def _on_wall_left(self) -> None:
         self.wall = None
+        self.undo.recording = True
         self.activateWindow()
 
     def _choose_language(self, lang: str) -> None:
@@ -328,15 +361,19 @@ class MainWindow(QMainWindow):
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802
         super().changeEvent(event)
         if event.type() == QEvent.Type.LanguageChange and self.english != (interface_language() == "en"):
-            QTimer.singleShot(0, self, self.retranslate)  # once, after every translator of the swap is in
+            if self.isVisible():  # once, after every translator of the swap is in
+                QTimer.singleShot(0, self, self.retranslate)
+            else:  # a closed window is rebuilt when it is shown again, not while nobody sees it
+                self._missed_language = True
 
     def retranslate(self) -> None:
         """Rebuild the views in the interface language installed now, keeping the layout and the map's view.
 
         Every panel, dock title, menu, tool bar, legend and tile is made anew by the code that made it (one path
         for both languages, so no string can be left behind untranslated); the command picture itself — unit,
-        level, indicator, as-of date, selection — lives in the console's models and carries over as it is. The
-        undo history starts afresh (its entries name things in the old language)."""
+        level, indicator, as-of date, selection — lives in the console's models and carries over as it is, and so
+        does the session's undo stack; an area being drawn and an open wall carry over too (see ``_rebuild``).
+        Steps already on the stack keep the names they were given in the old language."""
         english = interface_language() == "en"
         if english != self.english:
             self._rebuild(lambda: setattr(self, "english", english))
@@ -347,12 +384,15 @@ class MainWindow(QMainWindow):
         self._rebuild(self.console.reload_geography)
 
     def _rebuild(self, between: Callable[[], None]) -> None:
-        """Take down every view this window built, run ``between``, build them all again (layout and map view kept)."""
+        """Take down every view this window built, run ``between``, build them all again: layout, map view, the
+        area being drawn and the wall (made again with the same units, indicators and cycle) are kept."""
         c = self.console
         settings.save_window(self, self.canvas, c.layers)
         self._settle()
-        if self.wall is not None:
+        wall = self.wall.choice if self.wall is not None else None
+        if self.wall is not None:  # the wall's words are of the old language: it is made again below
             self.wall.close()
+        drawing = list(self.canvas.sketch.vertices) if self.canvas.sketch.active else None
         take_down_views(self, self.docks.values(), self._made)  # the models then speak to the new views only
         between()
         self._build()
@@ -362,6 +402,10 @@ class MainWindow(QMainWindow):
         for part in (self.centralWidget(), self.statusBar(), *self.findChildren(QToolBar)):
             part.show()  # made while the window is shown: Qt shows only what a layout adds
         self._finish()
+        if drawing is not None:
+            self.canvas.sketch.resume(drawing)
+        if wall is not None:
+            self._open_wall(wall)
 
     def sheet(self, title: str, subtitle: str | None = None) -> Sheet:
         return briefing_sheet(self.console, title, breadcrumb(self.console) if subtitle is None else subtitle)

@@ -38,18 +38,22 @@ class PanelSpec:
     area: str  # "left" | "right" | "bottom"
     title_zh: str
     title_en: str
+    eager: bool = False  # built at start even when hidden (else the first time its dock is shown: LazyPanel)
 
 
 PANELS: list[PanelSpec] = [
     PanelSpec("task_queue", lambda c, parent: TaskQueuePanel(c.tasks, c.context, c.audit, parent, c.incident_desk),
-              "bottom", "调度队列", "Tasks"),
+              # eager: it escalates overdue tasks on its clock and watches the tasks' integrity from the start,
+              # whether or not anyone opens the queue
+              "bottom", "调度队列", "Tasks", eager=True),
     PanelSpec("task_transfers", lambda c, parent: TaskTransferPanel(c.transport, c.context, parent),
               "right", "闭环转运", "Transfers"),
     PanelSpec("warnings", lambda c, parent: WarningPanel(c.warnings, c.context, c.atlas, c.period, parent),
               "bottom", "一脑智查 · 预警", "Warnings"),
     PanelSpec("screening", lambda c, parent: ScreeningPanel(c.screening, c.atlas, c.period, c.period_end,
                                                             c.scenario.outbreak_city, parent),
-              "right", "人员排查", "Screening"),
+              # eager: an area drawn on the map is screened by this panel at once, whether or not it was ever shown
+              "right", "人员排查", "Screening", eager=True),
     PanelSpec("tracing", lambda c, parent: TracePanel(c.tracing, c.period, c.scenario.case_person_id,
                                                       c.scenario.case_onset, parent, c.feature_selection),
               "right", "流调溯源", "Tracing"),

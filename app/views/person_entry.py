@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout,
 
 from app.domain.errors import InputError, StoreError
 from app.domain.roles import AccessDenied
+from app.map.language import interface_language
 from app.models.people_directory import KINDS, PeopleDirectory
 from app.views.vocabulary import PERSON_KIND
 from app.views.widgets import MessageLabel
@@ -59,7 +60,7 @@ class PersonEntryDialog(QDialog):
             person_id = self.people.add(self.number.text(), self.name.text(), self.grid.text().strip(),
                                         self.kind.currentData())
         except InputError as exc:  # the problem never echoes the number (inputs.identity_number)
-            self.message.setText(f"{self.labels.get(exc.field, exc.field)}: {exc.problem}")
+            self.message.setText(f"{self.labels.get(exc.field, exc.field)}: {exc.problem_in(interface_language())}")
             return None
         except (StoreError, AccessDenied) as exc:  # outside the pack, already entered, not allowed
             self.message.setText(str(exc))

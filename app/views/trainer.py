@@ -136,7 +136,7 @@ class TrainerMode(QObject):
         if step.drill in ("wartime", "peacetime"):
             w.wartime.set_wartime(step.drill == "wartime")
         elif step.drill is not None and "incident" in w.docks:
-            panel = w.docks["incident"].widget().widget()
+            panel = w.panel("incident")
             panel.open_drill() if step.drill == "open" else panel.confirm_dispatch_now()
         n = len(self.tour.steps) if self.tour else 0
         text = step.caption_en if w.english else step.caption_zh

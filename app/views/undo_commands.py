@@ -1,7 +1,9 @@
 """The console's reversible actions, one ``QUndoCommand`` class each (QGIS and napari keep one per action).
 
 Commands change the state through the same models the user's clicks do, so every view follows an undo as it
-follows a click. ``redo()`` of a freshly pushed command is the action itself for :class:`DispatchCommand`;
+follows a click. They hold no widget of one build of the window (a language switch rebuilds the views while the
+stack lives on): the map and its sketch are reached through the session's :class:`ConsoleUndo`, and a panel that
+reported a dispatch is told its outcome only while it lives. ``redo()`` of a freshly pushed command is the action itself for :class:`DispatchCommand`;
 the others record an action already done and skip their first ``redo()``.
 """
 
@@ -9,8 +11,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, QRectF
+from PySide6.QtCore import QCoreApplication, QObject, QRectF
 from PySide6.QtGui import QUndoCommand
+from shiboken6 import isValid
 
 from app.map.area_sketch import AreaSketch
 from app.models.context import ConsoleContext
@@ -90,25 +93,25 @@ class SelectUnitCommand(_Recorded):
 
 
 class AddVertexCommand(_Recorded):
-    """A corner clicked while drawing an area. Once the drawing is finished or cancelled the corner is gone
-    with it: undoing it then does nothing and the command leaves the stack (obsolete)."""
+    """A corner clicked while drawing an area, on the sketch ``sketch()`` gives now (the map of the current build).
+    Once the drawing is finished or cancelled the corner is gone with it: undoing it then does nothing and the
+    command leaves the stack (obsolete)."""
 
-    def __init__(self, replay: Replay, sketch: AreaSketch, x: float, y: float) -> None:
+    def __init__(self, replay: Replay, sketch: Callable[[], AreaSketch | None], x: float, y: float) -> None:
         super().__init__(QCoreApplication.translate("Undo", "Add a corner"), replay)
         self._sketch, self.vertex = sketch, (x, y)
 
-    def _current(self) -> bool:
-        return self._sketch.active
-
     def apply_old(self) -> None:
-        if self._current() and self._sketch.vertices and self._sketch.vertices[-1] == self.vertex:
-            self._sketch.remove_last()
+        sketch = self._sketch()
+        if sketch is not None and sketch.active and sketch.vertices and sketch.vertices[-1] == self.vertex:
+            sketch.remove_last()
         else:
             self.setObsolete(True)
 
     def apply_new(self) -> None:
-        if self._current():
-            self._sketch.add(*self.vertex)
+        sketch = self._sketch()
+        if sketch is not None and sketch.active:
+            sketch.add(*self.vertex)
         else:
             self.setObsolete(True)
 
@@ -123,8 +126,18 @@ class DispatchCommand(QUndoCommand):
         self.dispatch, self._on_done, self._on_revoked = dispatch, on_done, on_revoked
 
     def redo(self) -> None:
-        self._on_done(self.dispatch.run())
+        task_ids = self.dispatch.run()
+        if _alive(self._on_done):
+            self._on_done(task_ids)
 
     def undo(self) -> None:
         note = QCoreApplication.translate("Undo", "undo in the console: %1").replace("%1", self.text())
-        self._on_revoked(self.dispatch.revoke(note))
+        revoked = self.dispatch.revoke(note)
+        if _alive(self._on_revoked):  # the panel that dispatched may have been rebuilt (language switch) since
+            self._on_revoked(revoked)
+
+
+def _alive(callback: Callable[..., object]) -> bool:
+    """False for a method of a Qt object already deleted (calling it would touch freed memory)."""
+    owner = getattr(callback, "__self__", None)
+    return not isinstance(owner, QObject) or isValid(owner)

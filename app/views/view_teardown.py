@@ -7,7 +7,7 @@ slots of deleted views are cut."""
 from __future__ import annotations
 
 import gc
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from psygnal import SignalInstance
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
@@ -41,12 +41,31 @@ def disconnect_dead_receivers() -> int:
     """Disconnect every model-event slot bound to a deleted Qt object; returns how many. Walks the live objects
     once (a language switch is rare; the walk costs milliseconds) and reads psygnal's slot list, which it has no
     public way to enumerate."""
+    return _disconnect(lambda owner: not isValid(owner))
+
+
+def disconnect_views_under(root: QObject) -> int:
+    """Disconnect every model-event slot bound to ``root`` or a Qt object inside it (a window that is closed for
+    good, such as the wall: once Python lets it go its items are deleted, while a model could still call them)."""
+
+    def inside(owner: QObject) -> bool:
+        while owner is not None and isValid(owner):
+            if owner is root:
+                return True
+            owner = owner.parent()
+        return False
+
+    return _disconnect(inside)
+
+
+def _disconnect(cut_if: Callable[[QObject], bool]) -> int:
     cut = 0
     for signal in [o for o in gc.get_objects() if isinstance(o, SignalInstance)]:
-        for slot in list(signal._slots):
+        # (an instance the collector still lists while psygnal tears it down has no slots left)
+        for slot in list(getattr(signal, "_slots", ())):
             receiver = slot.dereference()
             owner = getattr(receiver, "__self__", None)
-            if isinstance(owner, QObject) and not isValid(owner):
+            if isinstance(owner, QObject) and cut_if(owner):
                 signal.disconnect(receiver)
                 cut += 1
     return cut

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
-from app.domain.errors import OutsidePeriod
+from app.domain.errors import InputError, OutsidePeriod
 from app.domain.tasks import TaskStatus
 from app.domain.warnings import WarningStatus
 from app.map.language import interface_language  # noqa: F401  (the views ask for it here, with the labels)
@@ -234,3 +234,9 @@ def outside_period_text(exc: OutsidePeriod) -> str:
     for i, part in enumerate((PERIOD_QUESTION(exc.what), exc.date, exc.first, exc.last), start=1):
         text = text.replace(f"%{i}", str(part))
     return text
+
+
+def said(exc: Exception) -> str:
+    """An error's message for the user: an input rule's refusal in the interface language (its words come from
+    the one zh/en table the command line and the reject file read too, :mod:`app.domain.input_messages`)."""
+    return exc.text_in(interface_language()) if isinstance(exc, InputError) else str(exc)

@@ -26,6 +26,7 @@ from app.timebase import format_seconds
 from app.views.dashboard import DashboardPanel
 from app.views.map_text import legend, unit_tooltip
 from app.views.refresher import Refresher
+from app.views.view_teardown import disconnect_views_under
 from app.views.vocabulary import interface_language
 
 WALL_FIGURES = ("positive_today", "pending", "q_persons_active", "warn_open", "risk_arrivals_14d",
@@ -56,6 +57,7 @@ class WallMode(QWidget):
                  cycle_ms: int = CYCLE_MS) -> None:
         super().__init__(None, Qt.WindowType.Window)
         self.setObjectName("wall")
+        self.choice = (tuple(units), tuple(indicators), cycle_ms)  # to make the same wall again (language switch)
         self.setWindowTitle(self.tr("Jingkong — wall"))
         k = self.screen().geometry().height() / 1080
         self.setStyleSheet(DARK.format(heading=round(HEADING_PT * k), alarm=round(ALARM_PT * k), list=round(LIST_PT * k)))
@@ -156,5 +158,6 @@ class WallMode(QWidget):
         self._due.stop()
         self._context.events.store_changed.disconnect(self._on_store_changed_change)
         self.scene_.restore()
+        disconnect_views_under(self)  # the models stop drawing on a wall that is left
         super().closeEvent(event)
         self.sigLeft.emit()

@@ -50,11 +50,11 @@ ROWS = {
     "good": lambda n, i: ([f"人{i}", n, f"{n[6:10]}-{n[10:12]}-{n[12:14]}", "普通"], None),
     "good_formula": lambda n, i: ([f"=cmd|' /C calc'!A{i}", n, "", "@SUM(A1)"], None),
     "good_huge_note": lambda n, i: ([f"人{i}", n, "", "长" * 100_000], None),
-    "bad_check_digit": lambda n, i: ([f"人{i}", _bad_check(n), "", ""], "身份证号无效（格式、出生日期或校验位错误）"),
-    "bad_date": lambda n, i: ([f"人{i}", n, "2022-02-30", ""], "出生日期不是有效日期"),
+    "bad_check_digit": lambda n, i: ([f"人{i}", _bad_check(n), "", ""], "身份证号校验位错误（GB 11643）"),
+    "bad_date": lambda n, i: ([f"人{i}", n, "2022-02-30", ""], "'2022-02-30' 不是日期（没有这一天）"),
     "wrong_birth_day": lambda n, i: ([f"人{i}", n, "1950-01-01", ""], "出生日期与身份证号不符"),
     "missing_name": lambda n, i: (["", n, "", ""], "姓名为空（必填）"),
-    "huge_name": lambda n, i: (["名" * 5000, n, "", ""], "姓名为空或过长"),
+    "huge_name": lambda n, i: (["名" * 5000, n, "", ""], "姓名无效"),
 }
 
 

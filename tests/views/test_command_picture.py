@@ -67,7 +67,7 @@ def window_in_each_language(request, qtbot, store_copy: str, settings_dir: Path)
 
 
 def _panel(window, kind: type):
-    return next(d.widget().widget() for d in window.docks.values() if isinstance(d.widget().widget(), kind))
+    return next(p for key in window.docks if isinstance(p := window.panel(key), kind))
 
 
 def _click_indicator(qtbot, window, indicator_id: str) -> None:

@@ -46,7 +46,7 @@ def double_click(window, qtbot, lon: float, lat: float) -> None:  # noqa: ANN001
 
 
 def screening_panel(window):  # noqa: ANN001, ANN201
-    return window.docks["screening"].widget().widget()
+    return window.panel("screening")
 
 
 def test_a_drawn_area_is_published_in_store_coordinates_and_screened(main_window, map_world: World, qtbot) -> None:  # noqa: ANN001

@@ -26,7 +26,7 @@ def _screen(window, x: float, y: float) -> QPoint:  # noqa: ANN001
 
 
 def _panel(window, key: str):  # noqa: ANN001, ANN202
-    return window.docks[key].widget().widget()
+    return window.panel(key)
 
 
 def _tree_texts(panel: IdentifyPanel) -> dict[str, list[str]]:

@@ -135,7 +135,7 @@ def test_the_milestone_board_reads_whole_without_scrolling_sideways(window, qtbo
     window.resize(*SIZES[name])
     apply_layout(window, window.docks, layout_for(QSize(*SIZES[name])))
     window.docks["incident"].raise_()
-    panel = window.docks["incident"].widget().widget()
+    panel = window.panel("incident")
     panel.pages.setCurrentIndex(panel.board_page)
     board = panel.board
     board.show_board(_board_states(0), 0)

@@ -171,15 +171,15 @@ def test_every_registered_panel_is_built_in_its_dock(main_window) -> None:  # no
     from app.views.task_queue_panel import TaskQueuePanel
     from app.views.warning_panel import WarningPanel
 
-    built = {spec.key: type(main_window.docks[spec.key].widget().widget()).__name__ for spec in PANELS}
+    built = {spec.key: type(main_window.panel(spec.key)).__name__ for spec in PANELS}
     assert built == {"task_queue": "TaskQueuePanel", "task_transfers": "TaskTransferPanel", "warnings": "WarningPanel",
                      "screening": "ScreeningPanel", "tracing": "TracePanel", "indicators": "IndicatorPanel",
                      "vaccination": "VaccinationTablePanel", "identify": "IdentifyPanel",
                      "attributes": "AttributeTablePanel", "dashboard": "DashboardPanel",
                      "incident": "IncidentPanel", "sync_conflicts": "ConflictPanel", "facilities": "FacilityPanel"}
-    queue = main_window.docks["task_queue"].widget().widget()
+    queue = main_window.panel("task_queue")
     assert isinstance(queue, TaskQueuePanel) and queue.context is main_window.console.context
-    assert isinstance(main_window.docks["warnings"].widget().widget(), WarningPanel)
+    assert isinstance(main_window.panel("warnings"), WarningPanel)
 
 
 def test_a_panel_that_cannot_be_built_stops_the_window(console, settings_dir, qtbot) -> None:  # noqa: ANN001
@@ -190,4 +190,35 @@ def test_a_panel_that_cannot_be_built_stops_the_window(console, settings_dir, qt
         raise LookupError("no such model")
 
     with pytest.raises(LookupError, match="no such model"):
-        MainWindow(console, english=True, panels=[PanelSpec("broken", broken, "right", "坏", "Broken")])
+        MainWindow(console, english=True, panels=[PanelSpec("broken", broken, "right", "坏", "Broken", eager=True)])
+    window = MainWindow(console, english=True, panels=[PanelSpec("broken", broken, "right", "坏", "Broken")])
+    qtbot.addWidget(window)
+    with pytest.raises(LookupError, match="no such model"):  # a panel built when first shown fails then
+        window.panel("broken")
+
+
+def test_a_hidden_dock_is_built_when_first_shown(qtbot, console, settings_dir) -> None:  # noqa: ANN001
+    """At start only the panels in sight (and the eager task queue) are built; a dock behind a tab is a placeholder
+    until it is raised, and then shows its data."""
+    from app.views.facility_panel import FacilityPanel
+    from app.views.lazy_panel import LazyPanel
+    from app.views.main_window import MainWindow
+    from app.views.panels import PANELS
+    from app.views.task_queue_panel import TaskQueuePanel
+
+    window = MainWindow(console, english=True)
+    qtbot.addWidget(window)
+    window.resize(1920, 1080)
+    window.show()
+    qtbot.waitExposed(window)
+    qtbot.waitUntil(lambda: window._counter.isFinished())
+    contents = {key: dock.widget().widget() for key, dock in window.docks.items()}
+    assert isinstance(contents["task_queue"], TaskQueuePanel)  # eager: its pollers escalate overdue tasks
+    lazy = {spec.key for spec in PANELS if not spec.eager}
+    behind = [key for key, dock in window.docks.items() if key in lazy and not dock.widget().isVisible()]
+    assert "facilities" in behind and all(isinstance(contents[k], LazyPanel) for k in behind)
+    assert not window.findChildren(FacilityPanel)
+    window.show_panel("facilities")
+    qtbot.waitUntil(lambda: isinstance(window.docks["facilities"].widget().widget(), FacilityPanel))
+    panel = window.docks["facilities"].widget().widget()
+    assert panel.isVisible() and panel.facilities.rowCount() == 1  # the quarantine hotel of the test store

@@ -19,7 +19,7 @@ def test_make_a_pack_then_sync_it_from_the_console(tmp_path, qtbot, settings_dir
     centre = Console.open(str(tmp_path / "centre.gpkg"))
     window = MainWindow(centre, english=True)
     qtbot.addWidget(window)
-    panel = window.docks["sync_conflicts"].widget().widget()
+    panel = window.panel("sync_conflicts")
     assert panel.sync_button is None and panel.packs_out is not None
     dialog = panel.make_pack()
     qtbot.addWidget(dialog)
@@ -47,7 +47,7 @@ def test_make_a_pack_then_sync_it_from_the_console(tmp_path, qtbot, settings_dir
     qtbot.addWidget(window)
     label = window.pack_status
     qtbot.waitUntil(lambda: "4 unsynced" in label.text())
-    panel = window.docks["sync_conflicts"].widget().widget()
+    panel = window.panel("sync_conflicts")
     assert panel.make_button is None and panel.packs_out is None
     dialog = panel.sync_pack()
     qtbot.addWidget(dialog)

@@ -28,7 +28,7 @@ def test_a_pack_opens_in_the_console_and_knows_its_area(tmp_path, qtbot, setting
     assert "Pack 330382001" in label.text() and "2 unsynced" in label.text() and "1 conflicts" in label.text()
     console.context.selected_unit = OTHER_TOWN + "001"
     qtbot.waitUntil(lambda: "not in this pack" in label.text())
-    panel = window.docks["sync_conflicts"].widget().widget()
+    panel = window.panel("sync_conflicts")
     qtbot.waitUntil(lambda: panel.table.rowCount() == 1)
     assert panel.table.item(0, 2).text() == "status" and panel.table.item(0, 3).text() == "2"
     assert panel.table.item(0, 4).text() == "6" and not panel.take_mine.isEnabled()

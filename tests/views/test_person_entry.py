@@ -85,3 +85,30 @@ def test_no_entry_for_a_role_that_sees_identity_masked(tmp_path, qtbot, settings
     assert _menu_action(window, "Sync pack with centre…") is not None
     window.close()
     laptop.close()
+
+
+def test_a_chinese_form_says_why_in_chinese(tmp_path, qtbot, settings_dir, monkeypatch,  # noqa: ANN001
+                                            chinese_translations) -> None:  # noqa: ANN001
+    """The rules' refusals come from the one zh/en table: the Chinese screen reads them in Chinese."""
+    from app.views.person_entry import PersonEntryDialog
+
+    world, _ = centre_with_tasks(tmp_path)
+    monkeypatch.setenv(KEY_ENV, world.key.secret.decode())
+    path = pack_copy(world, tmp_path, "laptop")
+    monkeypatch.delenv(KEY_ENV)
+    world.store.close()
+    laptop = Console.open(str(path))
+    dialog = PersonEntryDialog(laptop.people)
+    qtbot.addWidget(dialog)
+    said = {}
+    for case, number, grid in (("number", NUMBER[:-1] + ("0" if NUMBER[-1] != "0" else "1"), GRID),
+                               ("grid", NUMBER, "33038"), ("unknown grid", NUMBER, VILLAGE + "999")):
+        dialog.number.setText(number)
+        dialog.name.setText("王五")
+        dialog.grid.setText(grid)
+        dialog.enter.click()
+        said[case] = dialog.message.text().split(": ", 1)[1]
+    assert said == {"number": "身份证号校验位错误（GB 11643）",
+                    "grid": "'33038' 不是镇、村或网格编码（9、12 或 15 位数字）",
+                    "unknown grid": f"没有编码为 {VILLAGE}999 的网格（人员住址应为 15 位网格编码）"}
+    laptop.close()

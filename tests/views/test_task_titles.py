@@ -27,7 +27,7 @@ def titled(map_world: World) -> tuple[Console, dict[str, int]]:
 
 
 def _titles(window) -> dict[int, str]:  # noqa: ANN001
-    panel = window.docks["task_queue"].widget().widget()
+    panel = window.panel("task_queue")
     panel.status.setCurrentIndex(1)  # all
     panel.reload()
     model = panel.model
@@ -35,7 +35,7 @@ def _titles(window) -> dict[int, str]:  # noqa: ANN001
 
 
 def _assignees(window) -> dict[int, str]:  # noqa: ANN001
-    model = window.docks["task_queue"].widget().widget().model
+    model = window.panel("task_queue").model
     return {row.id: model.index(i, 5).data(Qt.ItemDataRole.DisplayRole) for i, row in enumerate(model.rows)}
 
 

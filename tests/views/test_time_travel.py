@@ -72,7 +72,7 @@ def window(qtbot, history: Console, settings_dir):  # noqa: ANN001, ANN201
 
 
 def _panel(window):  # noqa: ANN001, ANN202
-    return window.docks["task_queue"].widget().widget()
+    return window.panel("task_queue")
 
 
 def _shown(panel) -> dict[int, int]:  # noqa: ANN001
@@ -120,7 +120,7 @@ def test_facility_beds_follow_the_date(qtbot, map_world: World, settings_dir) ->
     console = Console(map_world.store)
     w = MainWindow(console, english=True)
     qtbot.addWidget(w)
-    panel = w.docks["facilities"].widget().widget()
+    panel = w.panel("facilities")
 
     def beds() -> tuple[int, int]:
         row = next(r for r in range(panel.facilities.rowCount()) if panel.facilities.item(r, 0).text() == name)

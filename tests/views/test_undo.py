@@ -51,7 +51,7 @@ def test_edit_menu_and_shortcuts(main_window) -> None:  # noqa: ANN001
     assert QKeySequence("Ctrl+Shift+Z") in undo.redo_action.shortcuts()
     edit = next(a.menu() for a in main_window.menuBar().actions() if a.menu() and undo.undo_action in a.menu().actions())
     assert undo.redo_action in edit.actions()
-    history = main_window.docks["undo_history"].widget().widget()
+    history = main_window.panel("undo_history")
     assert isinstance(history, QUndoView) and history.stack() is undo.stack
 
 
@@ -114,7 +114,7 @@ def test_bulk_dispatch_goes_on_the_window_stack_and_is_undone(main_window, map_w
     for home in ("330382001001001", "330382002002001"):
         person = map_world.add_person(home, kind=PersonKind.NATIVE_ELSEWHERE, city_id=city)
         map_world.add_scan(person, gate, "2022-03-10 10:00", direction=Direction.INBOUND, from_city=city)
-    panel = main_window.docks["screening"].widget().widget()
+    panel = main_window.panel("screening")
     panel.city.clear()
     panel.city.addItems(panel._run.cities())
     panel.city.setCurrentText("上海")

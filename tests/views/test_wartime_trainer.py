@@ -35,7 +35,7 @@ def test_the_wartime_switch_round_trips_the_layout(main_window, qtbot) -> None: 
 def test_the_incident_panel_dispatches_and_shows_the_board(main_window, map_world: World, qtbot) -> None:  # noqa: ANN001
     ids = build_incident_world(map_world)
     desk = main_window.console.incident_desk
-    panel = main_window.docks["incident"].widget().widget()
+    panel = main_window.panel("incident")
     with desk.service.at(CASE_AT):
         incident = desk.service.open(at=CASE_AT, person_id=ids["case"])
     desk.take_up(desk.service.get(incident))
@@ -77,8 +77,8 @@ def test_wartime_narrows_the_queue_to_the_incident_and_the_panel_raises_alarms(m
                                                                                qtbot) -> None:  # noqa: ANN001
     ids = build_incident_world(map_world)
     desk, service = main_window.console.incident_desk, main_window.console.incidents
-    panel = main_window.docks["incident"].widget().widget()
-    queue_panel = main_window.docks["task_queue"].widget().widget()
+    panel = main_window.panel("incident")
+    queue_panel = main_window.panel("task_queue")
     with service.at(CASE_AT):
         first = service.open(at=CASE_AT, person_id=ids["case"], mode="drill")
         other = service.open(at=CASE_AT, person_id=ids["case"], mode="drill")
@@ -108,7 +108,7 @@ def test_the_improvement_plan_is_filled_in_the_console(main_window, map_world: W
 
     ids = build_incident_world(map_world)
     desk, service = main_window.console.incident_desk, main_window.console.incidents
-    panel = main_window.docks["incident"].widget().widget()
+    panel = main_window.panel("incident")
     with service.at(CASE_AT):
         incident = service.open(at=CASE_AT, person_id=ids["case"], mode="drill")
     desk.take_up(service.get(incident))

@@ -102,8 +102,7 @@ class BoundaryJob:
         self.store, self.path, self.lang, self.clock = store, path, lang, clock
         self.table = open_source(path, layer)
         if GEOMETRY not in self.table.headers:
-            raise InputError("FILE", f"{path.name} holds no geometries: boundaries come as GeoPackage, Shapefile or "
-                                     "GeoJSON")
+            raise InputError("FILE", "no_geometries", name=path.name)
         self.columns = check_mapping_fields(mapping, self.table.headers)
         self.source = source or path.stem
         self.report: BoundaryReport | None = None
@@ -142,11 +141,9 @@ class BoundaryJob:
         when the check found blocking problems, or gaps and overlaps the user did not accept."""
         report = self.report or self.check()
         if not report.replaceable:
-            raise InputError("--replace", "the boundaries cannot replace the store's: " + (
-                "no units in the file" if not report.units else "mend the rejected rows and codes first"))
+            raise InputError("--replace", "no_units" if not report.units else "rejected_units")
         if report.problems and not accept_topology:
-            raise InputError("--replace", f"{len(report.problems)} topology problem(s) listed: accept them to replace "
-                                          "(--accept-topology)")
+            raise InputError("--replace", "topology_problems", count=len(report.problems))
         units = self._units
         areas = shapely.area(geoms_to_display(np.array([u[3] for u in units], dtype=object))) / 1e6
         now = int(self.clock())
@@ -198,8 +195,8 @@ def check_mapping_fields(mapping: dict[str, str] | None, headers: list[str]) -> 
     columns = {f: h for f, h in (mapping or guess_mapping(FIELDS, headers)).items() if f in ("unit_code", "unit_name")}
     missing = [f.name for f in FIELDS if f.name not in columns]
     if missing:
-        raise InputError("--mapping", f"no column for {', '.join(missing)} among the headers {', '.join(headers)}")
+        raise InputError("--mapping", "no_column_for", names=", ".join(missing), headers=", ".join(headers))
     absent = [h for h in columns.values() if h not in headers]
     if absent:
-        raise InputError("--mapping", f"the file has no column {', '.join(map(repr, absent))}")
+        raise InputError("--mapping", "no_such_column", columns=", ".join(map(repr, absent)))
     return columns

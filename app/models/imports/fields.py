@@ -39,7 +39,6 @@ class Field:
     en: str
     synonyms: tuple[str, ...]
     rule: Rule
-    invalid_zh: str
     personal: str | None = None
     batch: ColumnRule | None = None
 
@@ -123,7 +122,7 @@ def _phone(value: str, field: str) -> str:
     if digits.startswith("86") and len(digits) == 13:
         digits = digits[2:]
     if not re.fullmatch(r"1\d{10}|0\d{9,11}", digits):
-        raise InputError(field, "not a mobile or landline number")
+        raise InputError(field, "not_phone")
     return digits[:3] + "****" + digits[-4:]
 
 
@@ -135,8 +134,8 @@ def _point_part(low: float, high: float) -> Rule:
     return lambda value, field: inputs.number(value, field, low, high)
 
 
-def _field(name: str, zh: str, en: str, synonyms: str, rule: Rule, invalid_zh: str, personal: str | None = None) -> Field:
-    return Field(name, zh, en, (zh, en, name, *synonyms.split()), rule, invalid_zh, personal, BATCH_FORMS.get(rule))
+def _field(name: str, zh: str, en: str, synonyms: str, rule: Rule, personal: str | None = None) -> Field:
+    return Field(name, zh, en, (zh, en, name, *synonyms.split()), rule, personal, BATCH_FORMS.get(rule))
 
 
 _optional_time = optional(inputs.date_time)  # empty cells never reach a rule: the batch form serves it too
@@ -147,71 +146,60 @@ BATCH_FORMS: dict[Rule, ColumnRule] = {inputs.date_time: inputs.date_times, _opt
 
 F = {f.name: f for f in (
     _field("id_number", "身份证号", "identity number", "身份证 身份证号码 证件号码 证件号 公民身份号码 id_no idcard id_card "
-           "id", inputs.identity_number, "身份证号无效（格式、出生日期或校验位错误）", "identity"),
-    _field("name", "姓名", "name", "名字 人员姓名 full_name person_name", lambda v, f: inputs.text(v, f, Person.name),
-           "姓名为空或过长", "name"),
-    _field("sex", "性别", "sex", "gender", optional(enumerated(SEX, "sex")), "性别取值无效（男/女）"),
+           "id", inputs.identity_number, "identity"),
+    _field("name", "姓名", "name", "名字 人员姓名 full_name person_name", lambda v, f: inputs.text(v, f, Person.name), "name"),
+    _field("sex", "性别", "sex", "gender", optional(enumerated(SEX, "sex"))),
     _field("birth_day", "出生日期", "birth date", "出生年月日 生日 birthday birth_date dob",
-           optional(lambda v, f: inputs.calendar_day(v, f, inputs.FIRST_BIRTH_DAY)), "出生日期不是有效日期"),
+           optional(lambda v, f: inputs.calendar_day(v, f, inputs.FIRST_BIRTH_DAY))),
     _field("person_kind", "人员类别", "person kind", "人员类型 人口类别 类别 kind person_type",
-           optional(enumerated(PERSON_KINDS, "person kind"), PersonKind.RESIDENT), "人员类别无效（户籍/流动/在外）"),
+           optional(enumerated(PERSON_KINDS, "person kind"), PersonKind.RESIDENT)),
     _field("phone", "联系电话", "phone", "手机号 手机号码 电话 联系方式 mobile telephone tel",
-           optional(_phone, "***********"), "联系电话无效", "phone"),
+           optional(_phone, "***********"), "phone"),
     _field("grid_code", "网格编码", "grid code", "所属网格 网格 住址编码 地址编码 grid address_code",
-           optional(_code, ""), "网格编码无效"),
-    _field("occupation", "职业", "occupation", "职业类别 工作 job", optional(enumerated(OCCUPATION, "occupation"), 0),
-           "职业取值无效"),
-    _field("health_code", "健康码", "health code", "健康码状态 码色 health", optional(enumerated(HEALTH, "health code"), 0),
-           "健康码取值无效（绿/黄/红）"),
-    _field("current_city", "现居城市", "current city", "所在城市 现居住地 居住城市 city", optional(inputs.text, ""),
-           "现居城市无效"),
+           optional(_code, "")),
+    _field("occupation", "职业", "occupation", "职业类别 工作 job", optional(enumerated(OCCUPATION, "occupation"), 0)),
+    _field("health_code", "健康码", "health code", "健康码状态 码色 health", optional(enumerated(HEALTH, "health code"), 0)),
+    _field("current_city", "现居城市", "current city", "所在城市 现居住地 居住城市 city", optional(inputs.text, "")),
     _field("code", "编码", "code", "编号 场所编码 卡口编码 机构编码 点位编码 摄像头编码 设备编码 站点编码 设备编号 code_no",
-           _code, "编码为空或过长"),
+           _code),
     _field("place_name", "名称", "name", "场所名称 卡口名称 机构名称 点位名称 设备名称 摄像头名称 站点名称 name_zh",
-           lambda v, f: inputs.text(v, f, Place.name), "名称为空或过长"),
+           lambda v, f: inputs.text(v, f, Place.name)),
     _field("category", "类别", "category", "场所类别 场所类型 卡口类型 type",
-           optional(lambda v, f: PLACE_CATEGORY.get(str(v).strip().lower()) or inputs.choice(v, f, PLACE_CATEGORY), ""),
-           "场所类别无效"),
+           optional(lambda v, f: PLACE_CATEGORY.get(str(v).strip().lower()) or inputs.choice(v, f, PLACE_CATEGORY), "")),
     # a survey office's X坐标/Y坐标 are projected (give --crs); which is the northing is told from the values
-    _field("lon", "经度", "longitude", "lon lng x 东经 x坐标 东坐标", _point_part(-180, 180), "经度无效"),
-    _field("lat", "纬度", "latitude", "lat y 北纬 y坐标 北坐标", _point_part(-90, 90), "纬度无效"),
-    _field("geometry", "几何", "geometry", "geom shape wkt", lambda v, f: v, "几何图形无效"),
-    _field("camera_kind", "摄像头类型", "camera kind", "设备类型 类型 kind", optional(enumerated(CAMERA_KIND, "camera kind"), 0),
-           "摄像头类型无效"),
-    _field("status", "状态", "status", "设备状态 在线状态", optional(enumerated(CAMERA_STATUS, "status"), 0), "状态无效（在线/离线/故障）"),
+    _field("lon", "经度", "longitude", "lon lng x 东经 x坐标 东坐标", _point_part(-180, 180)),
+    _field("lat", "纬度", "latitude", "lat y 北纬 y坐标 北坐标", _point_part(-90, 90)),
+    _field("geometry", "几何", "geometry", "geom shape wkt", lambda v, f: v),
+    _field("camera_kind", "摄像头类型", "camera kind", "设备类型 类型 kind", optional(enumerated(CAMERA_KIND, "camera kind"), 0)),
+    _field("status", "状态", "status", "设备状态 在线状态", optional(enumerated(CAMERA_STATUS, "status"), 0)),
     _field("stream_url", "视频流地址", "stream URL", "视频地址 流地址 rtsp url stream",
-           optional(lambda v, f: inputs.text(v, f, Camera.stream_url), ""), "视频流地址过长"),
+           optional(lambda v, f: inputs.text(v, f, Camera.stream_url), "")),
     _field("facility_kind", "机构类型", "facility kind", "类型 点位类型 站点类型 kind type",
-           enumerated(FACILITY_KIND, "facility kind"), "机构类型无效"),
+           enumerated(FACILITY_KIND, "facility kind")),
     _field("capacity", "容量", "capacity", "床位数 床位 日采样能力 日接种能力 接待能力",
-           optional(lambda v, f: inputs.whole_number(v, f, 0, 1_000_000), 0), "容量不是有效整数"),
-    _field("fever_clinic", "发热门诊", "fever clinic", "是否发热门诊 fever", optional(enumerated(YES_NO, "yes/no"), 0),
-           "发热门诊取值无效（是/否）"),
-    _field("place_code", "场所编码", "place code", "卡口编码 扫码场所编码 场所编号 place place_id", _code, "场所编码为空"),
-    _field("at", "时间", "time", "扫码时间 接种时间 就诊时间 购药时间 发生时间 datetime time at", inputs.date_time,
-           "时间无效（如 2022-03-01 08:05）"),
-    _field("direction", "方向", "direction", "进出方向 进出", optional(enumerated(DIRECTION, "direction"), 0), "方向无效（进/出）"),
-    _field("from_city", "来源城市", "from city", "来自 来源地 出发地 始发地 from origin", optional(inputs.text, ""), "来源城市无效"),
-    _field("site_code", "采样点编码", "site code", "接种点编码 点位编码 机构编码 site site_id", _code, "点位编码为空"),
-    _field("sampled_at", "采样时间", "sampled at", "采样日期 sample_time sampled", inputs.date_time, "采样时间无效"),
-    _field("reported_at", "报告时间", "reported at", "结果时间 出结果时间 report_time reported", _optional_time,
-           "报告时间无效"),
-    _field("result", "检测结果", "result", "结果 核酸结果", optional(enumerated(RESULT, "result")), "检测结果无效（阴性/阳性）"),
-    _field("dose", "剂次", "dose", "针次 第几针 接种剂次", enumerated(DOSE, "dose"), "剂次无效（1-4）"),
-    _field("vaccine", "疫苗", "vaccine", "疫苗名称 疫苗厂家 生产厂家 vaccine_name", enumerated(VACCINE, "vaccine"), "疫苗名称无效"),
-    _field("quarantine_kind", "隔离类型", "quarantine kind", "隔离方式 kind", enumerated(QUARANTINE_KIND, "quarantine kind"),
-           "隔离类型无效（集中/居家）"),
-    _field("reason", "隔离原因", "reason", "原因 管控原因", optional(enumerated(QUARANTINE_REASON, "reason"), 0), "隔离原因无效"),
+           optional(lambda v, f: inputs.whole_number(v, f, 0, 1_000_000), 0)),
+    _field("fever_clinic", "发热门诊", "fever clinic", "是否发热门诊 fever", optional(enumerated(YES_NO, "yes/no"), 0)),
+    _field("place_code", "场所编码", "place code", "卡口编码 扫码场所编码 场所编号 place place_id", _code),
+    _field("at", "时间", "time", "扫码时间 接种时间 就诊时间 购药时间 发生时间 datetime time at", inputs.date_time),
+    _field("direction", "方向", "direction", "进出方向 进出", optional(enumerated(DIRECTION, "direction"), 0)),
+    _field("from_city", "来源城市", "from city", "来自 来源地 出发地 始发地 from origin", optional(inputs.text, "")),
+    _field("site_code", "采样点编码", "site code", "接种点编码 点位编码 机构编码 site site_id", _code),
+    _field("sampled_at", "采样时间", "sampled at", "采样日期 sample_time sampled", inputs.date_time),
+    _field("reported_at", "报告时间", "reported at", "结果时间 出结果时间 report_time reported", _optional_time),
+    _field("result", "检测结果", "result", "结果 核酸结果", optional(enumerated(RESULT, "result"))),
+    _field("dose", "剂次", "dose", "针次 第几针 接种剂次", enumerated(DOSE, "dose")),
+    _field("vaccine", "疫苗", "vaccine", "疫苗名称 疫苗厂家 生产厂家 vaccine_name", enumerated(VACCINE, "vaccine")),
+    _field("quarantine_kind", "隔离类型", "quarantine kind", "隔离方式 kind", enumerated(QUARANTINE_KIND, "quarantine kind")),
+    _field("reason", "隔离原因", "reason", "原因 管控原因", optional(enumerated(QUARANTINE_REASON, "reason"), 0)),
     _field("facility_code", "机构编码", "facility code", "隔离点编码 医院编码 药店编码 诊所编码 facility facility_id",
-           _code, "机构编码为空"),
-    _field("start_at", "开始时间", "start", "隔离开始时间 开始日期 start_time start_at", inputs.date_time, "开始时间无效"),
-    _field("end_at", "结束时间", "end", "隔离结束时间 解除时间 结束日期 end_time end_at", inputs.date_time, "结束时间无效"),
-    _field("diagnosis", "诊断", "diagnosis", "诊断类别 初步诊断", optional(enumerated(DIAGNOSIS, "diagnosis"), 5), "诊断无效"),
-    _field("drug", "药品类别", "drug", "药品类型 药品 购买药品 drug_kind", enumerated(DRUG, "drug"), "药品类别无效"),
-    _field("quantity", "数量", "quantity", "购买数量 qty", optional(lambda v, f: inputs.whole_number(v, f, 1, 999), 1),
-           "数量无效（1-999）"),
+           _code),
+    _field("start_at", "开始时间", "start", "隔离开始时间 开始日期 start_time start_at", inputs.date_time),
+    _field("end_at", "结束时间", "end", "隔离结束时间 解除时间 结束日期 end_time end_at", inputs.date_time),
+    _field("diagnosis", "诊断", "diagnosis", "诊断类别 初步诊断", optional(enumerated(DIAGNOSIS, "diagnosis"), 5)),
+    _field("drug", "药品类别", "drug", "药品类型 药品 购买药品 drug_kind", enumerated(DRUG, "drug")),
+    _field("quantity", "数量", "quantity", "购买数量 qty", optional(lambda v, f: inputs.whole_number(v, f, 1, 999), 1)),
     _field("unit_code", "区划代码", "division code", "行政区划代码 编码 代码 区划编码 网格编码 code adcode",
-           inputs.admin_code, "区划代码无效（9/12/15 位数字）"),
+           inputs.admin_code),
     _field("unit_name", "名称", "name", "区划名称 单位名称 网格名称 村社区名称 乡镇街道名称 name_zh",
-           lambda v, f: inputs.text(v, f, Place.name), "名称为空或过长"),
+           lambda v, f: inputs.text(v, f, Place.name)),
 )}

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 import shapely
 
+from app.domain.errors import InputError
 from app.domain.facilities import FacilityKind
 from app.domain.places import PlaceKind
 from app.domain.quarantine import QuarantineKind
@@ -66,7 +67,8 @@ def _point(values: dict[str, object], lookups: Lookups) -> tuple[shapely.Point, 
         if geom.geom_type == "MultiPoint" and len(geom.geoms) == 1:
             geom = geom.geoms[0]
         if geom.geom_type != "Point":
-            raise RowProblem(F["geometry"], geom.geom_type, "invalid", f"a point is needed, not a {geom.geom_type}")
+            raise RowProblem(F["geometry"], geom.geom_type, "invalid",
+                             InputError("", "wrong_geometry", allowed="Point", kind=geom.geom_type))
         lon, lat = geom.x, geom.y
     elif values.get("lon") is not None and values.get("lat") is not None:
         lon, lat = values["lon"], values["lat"]

@@ -51,10 +51,10 @@ def check_mapping(kind: Kind, mapping: dict[str, str], headers: list[str], field
     names = {f.name for f in kind.fields}
     unknown = sorted(set(mapping) - names)
     if unknown:
-        raise InputError(field, f"{', '.join(unknown)} are not fields of {kind.name} (fields: {', '.join(sorted(names))})")
+        raise InputError(field, "not_fields", names=", ".join(unknown), kind=kind.name, fields=", ".join(sorted(names)))
     absent = sorted(h for h in mapping.values() if h not in headers)
     if absent:
-        raise InputError(field, f"the file has no column {', '.join(map(repr, absent))}")
+        raise InputError(field, "no_such_column", columns=", ".join(map(repr, absent)))
     return {f: h for f, h in mapping.items() if h}
 
 
@@ -62,10 +62,10 @@ def read_mapping_file(path: Path, field: str = "--mapping") -> dict[str, str]:
     try:
         data = json.loads(path.read_text(encoding="utf-8-sig"))
     except (OSError, ValueError) as exc:
-        raise InputError(field, f"cannot read {path}: {exc}") from None
+        raise InputError(field, "cannot_read", path=path, reason=exc) from None
     columns = data.get("columns", data) if isinstance(data, dict) else None
     if not isinstance(columns, dict) or not all(isinstance(v, str) for v in columns.values()):
-        raise InputError(field, f"{path} is not a mapping: give {{\"columns\": {{\"field\": \"header\", …}}}}")
+        raise InputError(field, "not_mapping", path=path)
     return dict(columns)
 
 
@@ -74,6 +74,6 @@ def read_mapping_crs(path: Path, field: str = "--mapping") -> str | None:
     try:
         data = json.loads(path.read_text(encoding="utf-8-sig"))
     except (OSError, ValueError) as exc:
-        raise InputError(field, f"cannot read {path}: {exc}") from None
+        raise InputError(field, "cannot_read", path=path, reason=exc) from None
     crs = data.get("crs") if isinstance(data, dict) else None
     return str(crs) if crs else None

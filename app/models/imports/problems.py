@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from app.domain.errors import InputError
 from app.models.imports.fields import Field
 
 # code -> (Chinese, English); {field} is the field's label in that language
@@ -24,25 +25,28 @@ REASONS: dict[str, tuple[str, str]] = {
     "needs_facility": ("集中隔离须填写隔离点编码", "a centralised quarantine needs a facility code"),
     "undecodable": ("含有无法识别的字符（编码错误）", "has characters that could not be decoded"),
     "short_row": ("列数不足", "has fewer cells than the header"),
+    "invalid_personal": ("{field}无效", "{field} is not valid"),
 }
 
 
 @dataclass
 class RowProblem(Exception):
     """One bad value of one row: the field (None: the row as a whole), the raw value and the reason code
-    (``invalid`` takes the field's own reason, with the rule's words in English)."""
+    (``invalid``: the rule refused the value, and ``detail`` says why, in either language)."""
 
     field: Field | None
     value: object
     code: str
-    detail: str = ""
+    detail: InputError | None = None
 
     def reason(self, lang: str) -> str:
         label = self.field.label(lang) if self.field else ""
-        if self.code == "invalid" and self.field is not None:
-            if lang == "zh":
-                return self.field.invalid_zh
-            # a personal value is never echoed: its rule's words name only what is wrong
-            return f"{label} is not valid" if self.field.personal and self.field.name != "id_number" else self.detail
-        zh, en = REASONS[self.code]
+        code = self.code
+        if code == "invalid" and self.detail is not None:
+            # a personal value is never echoed: the identity number's rule names only what is wrong; the others'
+            # words (a name too long…) would show it
+            if not (self.field and self.field.personal and self.field.personal != "identity"):
+                return self.detail.problem_in(lang)
+            code = "invalid_personal"
+        zh, en = REASONS[code]
         return (zh if lang == "zh" else en).format(field=label)

@@ -119,7 +119,7 @@ class ImportJob:
                  reject_path: Path | None = None, batch_size: int = BATCH, crs: str | None = None,
                  clock: Callable[[], float] = time.time) -> None:
         if kind not in KINDS:
-            raise InputError("--kind", f"{kind!r} is not a kind of import (kinds: {', '.join(KINDS)})")
+            raise InputError("--kind", "not_a_kind", kind=repr(kind), kinds=", ".join(KINDS))
         self.store, self.kind, self.path, self.lang = store, KINDS[kind], path, lang
         self.table = open_source(path, layer, batch_size)
         self.source = (source or path.stem).strip()[:80] or path.stem
@@ -148,8 +148,7 @@ class ImportJob:
         missing = missing_fields(self.kind, mapping)
         if missing:
             names = ", ".join(f"{f.name} ({f.zh})" for f in missing)
-            raise InputError("--mapping", f"no column for {names} among the headers {', '.join(headers)}: "
-                                          "give them in a mapping file")
+            raise InputError("--mapping", "no_column_for", names=names, headers=", ".join(headers))
         return mapping
 
     def _plan(self) -> list[tuple[Field, int | None, object, str]]:
@@ -181,9 +180,8 @@ class ImportJob:
         projected = [(x, y) for x, y in pairs if abs(x) > 180 or abs(y) > 90]
         if pairs and len(projected) * 2 > len(pairs):
             x, y = projected[0]
-            raise InputError("--crs", f"the coordinates look projected, not longitude/latitude ({x:.0f}, {y:.0f} in "
-                                      f"{self.mapping['lon']}/{self.mapping['lat']}): give their coordinate system "
-                                      "with --crs, e.g. --crs EPSG:4549")
+            raise InputError("--crs", "projected", x=f"{x:.0f}", y=f"{y:.0f}",
+                                 columns=f"{self.mapping['lon']}/{self.mapping['lat']}")
 
     def _reproject(self, columns: list[tuple]) -> None:
         """The x/y columns of ``columns`` (in the file's ``crs``) become longitude/latitude text in place; a cell
@@ -248,7 +246,7 @@ class ImportJob:
                 for j, k in enumerate(filled):
                     values[k] = clean[j]
             for j, problem in bad.items():
-                problems.setdefault(filled[j], []).append(RowProblem(f, texts[filled[j]], "invalid", problem.problem))
+                problems.setdefault(filled[j], []).append(RowProblem(f, texts[filled[j]], "invalid", problem))
             columns[f.name] = values
         names = list(columns)
         build, lookups = self.kind.build, self.lookups

@@ -8,7 +8,7 @@ from typing import Any
 from sqlalchemy import insert, select
 
 from app.domain.admin import Level
-from app.domain.errors import StoreError
+from app.domain.errors import InputError, StoreError
 from app.store.identity_key import hash_identity
 from app.store.masking import mask_identity
 from app.store.store import Store
@@ -21,12 +21,12 @@ class PersonKnown(StoreError):
 
 
 def grid_id(store: Store, code: str) -> int:
-    """The id of the grid ``code``; StoreError if there is no such grid."""
+    """The id of the grid ``code``; InputError if there is no such grid (a code that must exist, as an import's)."""
     a = AdminUnit.__table__
     with store.engine.connect() as conn:
         found = conn.scalar(select(a.c.id).where(a.c.code == code, a.c.level == int(Level.GRID)))
     if found is None:
-        raise StoreError(f"no grid with code {code} (a person's home is a grid: 15 digits)")
+        raise InputError("--grid", "unknown_grid", code=code)
     return int(found)
 
 
