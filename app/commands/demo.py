@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import argparse
 import sys
+import time
 
 from app.arguments import arg
 from app.commands.common import CommandError, Result, progress_printer
+from app.console import Console
 from app.models import inputs
 from app.store.demo.generate import generate_store
 from app.store.demo.scale import SCALES
-from app.store.store import default_store_path, store_exists
+from app.store.store import default_store_path, resolve_url, sqlite_path, store_exists
 
 MAX_SEED = 2**32 - 1
 
@@ -39,10 +41,29 @@ def run(args: argparse.Namespace) -> Result:
         raise CommandError(f"{target} already exists: add --force to replace it")
     progress = progress_printer(args.quiet)
     report = generate_store(target, args.scale, args.seed, progress)
+    indicators_s = None
+    if sqlite_path(resolve_url(target)) is not None:
+        if not args.quiet:
+            sys.stderr.write(f"\r{'[100%] indicators':<47}")
+        started = time.perf_counter()
+        _save_indicators(target)
+        indicators_s = round(time.perf_counter() - started, 2)
     if not args.quiet:
         sys.stderr.write("\n")
     data = {"store": report.store, "scale": report.scale, "seed": report.seed, "seconds": round(report.seconds, 2),
-            "rows": report.rows, "records_total": report.records_total}
+            "rows": report.rows, "records_total": report.records_total, "indicators_seconds": indicators_s}
     text = (f"generated {report.scale} demo county (seed {report.seed}) in {report.seconds:.1f} s -> {report.store}\n"
             f"{report.records_total:,} records; " + ", ".join(f"{t} {n:,}" for t, n in report.rows.items()))
     return Result(data, text)
+
+
+def _save_indicators(target: str) -> None:
+    """Compute the indicators of a new embedded store once and keep them in this user's cache, so the console's first
+    start on it has them at once (as every later start does). A PostgreSQL centre is left out: its consoles run
+    on other workstations, each keeping its own."""
+    console = Console.open(target)
+    try:
+        console.indicators.compute()
+        console.indicators.save()
+    finally:
+        console.close()

@@ -10,6 +10,8 @@ from pathlib import Path
 import pyogrio
 import pytest
 
+from app.console import Console
+
 
 def jingkong(*args: str) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "-m", "app.cli", *args], capture_output=True, text=True, timeout=300)
@@ -32,6 +34,10 @@ def test_demo_writes_a_store_info_can_read(tmp_path: Path) -> None:
     assert out.returncode == 0, out.stderr
     assert json.loads(out.stdout)["rows"]["admin_units"] == 8517
     assert json.loads(jingkong("info", "--db", str(tmp_path / "d.gpkg"), "--json").stdout)["seed"] == "5"
+    console = Console.open(str(tmp_path / "d.gpkg"))  # the console's first start finds the indicators ready
+    console.indicators.compute()
+    assert console.indicators.from_saved
+    console.close()
 
 
 @pytest.mark.parametrize("layer,suffix,count", [("towns", ".gpkg", 25), ("villages", ".geojson", 514), ("checkpoints", ".shp", None)])
