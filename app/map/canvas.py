@@ -111,6 +111,7 @@ class MapCanvas(pg.GraphicsView):
                 self.labels[layer.level] = LabelPainter(self.atlas.levels[layer.level])
         else:
             self.layer_painters[layer.key] = PointPainter(layer)
+            layer.events.classes.connect(self._on_classes_change)
         layer.events.connect(self._schedule_refresh)
 
     # --- model → painters ----------------------------------------------------------------------------
@@ -120,6 +121,9 @@ class MapCanvas(pg.GraphicsView):
     def pixel_m(self) -> float:
         """Metres per screen pixel at the current zoom."""
         return self.view_width_m() / max(self.viewport().width(), 1)
+
+    def _on_classes_change(self, *_: object) -> None:
+        self.stack.update()  # the points' colours changed: the cached image is stale though nothing else moved
 
     def _schedule_refresh(self, *_: object) -> None:
         self._refresh_timer.start()

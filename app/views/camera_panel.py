@@ -66,11 +66,6 @@ class CameraPanel(QWidget):
         self.notice.setWordWrap(True)
         self.notice.setStyleSheet("color: #c53030;")
         self.notice.hide()
-        self.history = QLabel(self.tr("Camera status is as recorded now: the store keeps no history of it, so an "
-                                      "earlier as-of date does not move it."), self)
-        self.history.setWordWrap(True)
-        self.history.setStyleSheet("QLabel { background: #fefcbf; color: #744210; padding: 4px; }")
-        self.history.hide()
         modes = QHBoxLayout()
         modes.addWidget(self.in_unit)
         modes.addWidget(self.nearest)
@@ -81,7 +76,6 @@ class CameraPanel(QWidget):
         bottom.addWidget(self.play)
         box = QVBoxLayout(self)
         box.setContentsMargins(4, 4, 4, 4)
-        box.addWidget(self.history)
         box.addLayout(modes)
         box.addWidget(self.table, 1)
         box.addWidget(self.notice)
@@ -89,10 +83,7 @@ class CameraPanel(QWidget):
         links.events.listing.connect(self._on_listing_change)
         self._on_listing_change(links.rows)
         if context is not None:
-            context.events.as_of.connect(self._on_as_of_change)
-
-    def _on_as_of_change(self, _date: object) -> None:
-        self.history.setVisible(self._context is not None and self._context.in_past)
+            context.events.as_of.connect(self._show_summary)
 
     def pick_point(self, x: float, y: float) -> None:
         """A click on the map (display coordinates): in ``nearest`` mode the store is asked off the GUI thread."""
@@ -132,9 +123,15 @@ class CameraPanel(QWidget):
                 self.table.setItem(i, j, item)
         self.table.setColumnHidden(3, all(cam.distance_m is None for cam in shown))
         self.table.resizeColumnsToContents()
+        self._show_summary()
+
+    def _show_summary(self, *_: object) -> None:
+        rows = self._links.rows
         summary = self.tr("%n camera(s)", "", len(rows))
-        if len(shown) < len(rows):
+        if len(rows) > MAX_ROWS:
             summary += self.tr(", first %1 listed: select a smaller unit").replace("%1", str(MAX_ROWS))
+        if self._context is not None and self._context.in_past:  # the statuses are history
+            summary += self.tr(" — status as it stood at the end of %1").replace("%1", self._context.as_of.isoformat())
         self.summary.setText(summary)
 
     def open_row(self, row: int) -> str:
