@@ -85,7 +85,8 @@ def test_a_status_write_records_the_event_and_moves_the_status_now_only_if_lates
     assert other in cams.ids
 
 
-def test_a_version_12_store_gets_one_migration_event_per_camera_at_its_status_now(world: World) -> None:
+def test_a_version_12_store_gets_one_migration_event_per_camera_at_its_status_now(any_world: World) -> None:
+    world = any_world
     cams = [world.add_camera("330382001001001", code=f"C{i}", status=s) for i, s in enumerate((C.ONLINE, C.FAULT))]
     with world.store.begin() as conn:  # a store as version 12 made it, before the status history
         conn.execute(text("DROP TABLE camera_status_events"))
@@ -94,6 +95,7 @@ def test_a_version_12_store_gets_one_migration_event_per_camera_at_its_status_no
     world.store.close()
     world.store = Store.open(url)
     assert world.store.meta()["schema_version"] == str(SCHEMA_VERSION)
-    events, _ = _raw(world.store.engine.url.database)
-    assert sorted(zip(events["camera_id"], events["at"], events["status"], events["source"])) == [
-        (cams[0], to_seconds(dt.date(2022, 3, 1)), C.ONLINE, "migration"), (cams[1], to_seconds(dt.date(2022, 3, 1)), C.FAULT, "migration")]
+    with world.store.engine.connect() as conn:
+        events = sorted(tuple(r) for r in conn.execute(text("SELECT camera_id, at, status, source FROM camera_status_events")))
+    start = to_seconds(dt.date(2022, 3, 1))
+    assert events == [(cams[0], start, C.ONLINE, "migration"), (cams[1], start, C.FAULT, "migration")]
