@@ -39,6 +39,7 @@ class CameraPanel(QWidget):
         super().__init__(parent)
         self._links, self._context = links, context
         self.player = None  # a VideoPlayerDialog, made when a feed is first opened
+        self._listed: list[tuple[str, float | None]] | None = None  # the cameras the table lists, in order
         self.in_unit = QRadioButton(self.tr("In selected unit"), self)
         self.nearest = QRadioButton(self.tr("Nearest to click"), self)
         self.in_unit.setChecked(links.mode == "unit")
@@ -111,6 +112,11 @@ class CameraPanel(QWidget):
 
     def _on_listing_change(self, rows: list[CameraRow]) -> None:
         shown = rows[:MAX_ROWS]
+        listed = [(c.code, c.distance_m) for c in shown]
+        if listed == self._listed:  # the same cameras, their status moved with the as-of date
+            self._show_statuses(shown)
+            return
+        self._listed = listed
         self.table.setRowCount(len(shown))
         for i, cam in enumerate(shown):
             status, colour = self._status_text(cam.status)
@@ -123,6 +129,14 @@ class CameraPanel(QWidget):
                 self.table.setItem(i, j, item)
         self.table.setColumnHidden(3, all(cam.distance_m is None for cam in shown))
         self.table.resizeColumnsToContents()
+        self._show_summary()
+
+    def _show_statuses(self, shown: list[CameraRow]) -> None:
+        for i, cam in enumerate(shown):
+            status, colour = self._status_text(cam.status)
+            item = self.table.item(i, 2)
+            item.setText(status)
+            item.setForeground(QColor(colour))
         self._show_summary()
 
     def _show_summary(self, *_: object) -> None:
