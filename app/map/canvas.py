@@ -9,6 +9,7 @@ right-click or Esc cancels).
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 
 import pyqtgraph as pg
 from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, QTimer, Signal
@@ -111,7 +112,7 @@ class MapCanvas(pg.GraphicsView):
                 self.labels[layer.level] = LabelPainter(self.atlas.levels[layer.level])
         else:
             self.layer_painters[layer.key] = PointPainter(layer)
-            layer.events.classes.connect(self._on_classes_change)
+            layer.events.classes.connect(partial(self._on_classes_change, layer.key))
         layer.events.connect(self._schedule_refresh)
 
     # --- model → painters ----------------------------------------------------------------------------
@@ -122,8 +123,11 @@ class MapCanvas(pg.GraphicsView):
         """Metres per screen pixel at the current zoom."""
         return self.view_width_m() / max(self.viewport().width(), 1)
 
-    def _on_classes_change(self, *_: object) -> None:
-        self.stack.update()  # the points' colours changed: the cached image is stale though nothing else moved
+    def _on_classes_change(self, key: str, *_: object) -> None:
+        """A point layer's colours changed: the cached image is stale if it shows the layer (a hidden one is drawn
+        afresh when shown)."""
+        if self.layer_painters[key].visible:
+            self.stack.update()
 
     def _schedule_refresh(self, *_: object) -> None:
         self._refresh_timer.start()
