@@ -173,6 +173,10 @@ def test_cameras_follow_the_date_in_the_list_and_on_the_map(qtbot, map_world: Wo
     assert on_map() == [CS.ONLINE, CS.FAULT, CS.OFFLINE]
     console.context.as_of = dt.date(2022, 3, 15)
     assert "2022-03-15" in panel.summary.text()
+    identified = lambda: dict(console.features.attributes("cameras", shown_ids[cams[1]]))["status"]  # noqa: E731
+    assert identified() == "fault"
+    console.context.as_of = dt.date(2022, 3, 5)
+    assert identified() == "online"
 
 
 def _camera_events(db: Path):  # noqa: ANN202
