@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from functools import cached_property
+from functools import cached_property, partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -18,6 +18,7 @@ from app.domain.roles import Principal
 from app.models.admin_atlas import AdminAtlas
 from app.models.as_of import Period, store_period
 from app.models.audit_trail import AuditTrail
+from app.models.camera_history import CameraHistory
 from app.models.cameras import CameraLinks
 from app.models.change_feed import ChangeFeed
 from app.models.context import ConsoleContext
@@ -33,7 +34,7 @@ from app.models.incident.service import IncidentService
 from app.models.indicators import IndicatorEngine
 from app.models.indicators.saved import SavedIndicators
 from app.models.layers import LayerList
-from app.models.map_layers import build_layers
+from app.models.map_layers import build_layers, show_camera_status
 from app.models.packs.desk import PackDesk
 from app.models.packs.files import carried_file
 from app.models.packs.review import ConflictReview
@@ -47,6 +48,7 @@ from app.store import Store
 from app.store.demo.generate import GenerationReport, Progress, generate_store
 from app.store.packs.area import PackArea
 from app.store.queries.admin import level_counts
+from app.store.queries.camera_status import status_events
 from app.store.queries.occupancy import quarantine_stays
 from app.store.queries.points import CameraSet, load_cameras, load_facilities, load_places
 from app.store.queries.spatial import Spatial, spatial_of
@@ -132,7 +134,14 @@ class Console:
 
     @cached_property
     def layers(self) -> LayerList:
-        return build_layers(load_places(self.store), load_facilities(self.store), self.cameras)
+        layers = build_layers(load_places(self.store), load_facilities(self.store), self.cameras)
+        show_camera_status(layers["cameras"], self.camera_history.status)
+        self.camera_history.events.status.connect(partial(show_camera_status, layers["cameras"]))
+        return layers
+
+    @cached_property
+    def camera_history(self) -> CameraHistory:
+        return CameraHistory(self.cameras.ids, self.cameras.status, lambda: status_events(self.store), self.context)
 
     @cached_property
     def features(self) -> FeatureCatalog:
@@ -162,7 +171,8 @@ class Console:
     @cached_property
     def camera_links(self) -> CameraLinks:
         carried = (lambda name: carried_file(self.store, name)) if self.pack_area is not None else None
-        return CameraLinks(self.cameras, self.atlas, self.context, self.spatial, carried=carried)
+        return CameraLinks(self.cameras, self.atlas, self.context, self.spatial, carried=carried,
+                           history=self.camera_history)
 
     @cached_property
     def facility_status(self) -> FacilityStatus:

@@ -25,6 +25,7 @@ from app.domain.places import PlaceKind
 from app.store import Store
 from app.store.identity_key import FINGERPRINT_META, IdentityKey
 from app.store.masking import mask_identity
+from app.store.queries.camera_status import record_status
 from app.store.store import create_schema, resolve_url
 from app.store.tables.admin import AdminUnit, GridLeader
 from app.store.tables.cameras import Camera
@@ -154,6 +155,11 @@ class World:
                    xy: tuple[float, float] | None = None) -> int:
         return self._add(Camera, code=code, name=f"摄像头{code}", kind=kind, status=status, stream_url=url,
                          grid_id=self.unit_ids[grid], geom=shapely.Point(*(xy or self.grid_center(grid))))
+
+    def set_camera_status(self, camera: int, status: int, when: str, source: str = "test") -> None:
+        """Record a change of a camera's status at ``when`` (as every writer does: the event, and the status now)."""
+        with self.store.begin() as conn:
+            record_status(conn, [(camera, at(when), status)], source)
 
     def add_sample(self, person: int, site: int, when: str, *, result: int | None = 0, reported: str | None = None) -> int:
         sampled = at(when)

@@ -9,6 +9,7 @@ right-click or Esc cancels).
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 
 import pyqtgraph as pg
 from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, QTimer, Signal
@@ -111,6 +112,7 @@ class MapCanvas(pg.GraphicsView):
                 self.labels[layer.level] = LabelPainter(self.atlas.levels[layer.level])
         else:
             self.layer_painters[layer.key] = PointPainter(layer)
+            layer.events.classes.connect(partial(self._on_classes_change, layer.key))
         layer.events.connect(self._schedule_refresh)
 
     # --- model → painters ----------------------------------------------------------------------------
@@ -120,6 +122,12 @@ class MapCanvas(pg.GraphicsView):
     def pixel_m(self) -> float:
         """Metres per screen pixel at the current zoom."""
         return self.view_width_m() / max(self.viewport().width(), 1)
+
+    def _on_classes_change(self, key: str, *_: object) -> None:
+        """A point layer's colours changed: the cached image is stale if it shows the layer (a hidden one is drawn
+        afresh when shown)."""
+        if self.layer_painters[key].visible:
+            self.stack.update()
 
     def _schedule_refresh(self, *_: object) -> None:
         self._refresh_timer.start()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import numpy as np
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPaintEngine, QPainter, QPainterPath, QPen, QPixmap, QPolygonF, QTransform
 
@@ -45,6 +46,14 @@ class PointPainter(LayerPainter):
     def __init__(self, layer: PointLayer) -> None:
         self.layer = layer
         self._pix = symbol_pixmap(layer.colour, layer.symbol)
+        self._class_pix: dict[str, QPixmap] = {}
+
+    def _pixmaps(self) -> list[QPixmap]:
+        """One symbol per class colour (made once per colour)."""
+        for colour in self.layer.class_colours:
+            if colour not in self._class_pix:
+                self._class_pix[colour] = symbol_pixmap(colour, self.layer.symbol)
+        return [self._class_pix[c] for c in self.layer.class_colours]
 
     def paint(self, p: QPainter, exposed: QRectF) -> None:
         x, y = self.layer.x, self.layer.y
@@ -55,15 +64,20 @@ class PointPainter(LayerPainter):
         dx = t.m11() * x[inside] + t.m21() * y[inside] + t.dx()
         dy = t.m12() * x[inside] + t.m22() * y[inside] + t.dy()
         half = SYMBOL_PX / 2
+        classes, palette = self.layer.classes, self.layer.class_colours
+        classed = classes is not None and len(palette) > 0
+        kinds = np.clip(classes[inside], 0, len(palette) - 1) if classed else np.zeros(len(dx), np.int64)
+        colours = [palette[k] for k in kinds.tolist()] if classed else [self.layer.colour] * len(dx)
         if p.paintEngine().type() != QPaintEngine.Type.Raster:  # a PDF: symbols as paths, as large as on screen
             scale = p.device().logicalDpiX() / 96
             p.setTransform(QTransform.fromScale(scale, scale))
             symbol = symbol_path(self.layer.symbol)
             p.setPen(QPen(QColor("white"), 1.2))
-            p.setBrush(QColor(self.layer.colour))
-            for px, py in zip(dx / scale, dy / scale):
+            for colour, px, py in zip(colours, dx / scale, dy / scale):
+                p.setBrush(QColor(colour))
                 p.drawPath(symbol.translated(px - half, py - half))
             return
         p.resetTransform()
-        for px, py in zip(dx, dy):
-            p.drawPixmap(QPointF(px - half, py - half), self._pix)
+        pixmaps = self._pixmaps() if classed else [self._pix]
+        for k, px, py in zip(kinds.tolist(), dx, dy):
+            p.drawPixmap(QPointF(px - half, py - half), pixmaps[k])

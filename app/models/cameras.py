@@ -1,6 +1,7 @@
 """Camera feed links: the cameras inside a unit or nearest a point, and where each stream really is.
 
-``CameraLinks`` emits ``events.listing(list[CameraRow])`` whenever the listed cameras change.
+``CameraLinks`` emits ``events.listing(list[CameraRow])`` whenever the listed cameras change, or their status
+(each row's status is the camera's as it stood on the as-of date, see ``CameraHistory``).
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from psygnal import Signal, SignalGroup
 from app.domain.admin import Level
 from app.domain.cameras import CAMERA_KINDS
 from app.models.admin_atlas import AdminAtlas
+from app.models.camera_history import CameraHistory
 from app.models.context import ConsoleContext
 from app.models.projection import to_lonlat
 from app.store.packs.files import SAMPLE_SCHEME, SAMPLES
@@ -51,7 +53,7 @@ class CameraLinks:
         listing = Signal(object)
 
     def __init__(self, cameras: CameraSet, atlas: AdminAtlas, context: ConsoleContext, spatial: Spatial,
-                 nearest_n: int = 10, carried: CarriedFile | None = None) -> None:
+                 nearest_n: int = 10, carried: CarriedFile | None = None, history: CameraHistory | None = None) -> None:
         self.events = self._Events()
         self._carried = carried
         self.mode = "unit"
@@ -60,12 +62,19 @@ class CameraLinks:
         self._cams = cameras
         self._spatial = spatial
         self._row_of = {int(c): i for i, c in enumerate(cameras.ids.tolist())}
+        self._row_of_code = {str(c): i for i, c in enumerate(cameras.codes.tolist())}
+        self._history = history
         grids = atlas.levels[Level.GRID].index
         grid_codes = {int(i): c for i, c in zip(atlas.levels[Level.GRID].data.ids, atlas.levels[Level.GRID].data.codes)}
         self._grid_code = np.array([grid_codes.get(int(g), "") for g in cameras.grid_ids], dtype=object)
         self._known = np.array([c in grids for c in self._grid_code], dtype=bool)
         context.events.selected_unit.connect(self._on_selected_unit_change)
+        if history is not None:
+            history.events.status.connect(self._on_status_change)
         self.show_unit(context.selected_unit)
+
+    def _on_status_change(self, _status: np.ndarray) -> None:
+        self._publish([self._row(self._row_of_code[r.code], r.distance_m) for r in self.rows])
 
     def _on_selected_unit_change(self, code: str | None) -> None:
         if self.mode == "unit":
@@ -101,7 +110,8 @@ class CameraLinks:
     def _row(self, i: int, distance: float | None = None) -> CameraRow:
         c = self._cams
         kind = CAMERA_KINDS[c.kinds[i]] if 0 <= c.kinds[i] < len(CAMERA_KINDS) else str(c.kinds[i])
-        return CameraRow(str(c.codes[i]), str(c.names[i]), kind, int(c.status[i]), str(c.urls[i]), distance)
+        status = c.status if self._history is None else self._history.status
+        return CameraRow(str(c.codes[i]), str(c.names[i]), kind, int(status[i]), str(c.urls[i]), distance)
 
     def _publish(self, rows: list[CameraRow]) -> None:
         self.rows = rows

@@ -49,11 +49,14 @@ class FeatureCatalog:
                 if isinstance(layer, PointLayer) or (isinstance(layer, PolygonLayer) and layer.level != Level.COUNTY)]
 
     def columns(self, key: str) -> dict[str, np.ndarray]:
-        """The layer's attribute columns (built on first use, then kept)."""
+        """The layer's attribute columns (built on first use, then kept; a point layer's own fields are taken
+        afresh, since some follow the as-of date: a camera's status)."""
+        layer = self.layers[key]
         if key not in self._columns:
-            layer = self.layers[key]
             self._columns[key] = (point_columns(self.atlas, layer) if isinstance(layer, PointLayer)
                                   else unit_columns(self.atlas, layer.level))
+        elif isinstance(layer, PointLayer):
+            self._columns[key].update((k, v) for k, v in layer.fields.items() if k in self._columns[key])
         return self._columns[key]
 
     def attributes(self, key: str, row: int) -> list[tuple[str, object]]:

@@ -1,6 +1,7 @@
 """The map's layers and their order: admin polygon layers and point layers, each with evented state.
 
-Every layer emits ``layer.events.<attr>`` for ``visible``, ``opacity`` and ``labels`` (visual changes only).
+Every layer emits ``layer.events.<attr>`` for ``visible``, ``opacity`` and ``labels`` (visual changes only), a point
+layer also for ``classes`` (its points' colours).
 ``LayerList.events.order`` fires when the drawing order changes.
 """
 
@@ -52,6 +53,10 @@ class PointLayer(Layer):
     fields: dict[str, np.ndarray] = field(default_factory=dict)
     colour: str = "#1f77b4"
     symbol: str = "o"  # "o" circle, "s" square, "t" triangle, "d" diamond
+    # a class per point (a camera's status) drawn in ``class_colours[class]`` instead of ``colour``; replaced
+    # whole (``events.classes``) when the as-of date moves
+    classes: np.ndarray | None = None
+    class_colours: tuple[str, ...] = ()
 
     def __len__(self) -> int:
         return len(self.x)

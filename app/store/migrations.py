@@ -14,9 +14,11 @@ from sqlalchemy import Connection, Table, bindparam, inspect, select, text, upda
 
 from app.domain.task_titles import names, parse
 from app.store import access, geopackage, partitions
+from app.store.queries.camera_status import seed_statuses
 from app.store.tables.access import AuditEntry, User
 from app.store.tables.admin import AdminUnit
 from app.store.tables.base import Base
+from app.store.tables.cameras import CameraStatusEvent
 from app.store.tables.imports import ImportMapping, ImportRun, RecordSource, ReplacedBoundaries
 from app.store.tables.incidents import Improvement, Incident, IncidentEvent, IncidentTask
 from app.store.tables.meta import DataChanges, new_store_id
@@ -24,6 +26,7 @@ from app.store.tables.places import Scan
 from app.store.tables.sync import PackChange, PackFile, PackOut, SyncApplied, SyncConflict
 from app.store.tables.tasks import Task, TaskEvent, TaskPerson, Trip
 from app.store.tables.warnings import WarningRecord
+from app.timebase import to_seconds
 
 RULES = Path(__file__).resolve().parents[2] / "resources" / "warning_rules.json"  # the rule names titles name
 
@@ -134,6 +137,18 @@ def _data_changes(conn: Connection) -> None:
                       "(SELECT 1 FROM jingkong_meta WHERE key = 'store_id')"), {"id": new_store_id()})
 
 
+def _camera_history(conn: Connection) -> None:
+    """Version 13 stores keep only each camera's status now: add the history of camera status and start it with
+    one event per camera at its status now, dated the start of the store's period (source ``migration``), so any
+    as-of date answers with the status as it stands, honestly the only one known."""
+    add_missing(conn, [CameraStatusEvent.__table__])
+    meta = dict(conn.execute(text("SELECT key, value FROM jingkong_meta")).all())
+    period = partitions.period_of(meta)
+    seed_statuses(conn, to_seconds(period[0]) if period else 0, "migration")
+    if conn.dialect.name == "postgresql" and "centre" in meta:  # the new table readable by the centre's roles
+        access.install(conn)
+
+
 MIGRATIONS: dict[int, Callable[[Connection], None]] = {
     1: _dispatch_and_warnings,
     2: _level_layers,
@@ -147,4 +162,5 @@ MIGRATIONS: dict[int, Callable[[Connection], None]] = {
     10: _new_rows_and_files,
     11: _task_titles,
     12: _data_changes,
+    13: _camera_history,
 }

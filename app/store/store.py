@@ -24,7 +24,7 @@ from app.store.migrations import MIGRATIONS
 from app.store.tables import Base
 from app.store.tables.meta import Meta, new_store_id
 
-SCHEMA_VERSION = 13  # one more than the last key of MIGRATIONS
+SCHEMA_VERSION = 14  # one more than the last key of MIGRATIONS
 ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_STORE = ROOT / "data" / "jingkong.gpkg"
 

@@ -39,6 +39,7 @@ class CameraPanel(QWidget):
         super().__init__(parent)
         self._links, self._context = links, context
         self.player = None  # a VideoPlayerDialog, made when a feed is first opened
+        self._listed: list[tuple[str, float | None]] | None = None  # the cameras the table lists, in order
         self.in_unit = QRadioButton(self.tr("In selected unit"), self)
         self.nearest = QRadioButton(self.tr("Nearest to click"), self)
         self.in_unit.setChecked(links.mode == "unit")
@@ -66,11 +67,6 @@ class CameraPanel(QWidget):
         self.notice.setWordWrap(True)
         self.notice.setStyleSheet("color: #c53030;")
         self.notice.hide()
-        self.history = QLabel(self.tr("Camera status is as recorded now: the store keeps no history of it, so an "
-                                      "earlier as-of date does not move it."), self)
-        self.history.setWordWrap(True)
-        self.history.setStyleSheet("QLabel { background: #fefcbf; color: #744210; padding: 4px; }")
-        self.history.hide()
         modes = QHBoxLayout()
         modes.addWidget(self.in_unit)
         modes.addWidget(self.nearest)
@@ -81,7 +77,6 @@ class CameraPanel(QWidget):
         bottom.addWidget(self.play)
         box = QVBoxLayout(self)
         box.setContentsMargins(4, 4, 4, 4)
-        box.addWidget(self.history)
         box.addLayout(modes)
         box.addWidget(self.table, 1)
         box.addWidget(self.notice)
@@ -89,10 +84,7 @@ class CameraPanel(QWidget):
         links.events.listing.connect(self._on_listing_change)
         self._on_listing_change(links.rows)
         if context is not None:
-            context.events.as_of.connect(self._on_as_of_change)
-
-    def _on_as_of_change(self, _date: object) -> None:
-        self.history.setVisible(self._context is not None and self._context.in_past)
+            context.events.as_of.connect(self._show_summary)
 
     def pick_point(self, x: float, y: float) -> None:
         """A click on the map (display coordinates): in ``nearest`` mode the store is asked off the GUI thread."""
@@ -120,6 +112,11 @@ class CameraPanel(QWidget):
 
     def _on_listing_change(self, rows: list[CameraRow]) -> None:
         shown = rows[:MAX_ROWS]
+        listed = [(c.code, c.distance_m) for c in shown]
+        if listed == self._listed:  # the same cameras, their status moved with the as-of date
+            self._show_statuses(shown)
+            return
+        self._listed = listed
         self.table.setRowCount(len(shown))
         for i, cam in enumerate(shown):
             status, colour = self._status_text(cam.status)
@@ -132,9 +129,23 @@ class CameraPanel(QWidget):
                 self.table.setItem(i, j, item)
         self.table.setColumnHidden(3, all(cam.distance_m is None for cam in shown))
         self.table.resizeColumnsToContents()
+        self._show_summary()
+
+    def _show_statuses(self, shown: list[CameraRow]) -> None:
+        for i, cam in enumerate(shown):
+            status, colour = self._status_text(cam.status)
+            item = self.table.item(i, 2)
+            item.setText(status)
+            item.setForeground(QColor(colour))
+        self._show_summary()
+
+    def _show_summary(self, *_: object) -> None:
+        rows = self._links.rows
         summary = self.tr("%n camera(s)", "", len(rows))
-        if len(shown) < len(rows):
+        if len(rows) > MAX_ROWS:
             summary += self.tr(", first %1 listed: select a smaller unit").replace("%1", str(MAX_ROWS))
+        if self._context is not None and self._context.in_past:  # the statuses are history
+            summary += self.tr(" — status as it stood at the end of %1").replace("%1", self._context.as_of.isoformat())
         self.summary.setText(summary)
 
     def open_row(self, row: int) -> str:

@@ -19,11 +19,15 @@ from PySide6.QtWidgets import (
 from app.domain.tasks import TaskRow
 from app.map.language import interface_language
 from app.models.dispatch.cascade import progress
-from app.models.dispatch.errors import REFUSALS
+from app.models.dispatch.errors import REFUSALS, TaskNotFound
 from app.models.dispatch.queue import TaskQueue
-from app.timebase import format_seconds
+from app.timebase import date_of_day, day_of, format_seconds
 from app.views.vocabulary import TASK_EVENT, TASK_KIND, TASK_PRIORITY, TASK_ROLE, TASK_SOURCE, TASK_STATUS
 from app.views.widgets import compact_rows
+
+
+def _day(at: int | None) -> str:
+    return "" if at is None else date_of_day(day_of(at)).isoformat()
 
 
 def _status(value: int | None) -> str:
@@ -77,7 +81,7 @@ class TaskDetailView(QWidget):
         self.refresh()
 
     def _children(self, task_id: int) -> str:
-        done = progress(self._queue.service, task_id)
+        done = progress(self._queue.service, task_id, self._queue.filter.at)
         if not done.total:
             return self.tr("No child tasks")
         return self.tr("Children: {0}/{1} closed").format(done.closed, done.total)
@@ -91,7 +95,14 @@ class TaskDetailView(QWidget):
             self.add.setEnabled(False)
             return
         self.add.setEnabled(not self._queue.read_only)  # no notes written into the past
-        row = service.get(self.task_id)
+        at = self._queue.filter.at  # the past: the task as it stood then, and its trail up to then
+        try:
+            row = service.get(self.task_id, at)
+        except TaskNotFound:  # not made yet at that moment
+            self.summary.setText(self.tr("Task %1 did not exist yet at the end of %2.")
+                                 .replace("%1", str(self.task_id)).replace("%2", _day(at)))
+            self.trail.setRowCount(0)
+            return
         people = service.people(row.id)
         escalated = service.router.unit(row.escalated_unit_id).name_zh if row.escalated_unit_id else ""
         lines = [
@@ -103,12 +114,13 @@ class TaskDetailView(QWidget):
                 row.assignee_unit_name, row.assignee_name or "", TASK_ROLE(row.assignee_role), row.claimed_by or "-"),
             self._children(row.id),
         ]
-        if escalated:
+        if at is not None:
+            lines.insert(1, self.tr("As it stood at the end of %1 — past, read only").replace("%1", _day(at)))
+        if escalated and (at is None or (row.escalated_at or 0) <= at):
             lines.append(self.tr("Escalated to {0} at {1}").format(escalated, format_seconds(row.escalated_at)))
         if people:
             lines.append(self.tr("People: {0}").format(", ".join(map(str, people[:50]))))
         self.summary.setText("<br>".join(lines[:1] + [escape(line) for line in lines[1:]]))
-        at = self._queue.filter.at  # the past: the trail up to that moment
         events = [e for e in service.events(row.id) if at is None or e.at <= at]
         self.trail.setRowCount(len(events))
         for i, e in enumerate(events):

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 from app.domain.admin import Level
 from app.domain.tasks import TaskRow, TaskStatus
 from app.models.audit_trail import AuditTrail
-from app.models.context import ConsoleContext
+from app.models.context import Choropleth, ConsoleContext
 from app.models.dispatch.cascade import cascade
 from app.models.dispatch.catalogue import KINDS
 from app.models.dispatch.errors import REFUSALS
@@ -103,6 +103,7 @@ class TaskQueuePanel(QWidget):
         self.alarm.setStyleSheet("QLabel { color: white; background: #c0392b; padding: 4px; font-weight: bold; }")
         self.alarm.hide()
         self.summary = QLabel(self)
+        self._open_tasks: Choropleth | None = None  # the open-tasks map this panel last put on the map
         self.past = QLabel(self)  # says the queue is history while the as-of date is before today
         self.past.setWordWrap(True)
         self.past.setStyleSheet("QLabel { background: #fefcbf; color: #744210; padding: 4px; }")
@@ -228,6 +229,8 @@ class TaskQueuePanel(QWidget):
         if at != self.queue.filter.at:
             self.queue.set_filter(at=at)
             self.reload()
+            if self._open_tasks is not None and self.context.choropleth is self._open_tasks:
+                self.show_open_tasks()
         self.past.setText(self.tr("The queue as it stood at the end of %1 — read only; move the date to today (%2) to act.")
                           .replace("%1", date.isoformat()).replace("%2", self.context.today.isoformat()))
         self.past.setVisible(at is not None)
@@ -278,4 +281,7 @@ class TaskQueuePanel(QWidget):
             self.context.highlighted_persons = self.queue.service.people(rows[0].id)
 
     def show_open_tasks(self) -> None:
-        self.context.choropleth = self.queue.open_tasks_map()
+        """Colour the map by open tasks per grid, as the queue shows them (today's, or as they stood on the as-of
+        date); the map follows the date while it shows them."""
+        self._open_tasks = self.queue.open_tasks_map()
+        self.context.choropleth = self._open_tasks

@@ -259,10 +259,6 @@
         <translation>播放</translation>
     </message>
     <message>
-        <source>Camera status is as recorded now: the store keeps no history of it, so an earlier as-of date does not move it.</source>
-        <translation>摄像头状态为当前记录：库中不保存其历史，较早的截至日期不改变它。</translation>
-    </message>
-    <message>
         <source>online</source>
         <translation>在线</translation>
     </message>
@@ -307,6 +303,10 @@
     <message>
         <source>, first %1 listed: select a smaller unit</source>
         <translation>，列出前 %1 路：请选择更小的单元</translation>
+    </message>
+    <message>
+        <source> — status as it stood at the end of %1</source>
+        <translation>——状态为 %1 日终时的状态</translation>
     </message>
     <message>
         <source>Video playback is unavailable: the system library %1 is missing (run scripts/setup.sh)</source>
@@ -1988,12 +1988,20 @@
         <translation>选择一项任务，查看详情和操作留痕。</translation>
     </message>
     <message>
+        <source>Task %1 did not exist yet at the end of %2.</source>
+        <translation>截至 %2 日终，任务 %1 尚未创建。</translation>
+    </message>
+    <message>
         <source>Status {0}, priority {1}, version {2}, due {3}</source>
         <translation>状态：{0}，优先级：{1}，版本：{2}，截止时间：{3}</translation>
     </message>
     <message>
         <source>Assignee {0} {1} ({2}); claimed by {3}</source>
         <translation>承办：{0} {1}（{2}）；签收人：{3}</translation>
+    </message>
+    <message>
+        <source>As it stood at the end of %1 — past, read only</source>
+        <translation>%1 日终时的状态——历史，只读</translation>
     </message>
     <message>
         <source>Escalated to {0} at {1}</source>

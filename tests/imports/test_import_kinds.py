@@ -83,6 +83,16 @@ def test_points_from_each_format_land_in_their_grid(keyed_world: World, tmp_path
         assert report.detected["crs"].startswith("EPSG:4549" if fmt == "shp" else "EPSG:4")
 
 
+
+def test_an_imported_camera_starts_its_status_history_and_its_undo_takes_it_away(keyed_world: World, tmp_path: Path) -> None:
+    header, row, _sql, _expected = SPATIAL_KINDS["cameras"]
+    path = write_table(tmp_path, "cameras", "csv-utf8", header, [row(*keyed_world.grid_center("330382002002001"))])
+    report = _run(keyed_world, "cameras", path)
+    assert _rows(keyed_world, "SELECT e.status, e.source FROM camera_status_events e JOIN cameras c ON c.id = e.camera_id "
+                              "WHERE c.code = 'CAM1'") == [(1, "import")]
+    ImportService(keyed_world.store).undo(report.import_id)
+    assert _rows(keyed_world, "SELECT COUNT(*) FROM camera_status_events") == [(0,)]
+
 EVENTS = {  # kind -> (header, rows from (number, i), SQL reading them back, expected rows from the person ids)
     "scans": (["身份证号", "场所编码", "扫码时间", "进出方向", "来源城市"],
               lambda n, i: [n, "P1", f"2022/3/{i + 1} 8:05", "进", "乐清"],

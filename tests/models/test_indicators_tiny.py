@@ -38,7 +38,8 @@ class Raw:
         self.orders = q("SELECT person_id, kind, start_at, end_at FROM quarantine_orders")
         self.visits = q("SELECT person_id, at, diagnosis, fever_clinic FROM clinic_visits")
         self.buys = q("SELECT person_id, at, drug FROM pharmacy_purchases")
-        self.cameras = q("SELECT grid_id, status FROM cameras")
+        self.cameras = q("SELECT id, grid_id, status FROM cameras")
+        self.camera_events = q("SELECT id, camera_id, at, status FROM camera_status_events")
         con.close()
 
     def present(self) -> pd.DataFrame:
@@ -195,8 +196,16 @@ def test_quarantine_health_and_resources(tiny) -> None:  # noqa: ANN001
     b["home"], b["day"] = raw.lives(b), cst_day(b["at"])
     check(engine, raw, "symptom_buyers_7d", lambda u, _a, d: b[within(b.home, u) & b.drug.isin([0, 1, 2])
                                                                  & b.day.between(d - 6, d)].person_id.nunique())
-    cams = raw.cameras.assign(grid=raw.cameras.grid_id.map(raw.code))
-    check(engine, raw, "camera_online_rate", lambda u, _a, _d: ratio((within(cams.grid, u) & (cams.status == 0)).sum(), within(cams.grid, u).sum()))
+    cams = raw.cameras.assign(grid=raw.cameras.grid_id.map(raw.code)).set_index("id")
+    events = raw.camera_events.assign(day=cst_day(raw.camera_events["at"])).sort_values(["camera_id", "at", "id"])
+
+    def status_on(d: int) -> pd.Series:
+        """Each camera's status at the end of day ``d``: its last event's by then, else its first event's."""
+        then = events[events.day <= d].groupby("camera_id").status.last()
+        return then.combine_first(events.groupby("camera_id").status.first()).reindex(cams.index)
+
+    check(engine, raw, "camera_online_rate", lambda u, _a, d: ratio((within(cams.grid, u) & (status_on(d) == 0)).sum(),
+                                                                    within(cams.grid, u).sum()))
 
 
 def test_unit_figures_are_sums_of_exact_grid_figures(tiny) -> None:  # noqa: ANN001

@@ -1,5 +1,6 @@
 """Time travel of the command picture: moving the as-of date moves the task queue (the tasks created by then, in
-the status their audit trail had reached then, read-only) and the facility status (beds used then)."""
+the status their audit trail had reached then, read-only), the open-tasks map and a task's details likewise, the
+facility status (beds used then) and the cameras' status (list and map, from their status history)."""
 
 from __future__ import annotations
 
@@ -11,9 +12,13 @@ import pytest
 from PySide6.QtWidgets import QAbstractButton
 
 from app.console import Console
+from app.domain.cameras import CameraStatus as CS
 from app.domain.facilities import FacilityKind
+from app.domain.tasks import OPEN_STATUSES
 from app.domain.tasks import TaskStatus as S
 from app.models.dispatch.service import TaskService, TaskSpec
+from app.store.queries.camera_status import record_status
+from app.store.queries.tasks import TaskFilter, task_page
 from app.timebase import end_of_day_seconds
 from tests.factories import Clock, World, at
 
@@ -133,7 +138,87 @@ def test_facility_beds_follow_the_date(qtbot, map_world: World, settings_dir) ->
         assert beds() == (used, 10 - used), day
 
 
-def test_the_camera_list_says_its_status_is_todays_on_an_earlier_date(window, history: Console) -> None:  # noqa: ANN001
-    assert not window.camera_panel.history.isVisibleTo(window.camera_panel)
-    history.context.as_of = dt.date(2022, 3, 11)
-    assert window.camera_panel.history.isVisibleTo(window.camera_panel)
+def test_cameras_follow_the_date_in_the_list_and_on_the_map(qtbot, map_world: World, settings_dir) -> None:  # noqa: ANN001
+    from app.views.main_window import MainWindow
+
+    grid = "330382001001001"
+    cams = [map_world.add_camera(grid, code=f"HX{i}") for i in range(3)]
+    with map_world.store.begin() as conn:  # as the demo generator starts them: online from the period's start
+        record_status(conn, [(c, at("2022-03-01 00:00"), int(CS.ONLINE)) for c in cams], "test")
+    map_world.set_camera_status(cams[0], CS.OFFLINE, "2022-03-05 09:00")
+    map_world.set_camera_status(cams[0], CS.ONLINE, "2022-03-06 09:00")
+    map_world.set_camera_status(cams[1], CS.FAULT, "2022-03-12 09:00")
+    map_world.set_camera_status(cams[2], CS.OFFLINE, "2022-03-20 09:00")
+    console = Console(map_world.store)
+    w = MainWindow(console, english=True)
+    qtbot.addWidget(w)
+    console.context.selected_unit = grid
+    panel, layer = w.camera_panel, console.layers["cameras"]
+    shown_ids = {int(i): k for k, i in enumerate(layer.ids)}
+
+    def listed() -> dict[str, int]:
+        return {panel.table.item(r, 4).text(): panel.table.item(r, 2).text() for r in range(panel.table.rowCount())}
+
+    def on_map() -> list[int]:
+        return [int(layer.classes[shown_ids[c]]) for c in cams]
+
+    words = {CS.ONLINE: "online", CS.OFFLINE: "offline", CS.FAULT: "fault"}
+    events = _camera_events(Path(map_world.store.engine.url.database))
+    for day in ("2022-03-31", "2022-03-05", "2022-03-06", "2022-03-15", "2022-03-21"):
+        console.context.as_of = dt.date.fromisoformat(day)
+        expected = [events(c, end_of_day_seconds(dt.date.fromisoformat(day))) for c in cams]
+        assert on_map() == expected, day
+        assert {k: v for k, v in listed().items() if k.startswith("HX")} == {f"HX{i}": words[CS(s)] for i, s in enumerate(expected)}, day
+        assert list(layer.fields["status"][[shown_ids[c] for c in cams]]) == [words[CS(s)] for s in expected]
+    assert on_map() == [CS.ONLINE, CS.FAULT, CS.OFFLINE]
+    console.context.as_of = dt.date(2022, 3, 15)
+    assert "2022-03-15" in panel.summary.text()
+    identified = lambda: dict(console.features.attributes("cameras", shown_ids[cams[1]]))["status"]  # noqa: E731
+    assert identified() == "fault"
+    console.context.as_of = dt.date(2022, 3, 5)
+    assert identified() == "online"
+
+
+def _camera_events(db: Path):  # noqa: ANN202
+    """camera id, moment -> status then, from the raw event table alone."""
+    with __import__("sqlite3").connect(db) as conn:
+        events = pd.read_sql("SELECT id, camera_id, at, status FROM camera_status_events", conn)
+
+    def status(camera: int, moment: int) -> int:
+        mine = events[(events["camera_id"] == camera) & (events["at"] <= moment)].sort_values(["at", "id"])
+        return int(mine.status.iloc[-1])
+
+    return status
+
+
+def test_the_open_tasks_map_shows_the_tasks_open_then(window, history: Console, map_world: World) -> None:  # noqa: ANN001
+    panel = _panel(window)
+    db = Path(map_world.store.engine.url.database)
+    for day in ("2022-03-04", "2022-03-11", "2022-03-31"):
+        history.context.as_of = dt.date.fromisoformat(day)
+        panel.show_open_tasks()
+        then = _queue_then(db, end_of_day_seconds(dt.date.fromisoformat(day)))
+        open_then = sum(1 for s in then.values() if S(s) in OPEN_STATUSES)
+        assert history.context.choropleth.values == {"330382001001001": float(open_then)}, day
+        past = history.context.in_past
+        assert ("past, read-only" in history.context.choropleth.title_en) == past and (day in history.context.choropleth.title_en) == past
+    history.context.as_of = dt.date(2022, 3, 4)  # the map follows the date while it shows open tasks
+    then = _queue_then(db, end_of_day_seconds(dt.date(2022, 3, 4)))
+    assert history.context.choropleth.values == {"330382001001001": float(sum(S(s) in OPEN_STATUSES for s in then.values()))}
+
+
+def test_the_task_detail_shows_the_task_as_it_stood_then(window, history: Console) -> None:  # noqa: ANN001
+    panel = _panel(window)
+    [task] = task_page(history.store, TaskFilter(statuses=(int(S.IN_PROGRESS),)))
+    history.context.as_of = dt.date(2022, 3, 11)  # the task was dispatched then, in progress only on the 25th
+    _shown(panel)
+    row = next(i for i, r in enumerate(panel.model.rows) if r.id == task.id)
+    panel.table.selectRow(row)
+    text = panel.detail.summary.text()
+    assert "Status dispatched" in text and "in progress" not in text.lower()
+    assert "2022-03-11" in text and "past, read only" in text
+    history.context.as_of = history.context.today
+    _shown(panel)
+    row = next(i for i, r in enumerate(panel.model.rows) if r.id == task.id)
+    panel.table.selectRow(row)
+    assert "Status in progress" in panel.detail.summary.text() and "past" not in panel.detail.summary.text()

@@ -68,9 +68,9 @@ def cascade(service: TaskService, task_id: int, level: Level, *, by: str) -> lis
     return ids
 
 
-def progress(service: TaskService, task_id: int) -> Progress:
-    """The roll-up of a task's children."""
-    service.get(task_id)
+def progress(service: TaskService, task_id: int, at: int | None = None) -> Progress:
+    """The roll-up of a task's children (at ``at``: as they stood then)."""
+    service.get(task_id, at)
     with service.store.engine.connect() as conn:
-        counts = child_status_counts(conn, task_id)
+        counts = child_status_counts(conn, task_id, at)
     return Progress({S(s).key: n for s, n in sorted(counts.items())})

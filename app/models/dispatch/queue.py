@@ -20,6 +20,7 @@ from app.models.dispatch.lifecycle import TRANSITIONS
 from app.models.dispatch.service import TaskService
 from app.store.queries.incidents import incident_clocks
 from app.store.queries.tasks import TaskFilter, change_token, open_tasks_by_unit, task_count, task_page
+from app.timebase import date_of_day, day_of
 
 S = TaskStatus
 # (label, target status) of each action button; claim is the acknowledging action.
@@ -140,7 +141,13 @@ class TaskQueue:
         return self.service.transition(row.id, target, by=self.user, expected_version=row.version)
 
     def open_tasks_map(self) -> Choropleth:
-        """Open tasks per grid (grid tasks only), for the map."""
-        counts = open_tasks_by_unit(self.service.store)
+        """Open tasks per grid (grid tasks only), for the map: as they stood at ``filter.at`` when the queue shows
+        the past (its title says so)."""
+        at = self.filter.at
+        counts = open_tasks_by_unit(self.service.store, at)
         values = {u.code: float(n) for uid, n in counts.items() if (u := self.service.router.unit(uid)).level == 3}
-        return Choropleth("未办结任务", "grid", values, "tasks", title_en="Open tasks", integer=True)
+        if at is None:
+            return Choropleth("未办结任务", "grid", values, "tasks", title_en="Open tasks", integer=True)
+        day = date_of_day(day_of(at)).isoformat()
+        return Choropleth(f"未办结任务（{day} 日终，历史，只读）", "grid", values, "tasks",
+                          title_en=f"Open tasks at the end of {day} (past, read-only)", integer=True)

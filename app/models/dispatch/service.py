@@ -167,9 +167,10 @@ class TaskService:
         return ids
 
     # --- reading ----------------------------------------------------------------------------------
-    def get(self, task_id: int) -> TaskRow:
+    def get(self, task_id: int, at: int | None = None) -> TaskRow:
+        """The task now, or as it stood at ``at`` (TaskNotFound if it did not exist yet)."""
         with self.store.engine.connect() as conn:
-            row = task_row(conn, task_id)
+            row = task_row(conn, task_id, at)
         if row is None or not self.store.principal.covers(row.assignee_code):
             raise TaskNotFound(f"no task with id {task_id}")
         return row

@@ -32,6 +32,7 @@ from app.models.imports.rejects import RejectWriter
 from app.store.imports import provenance as runs
 from app.store.imports.geo_source import GeoSource, lonlat_of
 from app.store.imports.sources import GEOMETRY, TableSource, open_source
+from app.store.queries.camera_status import record_status
 from app.store.store import ROOT, Store, sqlite_path
 
 BATCH = 5_000
@@ -335,6 +336,9 @@ class ImportJob:
             ids = runs.write_batch(conn, run_id, table, [c.built.columns for c in new], [c.row for c in new],
                                    [None if kind.unique_column == "id_hash" else c.built.key for c in new],
                                    runs.RunCounts(len(batch), len(new), skipped, len(rejected)))
+            if table == "cameras":  # an imported camera's history starts at its import, in the status the file gives
+                record_status(conn, [(rid, int(self.clock()), int(c.built.columns["status"])) for c, rid in zip(new, ids)],
+                              "import")
         rejects.flush()  # after the commit: a kill leaves at most the lines of one batch unwritten
         for c, rid in zip(new, ids):
             self._learn(lookups, c.built, rid)

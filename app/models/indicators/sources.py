@@ -93,7 +93,8 @@ def read_statics(store: Store, tree: UnitTree, limits: dict[str, int]) -> tuple[
     place_grid, place_kind = np.full(size, -1, np.int64), np.zeros(size, np.int64)
     place_grid[places["id"]] = tree.grid_rows(places["grid"])
     place_kind[places["id"]] = places["kind"]
-    static = {"places": places, "cameras": statics.cameras(store), "facilities": statics.facilities(store),
+    static = {"places": places, "cameras": statics.cameras(store), "camera_changes": statics.camera_changes(store),
+              "facilities": statics.facilities(store),
               "leaders": {"grid": statics.grid_leaders(store)}, "risk": statics.risk_periods(store),
               "tasks": statics.tasks(store), "warnings": warnings(store, Scope(limits=limits))}
     return static, place_grid, place_kind

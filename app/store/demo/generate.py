@@ -23,6 +23,7 @@ from app.domain.people import PersonKind
 from app.store import geopackage
 from app.store.bulk import bulk_insert, deferred_constraints
 from app.store.demo import records, scenarios
+from app.store.demo.camera_history import camera_history
 from app.store.demo.geography import SCHEMATIC_NOTE, Geography, build_geography, to_geographic
 from app.store.demo.infrastructure import build_infrastructure
 from app.store.demo.people import CITIES, OUTBREAK_CITY_ID, People, generate_people
@@ -164,6 +165,8 @@ def _generate_into(store: Store, scale: Scale, seed: int, key: IdentityKey, prog
     tables.append(("persons", {**people.columns, "id_hash": id_hash}, None))
     for name, table in (("places", infra.places), ("cameras", infra.cameras), ("facilities", infra.facilities)):
         tables.append((name, table.columns, table.geoms_projected))
+    cams = infra.cameras.columns
+    tables.append(("camera_status_events", camera_history(seed, cams["id"], cams["status"]), None))
     if should_cancel():
         raise Cancelled()
     tables.append(("scans", _concat(scans_parts + planted.scans, "at"), None))

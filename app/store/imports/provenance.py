@@ -210,6 +210,8 @@ def _delete_records(conn: Connection, run_id: int) -> dict[str, int]:
             if refs:
                 raise StoreError(f"import {run_id} cannot be undone: {refs} {other} refer to its {table} "
                                  "(undo the imports that added them first)")
+        if table == "cameras":  # their status history goes with them
+            conn.execute(text(f"DELETE FROM camera_status_events WHERE camera_id IN ({_MINE})"), params)
         conn.execute(text(f"DELETE FROM {table} WHERE id IN ({_MINE})"), params)
         deleted[table] = n
     return deleted

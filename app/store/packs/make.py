@@ -27,7 +27,7 @@ from app.store.packs.meta import BASE_EVENT, CREATED, ORIGIN, PACK_ID, PERSON_BA
 from app.store.store import Store, create_schema, sqlite_path
 from app.store.tables import RECORD_TABLES, Base
 from app.store.tables.admin import AdminUnit, GridLeader
-from app.store.tables.cameras import Camera
+from app.store.tables.cameras import Camera, CameraStatusEvent
 from app.store.tables.facilities import Facility
 from app.store.tables.persons import City, Person, RiskArea
 from app.store.tables.places import Place
@@ -35,7 +35,8 @@ from app.store.tables.sync import PackOut
 from app.store.tables.tasks import TaskEvent
 
 PEOPLE_TABLES = ("persons", *RECORD_TABLES)
-CATALOGUES = (AdminUnit, GridLeader, City, RiskArea, Facility, Place, Camera)  # whole: the map and lookups need them
+# whole: the map and lookups need them (the cameras' status history too: a pack's time travel moves them)
+CATALOGUES = (AdminUnit, GridLeader, City, RiskArea, Facility, Place, Camera, CameraStatusEvent)
 
 
 @dataclass

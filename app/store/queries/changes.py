@@ -14,6 +14,7 @@ from app.store.store import Store
 # UPDATE in a database shell: no event, no new version) still moves the sum of statuses, so the integrity alarm hears.
 _IN_PLACE: dict[str, dict[str, str]] = {
     "records": {"cameras": "SELECT COALESCE(SUM(status), 0) FROM cameras",
+                "camera_status_events": "SELECT COALESCE(MAX(id), 0) FROM camera_status_events",
                 "test_samples": "SELECT COUNT(result) FROM test_samples"},
     "warnings": {"warnings": "SELECT COUNT(*), COALESCE(MAX(updated_at), 0), COALESCE(SUM(status), 0) FROM warnings"},
     "tasks": {"task_events": "SELECT COALESCE(MAX(id), 0) FROM task_events",

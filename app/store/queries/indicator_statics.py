@@ -62,7 +62,21 @@ def places(store: Store) -> Arrays:
 
 
 def cameras(store: Store) -> Arrays:
-    return _grid(_packed(store, "cameras", [("grid", "COALESCE(grid_id, -1) + 1"), ("status", "status"), ("kind", "kind")]))
+    """Cameras: grid id, status now, kind, and whether the camera has a status history (``tracked``)."""
+    tracked = ("CASE WHEN EXISTS (SELECT 1 FROM camera_status_events e WHERE e.camera_id = cameras.id) "
+               "THEN 1 ELSE 0 END")
+    return _grid(_packed(store, "cameras", [("grid", "COALESCE(grid_id, -1) + 1"), ("status", "status"), ("kind", "kind"),
+                                            ("tracked", tracked)]))
+
+
+def camera_changes(store: Store) -> Arrays:
+    """Every camera status event: the camera's grid id, the CST day, the status it set and the one before it
+    (-1: the camera's first event)."""
+    out = _ints(store, "SELECT COALESCE(c.grid_id, -1), (e.at + 28800) / 86400, e.status, "
+                       "COALESCE(LAG(e.status) OVER (PARTITION BY e.camera_id ORDER BY e.at, e.id), -1) "
+                       "FROM camera_status_events e JOIN cameras c ON c.id = e.camera_id",
+                ("grid", "day", "status", "before"))
+    return out
 
 
 def facilities(store: Store) -> Arrays:
@@ -100,4 +114,4 @@ def home_city(store: Store) -> int:
         return int(conn.execute(text("SELECT COALESCE(MIN(id), 0) FROM cities")).scalar() or 0)
 
 
-__all__ = ["UnitRows", "cameras", "facilities", "grid_leaders", "home_city", "places", "risk_periods", "tasks", "unit_rows"]
+__all__ = ["UnitRows", "camera_changes", "cameras", "facilities", "grid_leaders", "home_city", "places", "risk_periods", "tasks", "unit_rows"]

@@ -164,8 +164,10 @@ def next_due(store: Store, after: int) -> int | None:
     return None if found is None else int(found)
 
 
-def task_row(conn: Connection, task_id: int) -> TaskRow | None:
-    row = conn.execute(_rows().where(Task.__table__.c.id == task_id)).first()
+def task_row(conn: Connection, task_id: int, at: int | None = None) -> TaskRow | None:
+    """The task, or the task as it stood at ``at`` (None if it did not exist yet)."""
+    t = _tasks(at)
+    row = conn.execute(_rows(t).where(t.c.id == task_id)).first()
     return TaskRow(**row._mapping) if row else None
 
 
@@ -213,8 +215,9 @@ def escalation_candidates(store: Store, now: int, last_before: int, limit: int) 
         return [TaskRow(**row._mapping) for row in conn.execute(query)]
 
 
-def child_status_counts(conn: Connection, parent_id: int) -> dict[int, int]:
-    t = Task.__table__
+def child_status_counts(conn: Connection, parent_id: int, at: int | None = None) -> dict[int, int]:
+    """Status -> how many of the task's children have it (at ``at``: the children made by then, as they were)."""
+    t = _tasks(at)
     query = select(t.c.status, func.count()).where(t.c.parent_id == parent_id).group_by(t.c.status)
     return {int(s): int(n) for s, n in conn.execute(query)}
 
@@ -225,9 +228,9 @@ def change_token(store: Store) -> int:
         return int(conn.scalar(select(func.max(TaskEvent.__table__.c.id))) or 0)
 
 
-def open_tasks_by_unit(store: Store) -> dict[int, int]:
-    """assignee unit id -> number of open tasks, for the map."""
-    t = Task.__table__
+def open_tasks_by_unit(store: Store, at: int | None = None) -> dict[int, int]:
+    """assignee unit id -> number of open tasks (at ``at``: as they stood then), for the map."""
+    t = _tasks(at)
     query = (select(t.c.assignee_unit_id, func.count()).where(t.c.status.in_([int(s) for s in OPEN_STATUSES]))
              .group_by(t.c.assignee_unit_id))
     with store.engine.connect() as conn:

@@ -25,7 +25,7 @@ ENTITY_LIBRARIES: dict[str, tuple[str, ...]] = {
     "admin_units": ("admin_units", "grid_leaders"),
     "persons": ("persons", "cities", "risk_areas"),
     "places_and_checkpoints": ("places", "scans"),
-    "cameras": ("cameras",),
+    "cameras": ("cameras", "camera_status_events"),
     "nucleic_acid_testing": ("test_samples",),
     "vaccinations": ("vaccinations",),
     "quarantine": ("quarantine_orders", "transfers"),

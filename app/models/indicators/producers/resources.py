@@ -1,4 +1,5 @@
-"""Cameras and resources: venues and checkpoints, cameras by status and kind, facilities and their capacity."""
+"""Cameras and resources: venues and checkpoints, cameras by status (day by day, from their status history) and
+kind, facilities and their capacity."""
 
 from __future__ import annotations
 
@@ -22,8 +23,16 @@ def produce(src: Sources, out: Contributions) -> None:
     out.add_static("checkpoints", place_grid[places["kind"] == PlaceKind.CHECKPOINT])
     cam_grid = src.tree.grid_rows(cameras["grid"])
     out.add_static("cameras", cam_grid)
-    for status in CameraStatus:
-        out.add_static(f"cameras_{status.name.lower()}", cam_grid[cameras["status"] == status])
+    changes = src.static["camera_changes"]
+    change_grid, day, before, after = src.tree.grid_rows(changes["grid"]), changes["day"], changes["before"], changes["status"]
+    first, untracked = before < 0, cameras["tracked"] == 0
+    for status in CameraStatus:  # by status as each day's end had it (a camera with no history: as it is now)
+        measure = f"cameras_{status.name.lower()}"
+        out.add_static(measure, cam_grid[untracked & (cameras["status"] == status)])
+        out.add_static(measure, change_grid[first & (after == status)])  # before its first event too
+        came, went = ~first & (after == status), ~first & (before == status)
+        out.add(measure, change_grid[came], day[came])
+        out.add(measure, change_grid[went], day[went], -1.0)
     for i, kind in enumerate(CAMERA_KINDS):
         out.add_static(f"cameras_{kind}", cam_grid[cameras["kind"] == i])
     fac_grid = src.tree.grid_rows(facilities["grid"])
