@@ -101,6 +101,7 @@ class CameraPanel(QWidget):
 
     def _on_mode_edit(self) -> None:
         self._links.mode = "unit" if self.in_unit.isChecked() else "nearest"
+        self._show_summary()
 
     def _status_text(self, status: int) -> tuple[str, str]:
         return {CameraStatus.ONLINE: (self.tr("online"), "#2f855a"), CameraStatus.OFFLINE: (self.tr("offline"), "#718096"),
@@ -141,6 +142,12 @@ class CameraPanel(QWidget):
 
     def _show_summary(self, *_: object) -> None:
         rows = self._links.rows
+        if not rows and self._links.mode == "nearest":
+            self.summary.setText(self.tr("Click the map to list the cameras nearest that point"))
+            return
+        if not rows and (self._context is None or self._context.selected_unit is None):
+            self.summary.setText(self.tr("Select a town, village or grid on the map to list its cameras"))
+            return
         summary = self.tr("%n camera(s)", "", len(rows))
         if len(rows) > MAX_ROWS:
             summary += self.tr(", first %1 listed: select a smaller unit").replace("%1", str(MAX_ROWS))

@@ -294,6 +294,14 @@
         <source>%1 m</source>
         <translation>%1 米</translation>
     </message>
+    <message>
+        <source>Click the map to list the cameras nearest that point</source>
+        <translation>点击地图，列出离该点最近的摄像头</translation>
+    </message>
+    <message>
+        <source>Select a town, village or grid on the map to list its cameras</source>
+        <translation>在地图上选择乡镇、村社或网格，列出其摄像头</translation>
+    </message>
     <message numerus="yes">
         <source>%n camera(s)</source>
         <translation>

@@ -21,6 +21,12 @@ MULTIMEDIA_NOISE = (r"qt\.multimedia", r".*RHI.*", r".*HW decoder.*", r".*FFmpeg
 
 
 def test_the_panel_lists_the_cameras_of_a_selected_village(main_window) -> None:  # noqa: ANN001
+    main_window.console.context.selected_unit = None  # nothing selected: it says what to do rather than "0 cameras"
+    panel = main_window.camera_panel
+    assert panel.summary.text() == "Select a town, village or grid on the map to list its cameras"
+    panel.nearest.setChecked(True)
+    assert panel.summary.text() == "Click the map to list the cameras nearest that point"
+    panel.in_unit.setChecked(True)
     main_window.console.context.selected_unit = "330382001001"
     table = main_window.camera_panel.table
     assert table.rowCount() == 2
