@@ -22,6 +22,7 @@ from app.store import geopackage
 from app.store.errors import StoreError
 from app.store.geometry import decode_many, encode_for
 from app.store.imports.grid_assignment import POINT_TABLES, UNIT_REFERENCES, grid_points, grid_tree, recount, sql_ids
+from app.store.queries.arrays import fetch_ints
 from app.store.tables.imports import ReplacedBoundaries
 
 ASSIGNED = (("persons", "home_grid_id"), *((t, "grid_id") for t in POINT_TABLES))
@@ -42,8 +43,8 @@ def save(conn: Connection, run_id: int) -> None:
         "leaders": np.frombuffer(json.dumps(_rows(conn, "grid_leaders"), ensure_ascii=False).encode(), dtype=np.uint8),
     }
     for table, column in ASSIGNED:
-        pairs = np.array(conn.execute(text(f"SELECT id, COALESCE({column}, -1) FROM {table}")).all(), dtype=np.int64)
-        arrays[table] = pairs.reshape(-1, 2)
+        pairs = fetch_ints(conn, f"SELECT id, COALESCE({column}, -1) FROM {table}", ("id", "unit"))
+        arrays[table] = np.column_stack([pairs["id"], pairs["unit"]]).reshape(-1, 2)
     buffer = io.BytesIO()
     np.savez_compressed(buffer, **arrays)
     conn.execute(ReplacedBoundaries.__table__.insert().values(import_id=run_id, saved=buffer.getvalue()))

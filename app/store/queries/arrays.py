@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Iterable, Mapping, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 from sqlalchemy import Connection, bindparam, text
 
-from app.store.store import Store
+if TYPE_CHECKING:  # the migrations read arrays (camera history), and the store imports them
+    from app.store.store import Store
 
 IN_CHUNK = 20_000  # ids per IN list: below SQLite's variable limit, few round trips
 

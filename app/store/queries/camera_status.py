@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 from sqlalchemy import Connection, bindparam, select, text, update
 
+from app.store.queries.arrays import fetch_ints
 from app.store.tables.cameras import Camera, CameraStatusEvent
 
 if TYPE_CHECKING:  # the migrations import this module, and the store imports them
@@ -33,11 +34,10 @@ class StatusEvents:
 
 
 def status_events(store: Store) -> StatusEvents:
-    e = CameraStatusEvent.__table__
-    query = select(e.c.camera_id, e.c.at, e.c.status).order_by(e.c.camera_id, e.c.at, e.c.id)
-    with store.engine.connect() as conn:
-        rows = np.array(conn.execute(query).all(), dtype=np.int64).reshape(-1, 3)
-    return StatusEvents(rows[:, 0].copy(), rows[:, 1].copy(), rows[:, 2].copy())
+    with store.engine.connect() as conn:  # fetch_ints: numpy over SQLAlchemy rows probes each row (2 s, not 20 ms)
+        cols = fetch_ints(conn, "SELECT camera_id, at, status FROM camera_status_events ORDER BY camera_id, at, id",
+                          ("camera", "at", "status"))
+    return StatusEvents(cols["camera"], cols["at"], cols["status"])
 
 
 def record_status(conn: Connection, changes: Sequence[tuple[int, int, int]], source: str) -> None:
