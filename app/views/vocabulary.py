@@ -147,6 +147,9 @@ RECORD_TABLE = Vocabulary("RecordTable", {
     "clinic_visits": QT_TRANSLATE_NOOP("RecordTable", "clinic visit"),
     "quarantine_orders": QT_TRANSLATE_NOOP("RecordTable", "quarantine order"),
     "vaccinations": QT_TRANSLATE_NOOP("RecordTable", "vaccination"),
+    "places": QT_TRANSLATE_NOOP("RecordTable", "place"),
+    "cameras": QT_TRANSLATE_NOOP("RecordTable", "camera"),
+    "facilities": QT_TRANSLATE_NOOP("RecordTable", "facility"),
 })
 
 GENERATION_STAGE = Vocabulary("GenerationStage", {  # app.store.demo.generate.STAGES
