@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from app.models.imports.kinds import BOUNDARIES, KINDS
 from app.models.imports.service import ImportRecord, ImportService
-from app.views.vocabulary import RECORD_TABLE
+from app.views.vocabulary import IMPORTED_TABLE
 from app.views.worker import FunctionWorker
 
 
@@ -116,7 +116,7 @@ class ImportHistoryDialog(QDialog):
             return self.tr("Undo import %1: the admin layers it replaced are put back and every record goes to its "
                            "grid again.").replace("%1", str(rec.id))
         removes = self.service.undo_removes(rec.id)
-        what = self.tr(", ").join(self.tr("%1 %2 records").replace("%1", f"{n:,}").replace("%2", RECORD_TABLE(table))
+        what = self.tr(", ").join(self.tr("%1 %2 records").replace("%1", f"{n:,}").replace("%2", IMPORTED_TABLE(table))
                                   for table, n in removes.items())
         return self.tr("Undo import %1: %2 will be deleted.").replace("%1", str(rec.id)) \
             .replace("%2", what or self.tr("nothing"))

@@ -64,3 +64,33 @@ def test_only_the_latest_boundaries_import_can_be_undone(qtbot, world: World) ->
     dialog.select(latest)
     assert dialog.undo.isEnabled()
     assert "admin layers it replaced are put back" in dialog.removal_text(dialog.selected())
+
+
+def test_the_confirmation_says_what_goes_in_chinese(qtbot, world: World, tmp_path: Path) -> None:  # noqa: ANN001
+    from PySide6.QtCore import QCoreApplication, QTranslator
+
+    from app.store.store import ROOT
+
+    install_key(world.store.url, world.key)
+    path = write_table(tmp_path, "persons", "csv-utf8", ["姓名", "证件号码", "所属网格"],
+                       [[f"人{i}", n, GRID] for i, n in enumerate(valid_numbers(2))])
+    service = ImportService(world.store)
+    run_id = service.job("persons", path).run().import_id
+    translator = QTranslator()
+    assert translator.load(str(ROOT / "resources" / "translations" / "jingkong_zh_CN.qm"))
+    QCoreApplication.installTranslator(translator)
+    try:
+        dialog = ImportHistoryDialog(service, "zh")
+        qtbot.addWidget(dialog)
+        dialog.select(run_id)
+        assert dialog.removal_text(dialog.selected()) == f"撤销导入 {run_id}：将删除 2 条人员记录。"
+        assert dialog.table.item(0, 1).text() == "人员"
+    finally:
+        QCoreApplication.removeTranslator(translator)
+
+
+def test_the_file_menu_opens_the_history(main_window) -> None:  # noqa: ANN001
+    main_window.act_import_history.trigger()
+    dialogs = main_window.findChildren(ImportHistoryDialog)
+    assert len(dialogs) == 1 and dialogs[0].isVisible()
+    dialogs[0].close()
