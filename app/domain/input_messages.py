@@ -21,7 +21,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "too_long": ("{length} 个字符，超过可容纳的 {limit} 个：{value}",
                  "{length} characters, more than the {limit} it can hold: {value}"),
     "not_one_of": ("{value} 不是以下之一：{options}", "{value} is not one of {options}"),
-    "not_known": ("{value} 不是可识别的取值", "{value} is not a known {what}"),
+    "not_known": ("{value} 不是可识别的{what}", "{value} is not a known {what}"),
     "not_admin_code": ("{value} 不是镇、村或网格编码（9、12 或 15 位数字）",
                        "{value} is not a town, village or grid code (9, 12 or 15 digits)"),
     "not_iso_date": ("{value} 不是日期（应为 YYYY-MM-DD）", "{value} is not a date (expected YYYY-MM-DD)"),
@@ -75,12 +75,37 @@ MESSAGES: dict[str, tuple[str, str]] = {
                   "the coordinates look projected, not longitude/latitude ({x}, {y} in {columns}): give their "
                   "coordinate system with --crs, e.g. --crs EPSG:4549"),
     "not_fields": ("{names} 不是 {kind} 的字段（字段：{fields}）", "{names} are not fields of {kind} (fields: {fields})"),
+    "not_polygon": ("不是有效的面（{reason}）", "not a valid polygon ({reason})"),
+    "no_polygon": ("没有几何图形（应为面）", "no geometry (a polygon is needed)"),
     "not_mapping": ("{path} 不是列映射：应为 {{\"columns\": {{\"字段\": \"表头\", …}}}}",
                     "{path} is not a mapping: give {{\"columns\": {{\"field\": \"header\", …}}}}"),
 }
+
+# The kinds of value a rule names (``what`` of "not_known"): rules pass the key, the message says it in the language
+TERMS: dict[str, tuple[str, str]] = {
+    "sex": ("性别", "sex"),
+    "person_kind": ("人员类别", "person kind"),
+    "occupation": ("职业", "occupation"),
+    "health_code": ("健康码", "health code"),
+    "camera_kind": ("摄像头类型", "camera kind"),
+    "camera_status": ("设备状态", "status"),
+    "facility_kind": ("机构类型", "facility kind"),
+    "yes_no": ("是/否", "yes/no"),
+    "direction": ("进出方向", "direction"),
+    "result": ("检测结果", "result"),
+    "dose": ("剂次", "dose"),
+    "vaccine": ("疫苗", "vaccine"),
+    "quarantine_kind": ("隔离类型", "quarantine kind"),
+    "quarantine_reason": ("隔离原因", "reason"),
+    "diagnosis": ("诊断", "diagnosis"),
+    "drug": ("药品类别", "drug"),
+}
+TERM_ARGS = ("what",)  # arguments that hold a key of TERMS, not a value
 
 
 def problem_text(key: str, args: dict[str, object], lang: str) -> str:
     """The problem ``key`` in ``lang`` (``"zh"`` or ``"en"``), its arguments filled in."""
     zh, en = MESSAGES[key]
-    return (zh if lang == "zh" else en).format(**args)
+    at = 0 if lang == "zh" else 1
+    terms = {name: TERMS[str(args[name])][at] for name in TERM_ARGS if name in args}
+    return (zh, en)[at].format(**{**args, **terms})

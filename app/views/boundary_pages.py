@@ -104,8 +104,8 @@ class TopologyPage(QWizardPage):
         self.progress.setValue(100)
         names = {level.key: name for level, name in level_names().items()}
         units = ", ".join(f"{names.get(key, key)} {n:,}" for key, n in report.units.items()) or "0"
-        rows = [(code, self.tr("row %1: %2").replace("%1", str(row)).replace("%2", reason))
-                for row, code, reason in report.rejected]
+        rows = [(code, self.tr("row %1: %2").replace("%1", str(row)).replace("%2", why.problem_in(self.wiz.lang)))
+                for row, code, why in report.rejected]
         rows += [(p.code, p.text(self.wiz.lang)) for p in report.problems]
         self.problems.setRowCount(len(rows))
         for r, (code, text) in enumerate(rows):

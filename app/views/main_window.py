@@ -31,6 +31,7 @@ from app.views.breadcrumb import BreadcrumbBar
 from app.views.camera_panel import CameraPanel
 from app.views.export_dialog import ExportDialog, breadcrumb, briefing_sheet, export_sheet
 from app.views.feature_tools import FeatureTools
+from app.views.import_history import ImportHistoryDialog
 from app.views.import_wizard import ImportWizard
 from app.views.layer_panel import LayerPanel
 from app.views.layouts import apply_layout, layout_for, whole_tab_titles
@@ -187,6 +188,7 @@ class MainWindow(QMainWindow):
         self.act_export = self._action(self.tr("Export map…"), self.export_dialog, "Ctrl+E")
         self.act_reset = self._action(self.tr("Reset layout"), self.reset_layout, "Ctrl+Shift+R")
         self.act_import = self._action(self.tr("Import department data…"), self.import_wizard, "Ctrl+Shift+I")
+        self.act_import_history = self._action(self.tr("Import history…"), self.import_history)
         self.act_wall = self._action(self.tr("Wall mode"), self.toggle_wall, "F11")
         self.act_wall.setShortcuts([QKeySequence("F11"), QKeySequence("Ctrl+Shift+W")])
         self.act_wall_choose = self._action(self.tr("Wall mode: what to show…"), self.choose_wall, "Ctrl+Shift+F11")
@@ -213,6 +215,7 @@ class MainWindow(QMainWindow):
         menu = self.menuBar()
         file_menu = menu.addMenu(self.tr("&File"))
         file_menu.addAction(self.act_import)
+        file_menu.addAction(self.act_import_history)
         file_menu.addAction(self.act_export)
         file_menu.addSeparator()
         if self.console.pack_area is None:
@@ -424,6 +427,13 @@ class MainWindow(QMainWindow):
         wizard.sigBoundariesChanged.connect(self.reload_geography)  # the map and panels follow the new layers
         wizard.show()
         return wizard
+
+    def import_history(self) -> ImportHistoryDialog:
+        """Open the list of past imports (modeless), with Undo of the one selected."""
+        dialog = ImportHistoryDialog(self.console.imports, "en" if self.english else "zh", self)
+        dialog.sigBoundariesChanged.connect(self.reload_geography)  # as after the wizard's undo
+        dialog.show()
+        return dialog
 
     # --- status -----------------------------------------------------------------------------------
     def _show_counts(self, counts: dict[str, int]) -> None:

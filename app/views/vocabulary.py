@@ -149,6 +149,19 @@ RECORD_TABLE = Vocabulary("RecordTable", {
     "vaccinations": QT_TRANSLATE_NOOP("RecordTable", "vaccination"),
 })
 
+IMPORTED_TABLE = Vocabulary("ImportedTable", {  # what an import adds (app.store.imports.provenance.TABLE_CODES)
+    "persons": QT_TRANSLATE_NOOP("ImportedTable", "person"),
+    "places": QT_TRANSLATE_NOOP("ImportedTable", "place"),
+    "scans": QT_TRANSLATE_NOOP("ImportedTable", "venue scan"),
+    "cameras": QT_TRANSLATE_NOOP("ImportedTable", "camera"),
+    "facilities": QT_TRANSLATE_NOOP("ImportedTable", "facility"),
+    "test_samples": QT_TRANSLATE_NOOP("ImportedTable", "test sample"),
+    "vaccinations": QT_TRANSLATE_NOOP("ImportedTable", "vaccination"),
+    "quarantine_orders": QT_TRANSLATE_NOOP("ImportedTable", "quarantine order"),
+    "clinic_visits": QT_TRANSLATE_NOOP("ImportedTable", "clinic visit"),
+    "pharmacy_purchases": QT_TRANSLATE_NOOP("ImportedTable", "pharmacy purchase"),
+})
+
 GENERATION_STAGE = Vocabulary("GenerationStage", {  # app.store.demo.generate.STAGES
     "geography": QT_TRANSLATE_NOOP("GenerationStage", "laying out towns, villages and micro-grids"),
     "people": QT_TRANSLATE_NOOP("GenerationStage", "creating people and places"),

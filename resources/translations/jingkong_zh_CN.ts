@@ -1028,10 +1028,172 @@
     </message>
 </context>
 <context>
+    <name>ImportHistoryDialog</name>
+    <message>
+        <source>Import history</source>
+        <translation>导入记录</translation>
+    </message>
+    <message>
+        <source>Id</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Read</source>
+        <translation>读取</translation>
+    </message>
+    <message>
+        <source>Imported</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <source>Skipped</source>
+        <translation>跳过</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>拒绝</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Undo import…</source>
+        <translation>撤销导入…</translation>
+    </message>
+    <message>
+        <source>Boundaries</source>
+        <translation>行政区划边界</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>undone</source>
+        <translation>已撤销</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>running or stopped</source>
+        <translation>进行中或已中断</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>This import was undone already.</source>
+        <translation>此次导入已撤销。</translation>
+    </message>
+    <message>
+        <source>Only the latest boundaries import can be undone: it kept the layers it replaced. Undo the later one first.</source>
+        <translation>只能撤销最近一次边界导入（它保存了被替换的图层）：请先撤销后一次边界导入。</translation>
+    </message>
+    <message>
+        <source>Select an import.</source>
+        <translation>请选择一次导入。</translation>
+    </message>
+    <message>
+        <source>Undo import %1: the admin layers it replaced are put back and every record goes to its grid again.</source>
+        <translation>撤销导入 %1：将恢复被替换的行政区划图层，所有记录重新归入各自网格。</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>%1 %2 records</source>
+        <translation>%1 条%2记录</translation>
+    </message>
+    <message>
+        <source>Undo import %1: %2 will be deleted.</source>
+        <translation>撤销导入 %1：将删除 %2。</translation>
+    </message>
+    <message>
+        <source>nothing</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Undo import</source>
+        <translation>撤销导入</translation>
+    </message>
+    <message>
+        <source>Undoing import %1…</source>
+        <translation>正在撤销导入 %1…</translation>
+    </message>
+    <message>
+        <source>Import %1 undone.</source>
+        <translation>导入 %1 已撤销。</translation>
+    </message>
+</context>
+<context>
     <name>ImportWizard</name>
     <message>
         <source>Import department data</source>
         <translation>导入部门数据</translation>
+    </message>
+</context>
+<context>
+    <name>ImportedTable</name>
+    <message>
+        <source>person</source>
+        <translation>人员</translation>
+    </message>
+    <message>
+        <source>place</source>
+        <translation>场所</translation>
+    </message>
+    <message>
+        <source>venue scan</source>
+        <translation>场所扫码</translation>
+    </message>
+    <message>
+        <source>camera</source>
+        <translation>摄像头</translation>
+    </message>
+    <message>
+        <source>facility</source>
+        <translation>机构</translation>
+    </message>
+    <message>
+        <source>test sample</source>
+        <translation>核酸采样</translation>
+    </message>
+    <message>
+        <source>vaccination</source>
+        <translation>疫苗接种</translation>
+    </message>
+    <message>
+        <source>quarantine order</source>
+        <translation>隔离</translation>
+    </message>
+    <message>
+        <source>clinic visit</source>
+        <translation>门诊就诊</translation>
+    </message>
+    <message>
+        <source>pharmacy purchase</source>
+        <translation>药店购药</translation>
     </message>
 </context>
 <context>
@@ -1306,6 +1468,10 @@
     <message>
         <source>Import department data…</source>
         <translation>导入部门数据…</translation>
+    </message>
+    <message>
+        <source>Import history…</source>
+        <translation>导入记录…</translation>
     </message>
     <message>
         <source>Wall mode</source>

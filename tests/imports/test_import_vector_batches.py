@@ -51,3 +51,25 @@ def test_small_batches_store_what_one_batch_stores(tmp_path: Path, fmt: str) -> 
     assert batches == [1, 6]  # 24 features, 4 at a time
     assert stored[0] == stored[1]
     assert [r[3] for r in stored[1]][:4] == [world.unit_ids[g] for g in GRIDS]
+
+
+def test_a_geojson_file_is_read_once_and_gives_the_rows_gdal_gives(tmp_path: Path) -> None:
+    from app.store.imports.geo_source import GeoSource
+
+    world = _world(tmp_path / "w.gpkg")
+    try:
+        rows = []
+        for i in range(FEATURES):
+            x, y = world.grid_center(GRIDS[i % len(GRIDS)])
+            rows.append([f"P{i:02d}", f"场所{i}" if i % 5 else "", "超市", f"2022-03-{i % 28 + 1:02d}", i * 1.5, x, y])
+        path = write_table(tmp_path, "places", "geojson", ["场所编码", "场所名称", "场所类别", "开业日期", "面积", "经度",
+                                                           "纬度"], rows)
+    finally:
+        world.store.close()
+    streamed = GeoSource(path, batch=4)
+    got = list(streamed.rows())
+    assert (streamed.passes, streamed.batches_read) == (1, 6)  # 23 features, 4 at a time, one pass
+    seeking = GeoSource(path, batch=4)
+    assert got == list(seeking.seeking_rows())  # what GDAL gives, read a batch at a time from each batch's index
+    assert seeking.passes == 6
+    assert [r[0] for r in got] == [r[0] for r in rows] and got[1][3] == "2022-03-02"

@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 
 from app.cli import main
-from app.domain.input_messages import MESSAGES
+from app.domain.errors import InputError
+from app.domain.input_messages import MESSAGES, TERMS
 from app.models.imports.service import ImportService
 from tests.factories import World
 from tests.imports.conftest import valid_numbers
@@ -22,8 +23,10 @@ GRID = "330382001001001"
 def test_both_languages_of_every_message_take_the_same_arguments() -> None:
     for key, (zh, en) in MESSAGES.items():
         names = [set(re.findall(r"(?<!\{)\{(\w+)\}", t)) for t in (zh, en)]
-        assert names[0] <= names[1], key  # Chinese may leave one out (the English noun of "a known …")
+        assert names[0] == names[1], key
         assert not re.search(r"[\u4e00-\u9fff]", en.replace("2022年3月1日", "")), key
+    for key, (zh, en) in TERMS.items():
+        assert re.search(r"[\u4e00-\u9fff]", zh) and not re.search(r"[\u4e00-\u9fff]", en), key
 
 
 def _reasons(world: World, tmp_path: Path, lang: str) -> dict[str, str]:
@@ -65,3 +68,44 @@ def test_the_import_error_line_is_in_the_chosen_language(keyed: World, tmp_path:
                  "--db", str(keyed.store.url)])
     assert code == 2
     assert said in capsys.readouterr().err.strip().splitlines()[-1]
+
+
+@pytest.mark.parametrize(("lang", "said"), [("zh", "'蓝码' 不是可识别的健康码"), ("en", "'蓝码' is not a known health code")])
+def test_an_unknown_value_names_its_kind_in_the_chosen_language(lang: str, said: str) -> None:
+    from app.models.imports.fields import F
+
+    with pytest.raises(InputError) as caught:
+        F["health_code"].rule("蓝码", "健康码")
+    assert caught.value.problem_in(lang) == said
+
+
+def _boundary_rejects(world: World, tmp_path: Path, lang: str) -> tuple[list[str], str, list[str]]:
+    """A grids layer with a code that is no admin code and a self-crossing polygon: the reasons in ``lang``."""
+    import geopandas as gpd
+    import shapely
+
+    from app.models.imports.boundaries import import_boundaries
+    from app.store.export import read_layer
+
+    grids = read_layer(world.store, "grids")[["code", "name_zh", "geometry"]].rename(
+        columns={"code": "网格编码", "name_zh": "网格名称"})
+    grids.loc[0, "网格编码"] = "33038X"
+    x0, y0, x1, y1 = grids.geometry[1].bounds
+    grids.loc[1, "geometry"] = shapely.Polygon([(x0, y0), (x1, y1), (x1, y0), (x0, y1)])  # a bow tie
+    path = tmp_path / f"grids-{lang}.geojson"
+    gpd.GeoDataFrame(grids, crs=grids.crs).to_file(path, engine="pyogrio")
+    report = import_boundaries(world.store, path, lang=lang)
+    return ([why.problem_in(lang) for _, _, why in report.rejected], report.text(lang),
+            [r["reason"] for r in report.as_dict()["rejected"]])
+
+
+@pytest.mark.parametrize(("lang", "code_said", "polygon_said"), [
+    ("zh", "'33038X' 不是镇、村或网格编码（9、12 或 15 位数字）", "不是有效的面（Self-intersection"),
+    ("en", "'33038X' is not a town, village or grid code (9, 12 or 15 digits)", "not a valid polygon (Self-intersection")])
+def test_rejected_boundary_rows_say_why_in_the_chosen_language(world: World, tmp_path: Path, lang: str,
+                                                               code_said: str, polygon_said: str) -> None:
+    reasons, text, listed = _boundary_rejects(world, tmp_path, lang)
+    assert len(reasons) == 2
+    assert reasons[0] == code_said and reasons[1].startswith(polygon_said)
+    assert listed == reasons
+    assert code_said in text

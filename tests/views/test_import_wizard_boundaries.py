@@ -95,3 +95,19 @@ def test_a_check_can_be_cancelled_and_writes_nothing(world: World) -> None:
     with pytest.raises(Cancelled):
         job.check(lambda read, expected: seen.append((read, expected)), cancelled=lambda: bool(seen))
     assert seen == [(200, 514)] and job.report is None
+
+
+@pytest.mark.parametrize(("lang", "said"), [("zh", "'33038X' 不是镇、村或网格编码"), ("en", "'33038X' is not a town, village")])
+def test_a_rejected_row_says_why_in_the_wizards_language(qtbot, world: World, tmp_path: Path, lang: str,  # noqa: ANN001
+                                                         said: str) -> None:
+    path = _grids_file(world, tmp_path / "grids.gpkg", code="33038X")
+    wizard = ImportWizard(ImportService(world.store), lang)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    wizard.file_page.kinds.setCurrentIndex(wizard.file_page.kinds.findData("boundaries"))
+    wizard.file_page.path.setText(str(path))
+    wizard.next()
+    page = wizard.topology_page
+    qtbot.waitUntil(lambda: page.report is not None, timeout=20_000)
+    texts = {page.problems.item(r, 0).text(): page.problems.item(r, 1).text() for r in range(page.problems.rowCount())}
+    assert said in texts["33038X"] and texts["33038X"].startswith("row 8: ")

@@ -48,7 +48,7 @@ class BoundaryReport:
 
     file: str
     units: dict[str, int] = field(default_factory=dict)  # per level
-    rejected: list[tuple[int, str, str]] = field(default_factory=list)  # (row, code, reason)
+    rejected: list[tuple[int, str, InputError]] = field(default_factory=list)  # (row, code, why: said in a language)
     problems: list[TopologyProblem] = field(default_factory=list)
     replaced: dict[str, int] = field(default_factory=dict)
     import_id: int | None = None
@@ -71,14 +71,14 @@ class BoundaryReport:
 
     def as_dict(self) -> dict[str, object]:
         return {"import_id": self.import_id, "kind": "boundaries", "file": self.file, "units": self.units,
-                "rejected": [{"row": r, "code": c, "reason": m} for r, c, m in self.rejected],
+                "rejected": [{"row": r, "code": c, "reason": e.problem_in(self.lang)} for r, c, e in self.rejected],
                 "problems": [{"code": p.code, "problem": p.kind, "blocking": p.kind in BLOCKING,
                               "text": p.text(self.lang)} for p in self.problems],
                 "replaced": self.replaced, "ok": self.ok}
 
     def text(self, lang: str) -> str:
         lines = [f"{self.file}: " + ", ".join(f"{n} {lvl}" for lvl, n in self.units.items())]
-        lines += [f"row {r} {c}: {m}" for r, c, m in self.rejected]
+        lines += [f"row {r} {c}: {e.problem_in(lang)}" for r, c, e in self.rejected]
         lines += [f"{p.code}: {p.text(lang)}" for p in self.problems]
         if self.replaced:
             lines.append(f"import {self.import_id} replaced: " + ", ".join(f"{k} {v}" for k, v in self.replaced.items())
@@ -170,11 +170,13 @@ def _unit(row: int, cells: list[object], code_at: int, name_at: int,
         code = inputs.admin_code(str(code_raw), "code")
         name = inputs.text(str(name), "name")
     except InputError as exc:
-        report.rejected.append((row, str(code_raw), exc.problem))
+        report.rejected.append((row, str(code_raw), exc))
         return None
     if not isinstance(geom, shapely.Geometry) or geom.geom_type not in ("Polygon", "MultiPolygon") or not geom.is_valid:
-        reason = shapely.is_valid_reason(geom) if isinstance(geom, shapely.Geometry) else "no geometry"
-        report.rejected.append((row, code, f"not a valid polygon ({reason})"))
+        # GEOS says what is wrong with a polygon in English only (e.g. "Self-intersection[x y]")
+        why = (InputError("geometry", "not_polygon", reason=shapely.is_valid_reason(geom))
+               if isinstance(geom, shapely.Geometry) else InputError("geometry", "no_polygon"))
+        report.rejected.append((row, code, why))
         return None
     return code, LEVEL_OF_LENGTH[len(code)], name, shapely.MultiPolygon(shapely.get_parts(geom))
 

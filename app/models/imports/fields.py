@@ -51,7 +51,8 @@ class Field:
 
 
 def enumerated(spellings: dict[str, int], what: str) -> Rule:
-    """:func:`inputs.spelled_choice` over ``spellings`` as a rule."""
+    """:func:`inputs.spelled_choice` over ``spellings`` as a rule; ``what`` is a key of
+    :data:`app.domain.input_messages.TERMS` (the kind of value, said in the user's language)."""
     return lambda value, field: inputs.spelled_choice(value, field, spellings, what)
 
 
@@ -151,14 +152,14 @@ F = {f.name: f for f in (
     _field("sex", "性别", "sex", "gender", optional(enumerated(SEX, "sex"))),
     _field("birth_day", "出生日期", "birth date", "出生年月日 生日 birthday birth_date dob",
            optional(lambda v, f: inputs.calendar_day(v, f, inputs.FIRST_BIRTH_DAY))),
-    _field("person_kind", "人员类别", "person kind", "人员类型 人口类别 类别 kind person_type",
-           optional(enumerated(PERSON_KINDS, "person kind"), PersonKind.RESIDENT)),
+    _field("person_kind", "人员类别", "person_kind", "人员类型 人口类别 类别 kind person_type",
+           optional(enumerated(PERSON_KINDS, "person_kind"), PersonKind.RESIDENT)),
     _field("phone", "联系电话", "phone", "手机号 手机号码 电话 联系方式 mobile telephone tel",
            optional(_phone, "***********"), "phone"),
     _field("grid_code", "网格编码", "grid code", "所属网格 网格 住址编码 地址编码 grid address_code",
            optional(_code, "")),
     _field("occupation", "职业", "occupation", "职业类别 工作 job", optional(enumerated(OCCUPATION, "occupation"), 0)),
-    _field("health_code", "健康码", "health code", "健康码状态 码色 health", optional(enumerated(HEALTH, "health code"), 0)),
+    _field("health_code", "健康码", "health code", "健康码状态 码色 health", optional(enumerated(HEALTH, "health_code"), 0)),
     _field("current_city", "现居城市", "current city", "所在城市 现居住地 居住城市 city", optional(inputs.text, "")),
     _field("code", "编码", "code", "编号 场所编码 卡口编码 机构编码 点位编码 摄像头编码 设备编码 站点编码 设备编号 code_no",
            _code),
@@ -170,15 +171,15 @@ F = {f.name: f for f in (
     _field("lon", "经度", "longitude", "lon lng x 东经 x坐标 东坐标", _point_part(-180, 180)),
     _field("lat", "纬度", "latitude", "lat y 北纬 y坐标 北坐标", _point_part(-90, 90)),
     _field("geometry", "几何", "geometry", "geom shape wkt", lambda v, f: v),
-    _field("camera_kind", "摄像头类型", "camera kind", "设备类型 类型 kind", optional(enumerated(CAMERA_KIND, "camera kind"), 0)),
-    _field("status", "状态", "status", "设备状态 在线状态", optional(enumerated(CAMERA_STATUS, "status"), 0)),
+    _field("camera_kind", "摄像头类型", "camera kind", "设备类型 类型 kind", optional(enumerated(CAMERA_KIND, "camera_kind"), 0)),
+    _field("status", "状态", "status", "设备状态 在线状态", optional(enumerated(CAMERA_STATUS, "camera_status"), 0)),
     _field("stream_url", "视频流地址", "stream URL", "视频地址 流地址 rtsp url stream",
            optional(lambda v, f: inputs.text(v, f, Camera.stream_url), "")),
     _field("facility_kind", "机构类型", "facility kind", "类型 点位类型 站点类型 kind type",
-           enumerated(FACILITY_KIND, "facility kind")),
+           enumerated(FACILITY_KIND, "facility_kind")),
     _field("capacity", "容量", "capacity", "床位数 床位 日采样能力 日接种能力 接待能力",
            optional(lambda v, f: inputs.whole_number(v, f, 0, 1_000_000), 0)),
-    _field("fever_clinic", "发热门诊", "fever clinic", "是否发热门诊 fever", optional(enumerated(YES_NO, "yes/no"), 0)),
+    _field("fever_clinic", "发热门诊", "fever clinic", "是否发热门诊 fever", optional(enumerated(YES_NO, "yes_no"), 0)),
     _field("place_code", "场所编码", "place code", "卡口编码 扫码场所编码 场所编号 place place_id", _code),
     _field("at", "时间", "time", "扫码时间 接种时间 就诊时间 购药时间 发生时间 datetime time at", inputs.date_time),
     _field("direction", "方向", "direction", "进出方向 进出", optional(enumerated(DIRECTION, "direction"), 0)),
@@ -189,8 +190,8 @@ F = {f.name: f for f in (
     _field("result", "检测结果", "result", "结果 核酸结果", optional(enumerated(RESULT, "result"))),
     _field("dose", "剂次", "dose", "针次 第几针 接种剂次", enumerated(DOSE, "dose")),
     _field("vaccine", "疫苗", "vaccine", "疫苗名称 疫苗厂家 生产厂家 vaccine_name", enumerated(VACCINE, "vaccine")),
-    _field("quarantine_kind", "隔离类型", "quarantine kind", "隔离方式 kind", enumerated(QUARANTINE_KIND, "quarantine kind")),
-    _field("reason", "隔离原因", "reason", "原因 管控原因", optional(enumerated(QUARANTINE_REASON, "reason"), 0)),
+    _field("quarantine_kind", "隔离类型", "quarantine kind", "隔离方式 kind", enumerated(QUARANTINE_KIND, "quarantine_kind")),
+    _field("reason", "隔离原因", "reason", "原因 管控原因", optional(enumerated(QUARANTINE_REASON, "quarantine_reason"), 0)),
     _field("facility_code", "机构编码", "facility code", "隔离点编码 医院编码 药店编码 诊所编码 facility facility_id",
            _code),
     _field("start_at", "开始时间", "start", "隔离开始时间 开始日期 start_time start_at", inputs.date_time),

@@ -47,6 +47,24 @@ def sample_files(folder: Path = SAMPLES, boundaries: bool = False) -> list[Sampl
     return out
 
 
+@dataclass(frozen=True)
+class ImportRecord:
+    """One past import as the import history lists it; ``blocked`` is why it cannot be undone (``undone``: it was;
+    ``later_boundaries``: only the latest boundaries import can be), None when it can."""
+
+    id: int
+    kind: str
+    source: str
+    file: str
+    started_at: int  # seconds since the epoch
+    status: str
+    read: int
+    imported: int
+    skipped: int
+    rejected: int
+    blocked: str | None
+
+
 class ImportService:
     """Import runs over ``store``; ``engine()`` gives the indicator engine when one has been built (None: nothing
     to keep current)."""
@@ -85,6 +103,28 @@ class ImportService:
 
     def runs(self) -> list[dict[str, object]]:
         return runs.list_runs(self.store)
+
+    def history(self) -> list[ImportRecord]:
+        """The imports so far, newest first, each saying whether it can be undone and if not why."""
+        rows = self.runs()
+        latest_boundaries = max((int(r["id"]) for r in rows if r["kind"] == BOUNDARIES and r["status"] == "done"),
+                                default=None)
+        out = []
+        for r in reversed(rows):
+            blocked = None
+            if r["status"] == "undone":
+                blocked = "undone"
+            elif r["kind"] == BOUNDARIES and r["id"] != latest_boundaries:
+                # boundary_undo puts back the layers the run replaced: only the newest replacement has them
+                blocked = "later_boundaries"
+            out.append(ImportRecord(int(r["id"]), str(r["kind"]), str(r["source"]), str(r["file_name"]),
+                                    int(r["started_at"]), str(r["status"]), int(r["rows_read"]), int(r["imported"]),
+                                    int(r["skipped"]), int(r["rejected"]), blocked))
+        return out
+
+    def undo_removes(self, run_id: int) -> dict[str, int]:
+        """Table -> records undoing the import deletes (a boundaries import puts the previous layers back instead)."""
+        return runs.run_tables(self.store, run_id)
 
     def undo(self, run_id: int) -> dict[str, int]:
         deleted = runs.undo_run(self.store, run_id, int(self.clock()))

@@ -3,19 +3,24 @@ without one GDAL's default applies, and ``encoding`` may be given), GeoPackage (
 
 Geometries are reprojected to the store's EPSG:4490 with pyproj from whatever CRS the file declares; a file
 that declares none is taken as longitude/latitude when its coordinates look so, and refused otherwise.
-Features are streamed in batches (``skip_features``/``max_features``: pyogrio's Arrow stream would need pyarrow,
-which the console does not ship), so a file of a million points costs the memory of one batch.
+Features are streamed in batches, so a file of a million points costs the memory of one batch: GeoPackages and
+Shapefiles through GDAL (``skip_features``/``max_features``: it seeks to a feature index; pyogrio's Arrow stream would
+need pyarrow, which the console does not ship), GeoJSON in one pass of :mod:`geojson_stream` (GDAL cannot seek in
+it, and re-read the file from its start for each batch), its property values typed as GDAL would type them.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import datetime as dt
+import json
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import numpy as np
 import shapely
 from pyproj import CRS, Transformer
 
+from app.store.imports.geojson_stream import feature_batches
 from app.store.imports.table_source import GEOMETRY, SourceError
 from app.store.imports.xlsx_source import cell_text
 
@@ -48,6 +53,7 @@ class GeoSource:
 
         self.path, self.encoding, self.batch = path, encoding, max(1, batch)
         self.batches_read = 0
+        self.passes = 0  # reads of the features from the file's start (GDAL's seeks count as one each)
         try:
             layers = [name for name, _ in pyogrio.list_layers(path)]
             if layer is not None and layer not in layers:
@@ -59,6 +65,8 @@ class GeoSource:
         self.crs = CRS.from_user_input(info["crs"]) if info.get("crs") else None
         self.count = int(info["features"])
         self.columns = [str(c) for c in info["fields"]]
+        self._streamed = info.get("driver") == "GeoJSON"
+        self._typed = [_AS_GDAL.get(t, _plain) for t in info.get("ogr_types", [])]
         self.headers = [*self.columns, GEOMETRY]
         self.description = {"format": info.get("driver") or path.suffix.lstrip(".").upper(), "layer": self.layer,
                             "crs": self.crs.to_string() if self.crs else "EPSG:4490 (undeclared)",
@@ -77,11 +85,62 @@ class GeoSource:
         _, _, wkb, fields = pyogrio.raw.read(self.path, layer=self.layer, encoding=self.encoding, skip_features=skip,
                                              max_features=self.batch)
         self.batches_read += 1
+        self.passes += 1
         geoms = shapely.from_wkb(wkb) if wkb is not None else np.full(len(fields[0]) if fields else 0, None)
         return to_store_crs(np.asarray(geoms, dtype=object), self.crs), [f.tolist() for f in fields]
 
     def rows(self) -> Iterator[list[object]]:
+        return self.streamed_rows() if self._streamed else self.seeking_rows()
+
+    def seeking_rows(self) -> Iterator[list[object]]:
+        """The rows read through GDAL a batch at a time, each batch from its feature index (any format)."""
         for skip in range(0, self.count, self.batch):
             geoms, columns = self._read(skip)
             for i, geom in enumerate(geoms):
                 yield [*(cell_text(col[i]) for col in columns), geom]
+
+    def streamed_rows(self) -> Iterator[list[object]]:
+        """The rows of a GeoJSON file in one pass, as :meth:`seeking_rows` gives them."""
+        self.passes += 1
+        for features in feature_batches(self.path, self.batch):
+            self.batches_read += 1
+            shapes = [f.get("geometry") for f in features]
+            geoms = shapely.from_geojson(np.array([json.dumps(g) if g else None for g in shapes], dtype=object))
+            geoms = to_store_crs(np.asarray(geoms, dtype=object), self.crs)
+            for feature, geom in zip(features, geoms):
+                props = feature.get("properties") or {}
+                if "id" in feature and "id" not in props:  # GDAL makes a feature's own id a field when not an FID
+                    props = {**props, "id": feature["id"]}
+                yield [*(cell_text(typed(props.get(c))) for c, typed in zip(self.columns, self._typed)), geom]
+
+
+def _plain(value: object) -> object:
+    if isinstance(value, (dict, list)):  # GDAL keeps a nested value as JSON text
+        return json.dumps(value, ensure_ascii=False)
+    return value
+
+
+def _parsed(parse: Callable[[str], object]) -> Callable[[object], object]:
+    """A GDAL date, date-time or time field's value as GDAL reads it (text it cannot read stays text)."""
+    def typed(value: object) -> object:
+        try:
+            return parse(value) if isinstance(value, str) else _plain(value)
+        except ValueError:
+            return value
+    return typed
+
+
+def _real(value: object) -> object:
+    return float(value) if isinstance(value, int) and not isinstance(value, bool) else _plain(value)
+
+
+def _date_time(text: str) -> dt.datetime:
+    return dt.datetime.fromisoformat(text.replace("Z", "+00:00").replace("/", "-")).replace(tzinfo=None)
+
+
+_AS_GDAL: dict[str, Callable[[object], object]] = {
+    "OFTDate": _parsed(lambda text: dt.date.fromisoformat(text.replace("/", "-"))),
+    "OFTDateTime": _parsed(_date_time),
+    "OFTTime": _parsed(dt.time.fromisoformat),
+    "OFTReal": _real,
+}

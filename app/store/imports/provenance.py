@@ -108,6 +108,14 @@ def list_runs(store: Store) -> list[dict[str, Any]]:
     return [dict(r) for r in rows]
 
 
+def run_tables(store: Store, run_id: int) -> dict[str, int]:
+    """Table -> records that the run added and still holds (what undoing it deletes)."""
+    with store.engine.connect() as conn:
+        rows = conn.execute(text("SELECT table_code, COUNT(*) FROM record_sources WHERE import_id = :run "
+                                 "GROUP BY table_code"), {"run": run_id}).all()
+    return {TABLE_NAMES[code]: int(n) for code, n in rows}
+
+
 # --- duplicates ---------------------------------------------------------------------------------------------
 def _json_or_array(conn: Connection, values: list) -> tuple[str, Any]:
     """A parameter holding a list, and the SQL that unnests it, on either backend."""
