@@ -222,3 +222,34 @@ def test_the_task_detail_shows_the_task_as_it_stood_then(window, history: Consol
     row = next(i for i, r in enumerate(panel.model.rows) if r.id == task.id)
     panel.table.selectRow(row)
     assert "Status in progress" in panel.detail.summary.text() and "past" not in panel.detail.summary.text()
+
+
+def test_the_past_task_detail_shows_who_held_it_and_its_version_then(window, history: Console, clock: Clock) -> None:  # noqa: ANN001
+    """Claimed by A on the 4th, started by B on the 8th (still A's claim), noted on the 9th (no new version)."""
+    tasks = history.tasks
+    clock.now = at("2022-03-02 09:00")
+    [task] = tasks.create_many([TaskSpec("screening", "manual", "claimant then", "330382001001001")])
+    tasks.transition(task, S.DISPATCHED, by="op")
+    clock.now = at("2022-03-04 09:00")
+    tasks.claim(task, by="A")
+    clock.now = at("2022-03-08 09:00")
+    tasks.transition(task, S.IN_PROGRESS, by="B")
+    clock.now = at("2022-03-09 09:00")
+    tasks.note(task, "on the way", by="B")
+    clock.now = at("2022-03-31 12:00")
+    panel = _panel(window)
+
+    def summary(day: dt.date) -> str:
+        history.context.as_of = day
+        _shown(panel)
+        panel.table.selectRow(next(i for i, r in enumerate(panel.model.rows) if r.id == task))
+        return panel.detail.summary.text()
+
+    assert "version 4" in summary(history.context.today) and "claimed by A" in summary(history.context.today)
+    before = summary(dt.date(2022, 3, 3))
+    assert "Status dispatched" in before and "version 2" in before and "claimed by -" in before
+    between = summary(dt.date(2022, 3, 5))
+    assert "Status acknowledged" in between and "version 3" in between and "claimed by A" in between
+    later = summary(dt.date(2022, 3, 9))
+    assert "Status in progress" in later and "version 4" in later and "claimed by A" in later
+    assert tasks.get(task, end_of_day_seconds(dt.date(2022, 3, 5))).claimed_by == "A"
