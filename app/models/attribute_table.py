@@ -24,21 +24,39 @@ class AttributeTable:
 
     def __init__(self, catalog: FeatureCatalog, key: str, keys: Sequence[str] | None = None,
                  display: Display = plain_text) -> None:
-        self.layer_key = key
+        self.layer_key, self._catalog, self._display = key, catalog, display
         columns = catalog.columns(key)
         self.keys = [k for k in (keys if keys is not None else columns) if k in columns]
         self.values = [columns[k] for k in self.keys]
         self.texts = [display(k, v) for k, v in zip(self.keys, self.values)]
-        n = catalog.size(key)
-        # one lower-case line per row with every shown column: a filter is one vectorised substring search
-        joined = ["\x1f".join(parts) for parts in zip(*self.texts)] if self.texts and n else [""] * n
-        self._haystack = np.char.lower(np.array(joined, dtype=str)) if n else np.zeros(0, str)
-        self._sorted = np.arange(n)
-        self._match = np.ones(n, bool)
+        self._index()
+        self._sorted = np.arange(len(self._haystack))
+        self._match = np.ones(len(self._haystack), bool)
         self.filter_text = ""
         self.sort_column: int | None = None
         self.descending = False
         self.order = self._sorted
+
+    def _index(self) -> None:
+        """One lower-case line per row with every shown column: a filter is one vectorised substring search."""
+        n = self._catalog.size(self.layer_key)
+        joined = ["\x1f".join(parts) for parts in zip(*self.texts)] if self.texts and n else [""] * n
+        self._haystack = np.char.lower(np.array(joined, dtype=str)) if n else np.zeros(0, str)
+
+    def follow(self) -> bool:
+        """Re-read the columns the layer has replaced since (a camera's status, when the as-of date moves), in
+        place: the same filter and sort are applied to the new values. True if any column moved."""
+        columns = self._catalog.columns(self.layer_key)
+        moved = [i for i, k in enumerate(self.keys) if columns[k] is not self.values[i]]
+        for i in moved:
+            self.values[i] = columns[self.keys[i]]
+            self.texts[i] = self._display(self.keys[i], self.values[i])
+        if moved:
+            self._index()
+            if self.sort_column in moved:
+                self.sort_by(self.sort_column, self.descending)
+            self.set_filter(self.filter_text)
+        return bool(moved)
 
     def __len__(self) -> int:
         return len(self.order)
