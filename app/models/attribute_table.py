@@ -19,6 +19,10 @@ def plain_text(_key: str, values: np.ndarray) -> np.ndarray:
     return np.array(["" if v is None else str(v) for v in values.tolist()], object)
 
 
+def _lowered(texts: np.ndarray) -> np.ndarray:
+    return np.char.lower(texts.astype(str)) if len(texts) else np.zeros(0, str)
+
+
 class AttributeTable:
     """``order`` holds the layer rows shown, top to bottom; ``keys`` the columns shown."""
 
@@ -29,19 +33,16 @@ class AttributeTable:
         self.keys = [k for k in (keys if keys is not None else columns) if k in columns]
         self.values = [columns[k] for k in self.keys]
         self.texts = [display(k, v) for k, v in zip(self.keys, self.values)]
-        self._index()
-        self._sorted = np.arange(len(self._haystack))
-        self._match = np.ones(len(self._haystack), bool)
+        n = catalog.size(key)
+        # each column's shown text in lower case: a filter is one vectorised substring search a column, and a
+        # column the layer replaces is lowered again alone
+        self._lower = [_lowered(t) for t in self.texts]
+        self._sorted = np.arange(n)
+        self._match = np.ones(n, bool)
         self.filter_text = ""
         self.sort_column: int | None = None
         self.descending = False
         self.order = self._sorted
-
-    def _index(self) -> None:
-        """One lower-case line per row with every shown column: a filter is one vectorised substring search."""
-        n = self._catalog.size(self.layer_key)
-        joined = ["\x1f".join(parts) for parts in zip(*self.texts)] if self.texts and n else [""] * n
-        self._haystack = np.char.lower(np.array(joined, dtype=str)) if n else np.zeros(0, str)
 
     def follow(self) -> bool:
         """Re-read the columns the layer has replaced since (a camera's status, when the as-of date moves), in
@@ -51,8 +52,8 @@ class AttributeTable:
         for i in moved:
             self.values[i] = columns[self.keys[i]]
             self.texts[i] = self._display(self.keys[i], self.values[i])
+            self._lower[i] = _lowered(self.texts[i])
         if moved:
-            self._index()
             if self.sort_column in moved:
                 self.sort_by(self.sort_column, self.descending)
             self.set_filter(self.filter_text)
@@ -72,7 +73,9 @@ class AttributeTable:
         """Keep the rows whose shown text contains ``text`` (any column, case-insensitive; "" keeps all)."""
         self.filter_text = text
         needle = text.strip().lower()
-        self._match = (np.char.find(self._haystack, needle) >= 0) if needle else np.ones(self.total, bool)
+        self._match = np.ones(self.total, bool) if not needle else np.zeros(self.total, bool)
+        for column in self._lower if needle else []:
+            self._match |= np.char.find(column, needle) >= 0
         self._apply()
 
     def sort_by(self, column: int, descending: bool = False) -> None:
