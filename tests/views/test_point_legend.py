@@ -72,6 +72,10 @@ def test_the_legend_names_the_camera_colours_with_their_counts_on_the_date(qtbot
     assert _panel_legend(window) == expected
     assert briefing_sheet(cameras, "t", "s").legend[-4:] == [("", "Cameras"), *expected]
     assert {colour for colour, _ in expected} == set(cameras.layers["cameras"].class_colours)
+    cameras.context.selected_unit = "330382001001001"  # the camera list names each status in its map colour
+    table = window.camera_panel.table
+    listed = {table.item(r, 2).text(): table.item(r, 2).foreground().color().name() for r in range(table.rowCount())}
+    assert listed == {"online": expected[0][0], "offline": expected[1][0]}
 
     cameras.context.as_of = dt.date(2022, 3, 5)  # before C3 failed
     moved = _expected(cameras, WORDS_EN)
