@@ -113,6 +113,7 @@ class MapCanvas(pg.GraphicsView):
         else:
             self.layer_painters[layer.key] = PointPainter(layer)
             layer.events.classes.connect(partial(self._on_classes_change, layer.key))
+            layer.events.visible.connect(self._on_legend_change)  # its classes leave or join the legend
         layer.events.connect(self._schedule_refresh)
 
     # --- model → painters ----------------------------------------------------------------------------
@@ -125,9 +126,14 @@ class MapCanvas(pg.GraphicsView):
 
     def _on_classes_change(self, key: str, *_: object) -> None:
         """A point layer's colours changed: the cached image is stale if it shows the layer (a hidden one is drawn
-        afresh when shown)."""
+        afresh when shown), and the legend's counts of its classes are."""
         if self.layer_painters[key].visible:
             self.stack.update()
+        self._on_legend_change()
+
+    def _on_legend_change(self, *_: object) -> None:
+        """The legend (drawn in the foreground) names what changed: repaint the whole view, not only the layers."""
+        self.viewport().update()
 
     def _schedule_refresh(self, *_: object) -> None:
         self._refresh_timer.start()

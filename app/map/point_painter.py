@@ -66,7 +66,7 @@ class PointPainter(LayerPainter):
         half = SYMBOL_PX / 2
         classes, palette = self.layer.classes, self.layer.class_colours
         classed = classes is not None and len(palette) > 0
-        kinds = np.clip(classes[inside], 0, len(palette) - 1) if classed else np.zeros(len(dx), np.int64)
+        kinds = self.layer.class_of_points()[inside] if classed else np.zeros(len(dx), np.int64)
         colours = [palette[k] for k in kinds.tolist()] if classed else [self.layer.colour] * len(dx)
         if p.paintEngine().type() != QPaintEngine.Type.Raster:  # a PDF: symbols as paths, as large as on screen
             scale = p.device().logicalDpiX() / 96

@@ -18,6 +18,7 @@ POINT_VIEW_M = 20_000.0
 CAMERA_VIEW_M = 5_000.0  # 18,000 cameras: only at street level
 VENUE_VIEW_M = 5_000.0  # 12,000 venues, likewise
 CAMERA_COLOURS = ("#2b6cb0", "#a0aec0", "#c53030")  # by CameraStatus: online blue, offline grey, fault red
+CAMERA_STATUS_KEYS = tuple(s.name.lower() for s in CameraStatus)  # the legend's names of those colours
 
 
 def _points(key: str, zh: str, en: str, points: PointSet, mask: np.ndarray, fields: dict[str, np.ndarray],
@@ -43,8 +44,8 @@ def _keys(names: list[str], codes: np.ndarray) -> np.ndarray:
 def show_camera_status(layer: PointLayer, status: np.ndarray) -> None:
     """Colour the camera layer's points (and set their ``status`` attribute) by ``status``, row-aligned with the
     cameras: what the as-of date has them at."""
-    layer.class_colours = CAMERA_COLOURS
-    layer.fields["status"] = _keys([s.name.lower() for s in CameraStatus], status)
+    layer.class_colours, layer.class_keys = CAMERA_COLOURS, CAMERA_STATUS_KEYS
+    layer.fields["status"] = _keys(list(CAMERA_STATUS_KEYS), status)
     layer.classes = np.asarray(status, np.int64)
 
 
@@ -54,7 +55,7 @@ def build_layers(places: PointSet, facilities: PointSet, cameras: CameraSet) -> 
                        "fever_clinic": facilities.extra.get("fever_clinic", np.zeros(len(facilities), bool))}
     place_fields = {"category": places.extra.get("category", np.full(len(places), "", object))}
     camera_fields = {"code": cameras.codes, "kind": _keys(list(CAMERA_KINDS), cameras.kinds),
-                     "status": _keys([s.name.lower() for s in CameraStatus], cameras.status)}
+                     "status": _keys(list(CAMERA_STATUS_KEYS), cameras.status)}
     in_county = places.grid_ids >= 0  # places in other cities (where natives elsewhere scan) stay off the county map
     other_facility = ~np.isin(facilities.kinds, [FacilityKind.TEST_SITE, FacilityKind.QUARANTINE_HOTEL])
     return LayerList([

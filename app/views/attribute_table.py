@@ -1,7 +1,8 @@
 """Attribute tables (QGIS's Open Attribute Table): one layer's features as rows — filter, sort, select, zoom.
 
 The selection is the console's shared feature selection: rows chosen here ring the points (or outline the
-unit) on the map, and a click on the map selects the row here.
+unit) on the map, and a click on the map selects the row here. A column the layer replaces (the cameras' status
+when the as-of date moves) is read again in place, keeping the filter, sort and selection.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from PySide6.QtWidgets import (
 from app.models.attribute_table import AttributeTable
 from app.models.feature_selection import FeatureSelection
 from app.models.identify import FeatureCatalog
+from app.models.layers import PointLayer
 from app.views.array_table_model import HeaderedTableModel, Index
 from app.views.feature_text import FEATURE_FIELD, display_values, layer_title, shown_keys
 from app.views.widgets import button_row, compact_rows
@@ -59,6 +61,19 @@ class AttributeTableModel(HeaderedTableModel):
         self.beginResetModel()
         self.table.set_filter(text)
         self.endResetModel()
+
+    def follow(self) -> bool:
+        """Show the layer's columns as they are now; True if the rows shown changed (a filter or sort on a moved
+        column), not only their texts."""
+        before = self.table.order
+        if not self.table.follow():
+            return False
+        if np.array_equal(before, self.table.order):
+            self.dataChanged.emit(self.index(0, 0), self.index(max(len(self.table) - 1, 0), self.columnCount() - 1))
+            return False
+        self.beginResetModel()
+        self.endResetModel()
+        return True
 
 
 class AttributeTablePanel(QWidget):
@@ -101,6 +116,9 @@ class AttributeTablePanel(QWidget):
         self.layer.currentIndexChanged.connect(self._on_layer_choice)
         self.filter.textChanged.connect(self._on_filter_edit)
         selection.events.changed.connect(self._on_selection_change)
+        for key in catalog.keys:
+            if isinstance(layer := catalog.layer(key), PointLayer):
+                layer.events.classes.connect(self._on_classes_change)
         self._on_layer_choice()
 
     @property
@@ -115,7 +133,30 @@ class AttributeTablePanel(QWidget):
         if key not in self._tables:
             self._tables[key] = AttributeTable(self._catalog, key, shown_keys(list(self._catalog.columns(key))),
                                                display_values)
+        else:
+            self._tables[key].follow()  # a column moved while another layer's table was shown
         return self._tables[key]
+
+    def _on_classes_change(self, *_: object) -> None:
+        """A point layer's classes moved (the as-of date): its values did too. The table shown reads them again now
+        (one hidden does when shown, and the others when chosen)."""
+        if self.isVisible():
+            self._follow()
+
+    def showEvent(self, event) -> None:  # noqa: ANN001, N802
+        super().showEvent(event)
+        self._follow()
+
+    def _follow(self) -> None:
+        if self.model is None:
+            return
+        self._syncing = True  # a reset drops the view's selection: not the console's
+        try:
+            reset = self.model.follow()
+        finally:
+            self._syncing = False
+        if reset:
+            self._show_selection()
 
     def _on_layer_choice(self) -> None:
         if self.key is None:

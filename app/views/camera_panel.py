@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from app.domain.cameras import CameraStatus
 from app.models.cameras import CameraLinks, CameraRow
 from app.models.context import ConsoleContext
+from app.models.map_layers import CAMERA_COLOURS
 from app.views.playback_notice import unavailable_text
 from app.views.qt_libraries import multimedia_unavailable
 from app.views.worker import detached_worker
@@ -104,8 +105,11 @@ class CameraPanel(QWidget):
         self._show_summary()
 
     def _status_text(self, status: int) -> tuple[str, str]:
-        return {CameraStatus.ONLINE: (self.tr("online"), "#2f855a"), CameraStatus.OFFLINE: (self.tr("offline"), "#718096"),
-                CameraStatus.FAULT: (self.tr("fault"), "#c53030")}.get(status, (str(status), "#1a202c"))
+        """The status's name, in the colour the map and its legend give it (one colour table: CAMERA_COLOURS)."""
+        names = {CameraStatus.ONLINE: self.tr("online"), CameraStatus.OFFLINE: self.tr("offline"),
+                 CameraStatus.FAULT: self.tr("fault")}
+        known = 0 <= status < len(CAMERA_COLOURS)
+        return names.get(status, str(status)), CAMERA_COLOURS[status] if known else "#1a202c"
 
     def _kind_text(self, kind: str) -> str:
         return {"dome": self.tr("dome"), "bullet": self.tr("bullet"), "face_capture": self.tr("face capture"),

@@ -41,7 +41,7 @@ def breadcrumb(console: Console) -> str:
 
 def briefing_sheet(console: Console, title: str, subtitle: str, now: dt.datetime | None = None) -> Sheet:
     """The sheet for the map as it is now: the user's title and subtitle, the map's legend, date and source."""
-    legend_title, entries = legend(console.thematic)
+    legend_title, entries = legend(console.thematic, console.layers)
     stamp = (now or dt.datetime.now()).strftime("%Y-%m-%d %H:%M")
     footer = (QCoreApplication.translate("ExportDialog", "As of %1 · Data: Jingkong, %2 · Printed %3")
               .replace("%1", str(console.context.as_of)).replace("%2", console.store.display_name).replace("%3", stamp))

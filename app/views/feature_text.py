@@ -86,8 +86,9 @@ def shown_keys(keys: list[str]) -> list[str]:
 
 def display_values(key: str, values: np.ndarray) -> np.ndarray:
     """Cell texts of one column: kinds translated, counts with separators, yes/no for flags."""
-    if key in TRANSLATED_VALUES:
-        return np.array([FEATURE_VALUE(str(v)) for v in values.tolist()], object)
+    if key in TRANSLATED_VALUES:  # a few keys over 18,000 cameras: each translated once
+        keys, inverse = np.unique(np.array([str(v) for v in values.tolist()], dtype=str), return_inverse=True)
+        return np.array([FEATURE_VALUE(k) for k in keys.tolist()], object)[inverse.reshape(-1)]
     if values.dtype.kind == "b":
         yes, no = QCoreApplication.translate("FeatureValue", "yes"), QCoreApplication.translate("FeatureValue", "no")
         return np.array([yes if v else no for v in values.tolist()], object)

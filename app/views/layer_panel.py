@@ -1,9 +1,11 @@
 """The layer panel: a tree of the map's layers (top of the list draws on top) with visibility, opacity,
-labels and order. Writes to the layer models and follows their events (guarded against loops)."""
+labels and order. Writes to the layer models and follows their events (guarded against loops). A point layer
+coloured by category lists its classes under it (symbol, name, count on the as-of date) while it is visible."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import (
     QCheckBox,
     QHBoxLayout,
@@ -16,7 +18,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.models.layers import Layer, LayerList, PolygonLayer
+from app.map.point_painter import symbol_pixmap
+from app.models.layers import Layer, LayerList, PointLayer, PolygonLayer
+from app.views.map_text import class_entries
 
 
 class LayerPanel(QWidget):
@@ -70,11 +74,33 @@ class LayerPanel(QWidget):
             if len(getattr(layer, "x", ())):
                 item.setText(0, f"{self._title(layer)}  ({len(layer.x):,})")
             self.tree.addTopLevelItem(item)
+            self._show_classes(layer, item)
             if current is layer:
                 self.tree.setCurrentItem(item)
         self._syncing = False
         if self.tree.currentItem() is None and self.tree.topLevelItemCount():
             self.tree.setCurrentItem(self.tree.topLevelItem(0))
+
+    def _show_classes(self, layer: Layer, item: QTreeWidgetItem) -> None:
+        """The layer's classes as child rows, in the painter's colours (made again when the counts move)."""
+        entries = class_entries(layer) if isinstance(layer, PointLayer) else []
+        children = [item.child(i) for i in range(item.childCount())]
+        if [(c.data(0, Qt.ItemDataRole.UserRole + 1), c.text(0)) for c in children] != entries:
+            item.takeChildren()
+            for colour, label in entries:
+                child = QTreeWidgetItem([label])
+                child.setData(0, Qt.ItemDataRole.UserRole, layer.key)  # choosing a class row chooses its layer
+                child.setData(0, Qt.ItemDataRole.UserRole + 1, colour)
+                child.setIcon(0, QIcon(symbol_pixmap(colour, layer.symbol)))
+                item.addChild(child)
+            item.setExpanded(True)
+        for i in range(item.childCount()):
+            item.child(i).setHidden(not layer.visible)
+
+    def class_items(self, key: str) -> list[QTreeWidgetItem]:
+        """The class rows under layer ``key`` (none for a layer drawn in one colour)."""
+        item = self.item_for(key)
+        return [item.child(i) for i in range(item.childCount())]
 
     def current_layer(self) -> Layer | None:
         item = self.tree.currentItem() if hasattr(self, "tree") else None
@@ -85,7 +111,7 @@ class LayerPanel(QWidget):
                     if self.tree.topLevelItem(i).data(0, Qt.ItemDataRole.UserRole) == key)
 
     def _on_item_changed(self, item: QTreeWidgetItem) -> None:
-        if not self._syncing:
+        if not self._syncing and item.parent() is None:
             layer = self._layers[item.data(0, Qt.ItemDataRole.UserRole)]
             layer.visible = item.checkState(0) == Qt.CheckState.Checked
 
@@ -119,6 +145,8 @@ class LayerPanel(QWidget):
             return
         self._syncing = True
         for layer in self._layers:
-            self.item_for(layer.key).setCheckState(0, Qt.CheckState.Checked if layer.visible else Qt.CheckState.Unchecked)
+            item = self.item_for(layer.key)
+            item.setCheckState(0, Qt.CheckState.Checked if layer.visible else Qt.CheckState.Unchecked)
+            self._show_classes(layer, item)
         self._syncing = False
         self._on_current_change()

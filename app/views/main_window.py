@@ -89,7 +89,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("Jingkong — epidemic-prevention command console") + f" · {c.store.display_name}")
         self.canvas = MapCanvas(c.atlas, c.layers, c.thematic, c.drill, c.context,
                                 lambda units, row: unit_tooltip(c.atlas, c.thematic, units, row),
-                                lambda: legend(c.thematic))
+                                lambda: legend(c.thematic, c.layers))
         self.breadcrumb = BreadcrumbBar(c.drill, c.atlas, self)
         central = QWidget(self)
         box = QVBoxLayout(central)

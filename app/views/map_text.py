@@ -6,8 +6,10 @@ from PySide6.QtCore import QCoreApplication
 
 from app.domain.admin import Level
 from app.models.admin_atlas import AdminAtlas, UnitLevel
+from app.models.layers import LayerList, PointLayer
 from app.models.thematic import LegendEntry, Thematic
 from app.models.unit_info import describe
+from app.views.feature_text import FEATURE_VALUE, layer_title
 from app.views.vocabulary import UNIT, interface_language
 
 
@@ -45,8 +47,22 @@ def unit_tooltip(atlas: AdminAtlas, thematic: Thematic, units: UnitLevel, row: i
     return "\n".join([f"[{level_names()[units.level]}]"] + lines)
 
 
-def legend(thematic: Thematic) -> tuple[str, list[tuple[str, str]]]:
-    """(title, [(colour, label)]) for the current thematic map."""
+def class_entries(layer: PointLayer) -> list[tuple[str, str]]:
+    """(colour, "online  17,012") per class of a point layer coloured by category, as it stands on the as-of date."""
+    return [(colour, f"{FEATURE_VALUE(key)}  {n:,}") for colour, key, n in layer.class_legend()]
+
+
+def point_legend(layers: LayerList) -> list[tuple[str, str]]:
+    """The classes of every visible point layer coloured by category, each under its layer's name."""
+    entries: list[tuple[str, str]] = []
+    for layer in layers:
+        if isinstance(layer, PointLayer) and layer.visible and (classes := class_entries(layer)):
+            entries += [("", layer_title(layer)), *classes]
+    return entries
+
+
+def legend(thematic: Thematic, layers: LayerList | None = None) -> tuple[str, list[tuple[str, str]]]:
+    """(title, [(colour, label)]) for the current thematic map, then the classes of the point layers shown."""
     unit = f" ({UNIT(thematic.unit)})" if thematic.unit else ""
     heading = f"{thematic_title(thematic)}{unit} · {level_names()[thematic.level]}"
     status = {"ok": tr("Normal"), "warning": tr("Warning"), "alarm": tr("Alarm")}
@@ -62,4 +78,4 @@ def legend(thematic: Thematic) -> tuple[str, list[tuple[str, str]]]:
     entries = [(e.colour, label(e)) for e in thematic.legend()]
     if thematic.fewer_classes:
         entries.append(("", tr("(only %1 distinct values: one class each)").replace("%1", str(thematic.classes.distinct))))
-    return heading, entries
+    return heading, entries + (point_legend(layers) if layers is not None else [])

@@ -116,7 +116,7 @@ class TaskDetailView(QWidget):
         ]
         if at is not None:
             lines.insert(1, self.tr("As it stood at the end of %1 — past, read only").replace("%1", _day(at)))
-        if escalated and (at is None or (row.escalated_at or 0) <= at):
+        if escalated:  # a past row carries no escalation made after then
             lines.append(self.tr("Escalated to {0} at {1}").format(escalated, format_seconds(row.escalated_at)))
         if people:
             lines.append(self.tr("People: {0}").format(", ".join(map(str, people[:50]))))

@@ -65,7 +65,7 @@ class WallMode(QWidget):
         county = str(c.atlas.levels[Level.COUNTY].data.codes[0])
         self.scene_ = WallScene(c.context, c.indicators, list(units) or [county], list(indicators))
         self.canvas = MapCanvas(c.atlas, c.layers, c.thematic, c.drill, c.context,
-                                lambda u, row: unit_tooltip(c.atlas, c.thematic, u, row), lambda: legend(c.thematic))
+                                lambda u, row: unit_tooltip(c.atlas, c.thematic, u, row), lambda: legend(c.thematic, c.layers))
         self.canvas.setBackground("#0b1220")
         self.canvas.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)  # a wall shows, nobody clicks
         self.canvas.setFocusPolicy(Qt.FocusPolicy.NoFocus)

@@ -20,6 +20,7 @@ from PySide6.QtGui import QImage
 from app.console import Console
 from app.domain.admin import Level
 from app.map.language import unit_names
+from app.map.point_painter import PointPainter
 from app.views.as_of_control import AsOfControl
 from app.views.dashboard import DashboardPanel
 from app.views.indicator_format import format_value
@@ -98,12 +99,17 @@ def assert_picture_agrees(window) -> None:
     c, canvas = window.console, window.canvas
     thematic, drill = c.thematic, c.drill
     # the legend drawn on the map is the legend of the thematic model, and names the painter's classes and colours
-    title, entries = legend(thematic)
+    title, entries = legend(thematic, c.layers)
     assert canvas._legend() == (title, entries)
     assert canvas._furniture_key[:2] == (title, tuple(entries))  # the legend last painted is this one
     classes = [e.colour for e in thematic.legend() if not e.no_data]
     assert [colour for colour, _ in entries[: len(classes)]] == classes == thematic.colours == canvas.choropleth.colours
     assert canvas.choropleth.level == thematic.level
+    # then the classes of the point layers shown, in the colours their painters draw with
+    own = legend(thematic)[1]
+    painted = [colour for key, p in canvas.layer_painters.items() if isinstance(p, PointPainter) and c.layers[key].visible
+               for colour in p.layer.class_colours]
+    assert entries[: len(own)] == own and [colour for colour, _ in entries[len(own):] if colour] == painted
     # the breadcrumb names the unit in focus, and the map shows it
     names = [str(unit_names(c.atlas.find(code)[0].data)[c.atlas.find(code)[1]]) for code in drill.path]
     assert [b.text() for b in window.breadcrumb.buttons] == names

@@ -222,3 +222,84 @@ def test_the_task_detail_shows_the_task_as_it_stood_then(window, history: Consol
     row = next(i for i, r in enumerate(panel.model.rows) if r.id == task.id)
     panel.table.selectRow(row)
     assert "Status in progress" in panel.detail.summary.text() and "past" not in panel.detail.summary.text()
+
+
+def test_the_past_task_detail_shows_who_held_it_and_its_version_then(window, history: Console, clock: Clock) -> None:  # noqa: ANN001
+    """Claimed by A on the 4th, started by B on the 8th (still A's claim), noted on the 9th (no new version)."""
+    tasks = history.tasks
+    clock.now = at("2022-03-02 09:00")
+    [task] = tasks.create_many([TaskSpec("screening", "manual", "claimant then", "330382001001001")])
+    tasks.transition(task, S.DISPATCHED, by="op")
+    clock.now = at("2022-03-04 09:00")
+    tasks.claim(task, by="A")
+    clock.now = at("2022-03-08 09:00")
+    tasks.transition(task, S.IN_PROGRESS, by="B")
+    clock.now = at("2022-03-09 09:00")
+    tasks.note(task, "on the way", by="B")
+    clock.now = at("2022-03-31 12:00")
+    panel = _panel(window)
+
+    def summary(day: dt.date) -> str:
+        history.context.as_of = day
+        _shown(panel)
+        panel.table.selectRow(next(i for i, r in enumerate(panel.model.rows) if r.id == task))
+        return panel.detail.summary.text()
+
+    assert "version 4" in summary(history.context.today) and "claimed by A" in summary(history.context.today)
+    before = summary(dt.date(2022, 3, 3))
+    assert "Status dispatched" in before and "version 2" in before and "claimed by -" in before
+    between = summary(dt.date(2022, 3, 5))
+    assert "Status acknowledged" in between and "version 3" in between and "claimed by A" in between
+    later = summary(dt.date(2022, 3, 9))
+    assert "Status in progress" in later and "version 4" in later and "claimed by A" in later
+    assert tasks.get(task, end_of_day_seconds(dt.date(2022, 3, 5))).claimed_by == "A"
+
+
+def test_an_open_camera_table_follows_the_date_keeping_filter_sort_and_selection(qtbot, map_world: World, settings_dir) -> None:  # noqa: ANN001
+    from PySide6.QtCore import Qt
+
+    from app.models.camera_history import statuses_at
+    from app.store.queries.camera_status import status_events
+    from app.views.main_window import MainWindow
+
+    grid = "330382001001001"
+    cams = [map_world.add_camera(grid, code=f"HX{i}") for i in range(3)]
+    with map_world.store.begin() as conn:
+        record_status(conn, [(c, at("2022-03-01 00:00"), int(CS.ONLINE)) for c in cams], "test")
+    map_world.set_camera_status(cams[1], CS.FAULT, "2022-03-12 09:00")
+    map_world.set_camera_status(cams[2], CS.OFFLINE, "2022-03-20 09:00")
+    console = Console(map_world.store)
+    w = MainWindow(console, english=True)
+    qtbot.addWidget(w)
+    w.show()
+    w.feature_tools.open_table("cameras")
+    panel = w.panel("attributes")
+    qtbot.waitUntil(panel.isVisible)
+    status_column = panel.model.table.keys.index("status")
+    code_column = panel.model.table.keys.index("code")
+    panel.filter.setText("HX")
+    panel.view.sortByColumn(code_column, Qt.SortOrder.DescendingOrder)
+    panel.view.selectRow(1)  # HX1
+    layer = console.layers["cameras"]
+    assert layer.fields["code"][console.feature_selection.rows("cameras")].tolist() == ["HX1"]
+    words = {CS.ONLINE: "online", CS.OFFLINE: "offline", CS.FAULT: "fault"}
+    events, row_of = status_events(map_world.store), {int(i): k for k, i in enumerate(console.cameras.ids)}
+
+    def cells() -> dict[str, str]:
+        return {panel.model.index(r, code_column).data(): panel.model.index(r, status_column).data()
+                for r in range(panel.model.rowCount())}
+
+    for day in ("2022-03-31", "2022-03-05", "2022-03-15", "2022-03-21"):
+        console.context.as_of = dt.date.fromisoformat(day)
+        then = statuses_at(events, console.cameras.ids, console.cameras.status, end_of_day_seconds(dt.date.fromisoformat(day)))
+        assert cells() == {f"HX{i}": words[CS(int(then[row_of[c]]))] for i, c in enumerate(cams)}, day
+        assert [panel.model.index(r, code_column).data() for r in range(panel.model.rowCount())] == ["HX2", "HX1", "HX0"]
+        assert [panel.model.index(i.row(), code_column).data() for i in panel.view.selectionModel().selectedRows()] == ["HX1"]
+        assert layer.fields["code"][console.feature_selection.rows("cameras")].tolist() == ["HX1"]
+    # a filter on the status follows the date as well: at fault on the 15th, not on the 5th
+    panel.filter.setText("fault")
+    assert list(cells()) == ["HX1"]
+    console.context.as_of = dt.date(2022, 3, 5)
+    assert cells() == {}
+    console.context.as_of = dt.date(2022, 3, 15)
+    assert cells() == {"HX1": "fault"}

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 
-from sqlalchemy import Connection, FromClause, Select, case, func, or_, select
+from sqlalchemy import Connection, FromClause, Select, case, exists, func, or_, select
 from sqlalchemy.orm import aliased
 
 from app.domain.roles import COUNTY_CODE, code_range
@@ -62,18 +62,45 @@ class UnitRow:
 
 def _tasks(at: int | None) -> FromClause:
     """The tasks table, or the tasks as they stood at ``at``: those created by then, each with the status its last
-    event up to then set (the audit trail is append-only, so the past can be read back exactly) and not yet
-    closed then. The other columns (claimed by, escalated…) are the task's current ones."""
+    event up to then set (the audit trail is append-only, so the past can be read back exactly), not yet closed,
+    claimed or escalated unless that happened by then, and at the version it had then. The one past reading:
+    every field a view shows of a past task comes from here."""
     t = Task.__table__
     if at is None:
         return t
     e = TaskEvent.__table__
     status_then = (select(e.c.to_status).where(e.c.task_id == t.c.id, e.c.at <= at, e.c.to_status.is_not(None))
                    .order_by(e.c.at.desc(), e.c.id.desc()).limit(1).scalar_subquery())
+    # whoever took the task (a claim, or a transition or trip through "acknowledged") wrote the event that moved
+    # it there; a claim with no such event (merged from a field pack) cannot be dated and is shown as it is now
+    acknowledged = (e.c.task_id == t.c.id) & (e.c.to_status == int(TaskStatus.ACKNOWLEDGED))
+    claimant_then = (select(e.c.by).where(acknowledged, e.c.at <= at)
+                     .order_by(e.c.at.desc(), e.c.id.desc()).limit(1).scalar_subquery())
+    claimed_then = case((exists().where(acknowledged), claimant_then), else_=t.c.claimed_by)
+    escalated = t.c.escalated_at <= at
     then = {"status": func.coalesce(status_then, int(TaskStatus.NEW)),
-            "closed_at": case((t.c.closed_at <= at, t.c.closed_at), else_=None)}
+            "closed_at": case((t.c.closed_at <= at, t.c.closed_at), else_=None),
+            "claimed_by": claimed_then,
+            "escalated_unit_id": case((escalated, t.c.escalated_unit_id), else_=None),
+            "escalated_at": case((escalated, t.c.escalated_at), else_=None),
+            "updated_at": func.coalesce(select(func.max(e.c.at)).where(e.c.task_id == t.c.id, e.c.at <= at,
+                                                                       e.c.action != "note").scalar_subquery(),
+                                        t.c.created_at),
+            "version": t.c.version - _changes_after(at)}
     columns = [then[c.name].label(c.name) if c.name in then else c for c in t.c]
     return select(*columns).where(t.c.created_at <= at).subquery("tasks_then")
+
+
+def _changes_after(at: int):  # noqa: ANN202  (a scalar subquery)
+    """How many times the task's version grew after ``at``: each change (compare-and-set) logs one event, or one per
+    status step it takes, all at one moment under one action, each step starting where the one before ended; a
+    note changes nothing."""
+    t, e, before = Task.__table__, TaskEvent.__table__, aliased(TaskEvent.__table__)
+    step_of_one_change = (exists().where(before.c.id == e.c.id - 1, before.c.task_id == e.c.task_id,
+                                         before.c.at == e.c.at, before.c.action == e.c.action,
+                                         before.c.to_status == e.c.from_status))
+    return (select(func.count()).where(e.c.task_id == t.c.id, e.c.at > at, e.c.action != "note", ~step_of_one_change)
+            .scalar_subquery())
 
 
 def _rows(t: FromClause = Task.__table__) -> Select:
