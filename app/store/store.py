@@ -175,10 +175,9 @@ class Store:
         return cls(url, engine, principal)
 
     @classmethod
-    def connect_new(cls, url: str, principal: Principal | None = None) -> Store:
-        """A handle on a store URL that may be empty (:func:`create_schema` fills it), or on an open store's URL for
-        another process reading it as ``principal``."""
-        return cls(url, _make_engine(url), principal)
+    def connect_new(cls, url: str) -> Store:
+        """A handle on a store URL that may be empty; :func:`create_schema` fills it."""
+        return cls(url, _make_engine(url))
 
     @contextmanager
     def begin(self, cache_kib: int | None = None) -> Iterator[Connection]:

@@ -29,14 +29,12 @@ from app.models.indicators.catalogue import Catalogue, Indicator, Term, load_cat
 from app.models.indicators.contributions import Contributions
 from app.models.indicators.cube import RollupCube
 from app.models.indicators.producers import MEASURES, STATIC_MEASURES, produce_records, produce_static
-from app.models.indicators.read_ahead import READ_AHEAD_ROWS, ReadAhead, worthwhile
 from app.models.indicators.saved import SavedIndicators, SavedState
 from app.models.indicators.sources import People, RecordsOnDemand, Sources, read_statics
 from app.models.indicators.tree import Slots, UnitTree
 from app.store.queries.indicator_statics import UnitRows, home_city, unit_rows
 from app.store.queries.indicators import (
     READERS,
-    RECORD_TABLES,
     Scope,
     id_limits,
     new_record_persons,
@@ -80,7 +78,6 @@ class IndicatorEngine:
         self.watermark: dict[str, int] = {}
         self._hidden: dict[Level, np.ndarray] = {}  # per level: units the principal may not see
         self._last_slot: tuple[dt.date | None, int] = (None, 0)
-        self.read_ahead_rows = READ_AHEAD_ROWS  # record rows from which a full computation reads them in a worker
 
     @property
     def ready(self) -> bool:
@@ -116,24 +113,16 @@ class IndicatorEngine:
                 progress("done", 1.0)
             return
         scope = Scope(limits=limits)
-        # the record tables start coming from a worker while people and the static tables are read here
-        ahead = ReadAhead(self.store, scope, RECORD_TABLES) if worthwhile(self.store, limits, self.read_ahead_rows) else None
-        try:
-            report("people", 0.05)
-            persons = read_persons(self.store, scope)
-            people = People.empty()
-            people.extend(persons, tree, self.reference)
-            sources = self._static_sources(tree, people, limits, units)
-            report("records", 0.2)
-            sources.persons = persons
-            out = Contributions(MEASURES, tree.n_grids, self.slots)
-            produce_static(sources, out)
-            produce_records(sources, out, lambda: RecordsOnDemand(self.store, scope, ahead.take if ahead else None))
-            if ahead is not None:
-                ahead.close(wait=True)
-        finally:
-            if ahead is not None:
-                ahead.close()
+        report("people", 0.05)
+        persons = read_persons(self.store, scope)
+        people = People.empty()
+        people.extend(persons, tree, self.reference)
+        sources = self._static_sources(tree, people, limits, units)
+        report("records", 0.2)
+        sources.persons = persons
+        out = Contributions(MEASURES, tree.n_grids, self.slots)
+        produce_static(sources, out)
+        produce_records(sources, out, lambda: RecordsOnDemand(self.store, scope))
         report("roll-ups", 0.6)
         sources.persons, sources.records = {}, {}
         cube = RollupCube(tree, sorted(MEASURES))

@@ -7,7 +7,6 @@ only the records of the people that new records touch (``records``/``persons`` i
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -106,10 +105,10 @@ class RecordsOnDemand(dict):
     so a table is held only while the producer that reads it runs: the full county's scans, samples and doses held
     at once were the peak of the console's memory."""
 
-    def __init__(self, store: Store, scope: Scope, read: Callable[[str], Arrays] | None = None) -> None:
+    def __init__(self, store: Store, scope: Scope) -> None:
         super().__init__()
-        self._read = read or (lambda table: READERS[table](store, scope))  # ``read``: e.g. ReadAhead.take
+        self._store, self._scope = store, scope
 
     def __missing__(self, table: str) -> Arrays:
-        self[table] = self._read(table)
+        self[table] = READERS[table](self._store, self._scope)
         return self[table]
